@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, slackMode } from '../config.js';
+import { DeliveryRouter } from '../messages/delivery.js';
+import { runPass } from '../scheduler/pass.js';
+import { openDatabase } from '../store/client.js';
+import { applyMigrations } from '../store/migrations.js';
+import { SlackDelivery } from '../platforms/slack/delivery.js';
+import { exportContracts } from './export.js';
+import { importContracts } from './import.js';
+import { parseInstant } from './instant.js';
+
+const USAGE = `Usage: renewal-desk <command>
+  tick [--at <instant>]   run one scheduler pass as of that instant (default: now) and exit
+  import <file.csv>       add contracts from CSV (columns: the /contract add keys, plus name and workspace)
+  export [--workspace <id>]  write all contracts as CSV to stdout
+  migrate                 apply pending database migrations
+Environment: DATABASE_URL, SLACK_BOT_TOKEN, SLACK_API_URL… (see .env.example)`;
+
+async function main(argv: string[]): Promise<number> {
+  const [verb, ...rest] = argv;
+  const config = loadConfig();
+  if (!verb || verb === 'help' || verb === '--help') {
+    console.log(USAGE);
+    return verb ? 0 : 2;
+  }
+  if (verb === 'migrate') {
+    const { applied } = await applyMigrations(config.DATABASE_URL, { log: (l) => console.log(l) });
+    console.log(applied.length > 0 ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'database is up to date');
+    return 0;
+  }
+  await applyMigrations(config.DATABASE_URL);
+  const db = openDatabase(config.DATABASE_URL);
+  try {
+    if (verb === 'tick') {
+      const { values } = parseArgs({ args: rest, options: { at: { type: 'string' } } });
+      const at = values.at ? parseInstant(values.at, config.DEFAULT_TIMEZONE) : new Date();
+      if (!at) throw new ConfigError(`--at ${values.at} is not an instant; use ISO 8601 such as 2026-12-01T09:00:00Z`);
+      const delivery = new DeliveryRouter();
+      if (slackMode(config) !== 'off') delivery.register('slack', new SlackDelivery(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL));
+      const report = await runPass({ db, delivery, clock: () => new Date(), log: (l) => console.log(l) }, at);
+      console.log(`tick as of ${at.toISOString()}: ${report.posted} posted (${report.late} late), ${report.failed} failed, ${report.skipped} skipped`);
+      return 0;
+    }
+    if (verb === 'import') {
+      if (!rest[0]) throw new ConfigError('import needs a file: renewal-desk import contracts.csv');
+      return await importContracts(db, rest[0], config.DEFAULT_TIMEZONE);
+    }
+    if (verb === 'export') {
+      const { values } = parseArgs({ args: rest, options: { workspace: { type: 'string' } } });
+      await exportContracts(db, process.stdout, values.workspace);
+      return 0;
+    }
+    console.error(`Unknown command: ${verb}\n${USAGE}`);
+    return 2;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : `renewal-desk: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });

@@ -1,0 +1,142 @@
+import { annualValue, deadlineOf, nextTerm } from '../../domain/contract-terms.js';
+import { mayApprove, mayDecide, needsSecondApprover, type Choice, type DecisionPolicy } from '../../domain/decision-rules.js';
+import type { Tx } from '../../store/client.js';
+import { findContractById, perOf, termsOf, type Contract } from '../../store/contracts.js';
+import { audit, currentDecision, findDecision, settlePending, takeDecisionSlot, type Decision } from '../../store/decisions.js';
+import { lastPostedRenewal, replanContract } from '../../store/reminder-ledger.js';
+import { amount, mention } from '../../messages/format.js';
+import { message, plain } from '../../messages/model.js';
+import { CHOICE_LABELS, decisionLine } from '../../messages/renewal.js';
+import { noteOf, reminderMessage } from '../../scheduler/reminder-message.js';
+import { terminationNotice } from '../../messages/termination.js';
+import { todayOf, type CommandContext, type CommandResult, type MessageRef } from '../context.js';
+import { RefusedError, UsageError } from '../errors.js';
+import { isUniqueViolation } from '../contract/create.js';
+
+function policyOf(ctx: CommandContext, contract: Contract): DecisionPolicy {
+  return { ownerId: contract.ownerId, approvers: ctx.workspace.approvers, threshold: ctx.workspace.threshold };
+}
+
+function refusal(contract: Contract, policy: DecisionPolicy): string {
+  const approvers = policy.approvers.length > 0 ? ` or an approver (${policy.approvers.map(mention).join(', ')})` : '';
+  return `Only the owner of *${contract.name}* (${mention(contract.ownerId)})${approvers} can decide on it. Nothing was changed.`;
+}
+
+/**
+ * Records a renewal decision (button or `/contract decide`). At or above the approval threshold the
+ * decision waits for a second, different approver.
+ */
+export async function decide(ctx: CommandContext, contractId: string, cycle: number | null, choice: Choice, origin: MessageRef | null): Promise<CommandResult> {
+  const contract = await findContractById(ctx.db, ctx.workspace.id, contractId);
+  if (!contract) throw new UsageError('That contract no longer exists.');
+  if (contract.status !== 'active') throw new UsageError(`*${contract.name}* is ${contract.status}; there is nothing to decide.`);
+  if (cycle !== null && cycle !== contract.cycle) throw new UsageError(`This reminder belongs to an earlier term of *${contract.name}*; see \`/contract show ${contract.name}\`.`);
+  const policy = policyOf(ctx, contract);
+  if (!mayDecide(ctx.userId, policy)) throw new RefusedError(refusal(contract, policy));
+
+  const pending = needsSecondApprover(annualValue(contract.value, perOf(contract)), policy);
+  const target = origin ?? (await lastReminderRef(ctx, contract));
+  let decision: Decision | null;
+  try {
+    decision = await ctx.db.$transaction(async (tx) => {
+      const taken = await takeDecisionSlot(tx, {
+        workspaceId: ctx.workspace.id, contractId: contract.id, cycle: contract.cycle, choice,
+        status: pending ? 'pending' : 'final', proposedBy: ctx.userId, at: ctx.now,
+        channelId: target?.channelId ?? null, messageTs: target?.messageId ?? null,
+      });
+      if (!taken) return null;
+      await audit(tx, { workspaceId: ctx.workspace.id, contractId: contract.id, actorId: ctx.userId, action: pending ? `decision.proposed` : `decision.${choice}`, detail: { cycle: contract.cycle, choice }, at: ctx.now });
+      if (!pending) await applyDecision(tx, ctx, contract, choice);
+      return taken;
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    decision = null;
+  }
+  if (!decision) return alreadyDecided(ctx, contract);
+
+  await refreshReminder(ctx, contract, decision, target);
+  if (pending) {
+    const threshold = ctx.workspace.threshold ?? 0;
+    return { reply: plain(`${CHOICE_LABELS[choice]} for ${contract.name} is proposed. Its annual value is at or above ${amount(threshold, contract.currency)}, so another approver (${policy.approvers.filter((a) => a !== ctx.userId).map(mention).join(', ') || 'none set yet'}) must confirm.`) };
+  }
+  return { reply: await confirmation(ctx, contract, choice) };
+}
+
+/** Approve / Reject on a pending decision. */
+export async function settle(ctx: CommandContext, decisionId: string, approve: boolean, origin: MessageRef | null): Promise<CommandResult> {
+  const decision = await findDecision(ctx.db, ctx.workspace.id, decisionId);
+  if (!decision) throw new UsageError('That decision no longer exists.');
+  const contract = await findContractById(ctx.db, ctx.workspace.id, decision.contractId);
+  if (!contract) throw new UsageError('That contract no longer exists.');
+  if (decision.status !== 'pending') return alreadyDecided(ctx, contract);
+  const policy = policyOf(ctx, contract);
+  if (!mayApprove(ctx.userId, decision.proposedBy, policy)) {
+    const why = ctx.userId === decision.proposedBy ? 'You proposed it, so a different approver must confirm.' : `Only an approver (${policy.approvers.map(mention).join(', ')}) can confirm.`;
+    throw new RefusedError(`${why} Nothing was changed.`);
+  }
+  const choice = decision.choice as Choice;
+  const won = await ctx.db.$transaction(async (tx) => {
+    if (!(await settlePending(tx, decision.id, ctx.userId, approve, ctx.now))) return false;
+    await audit(tx, { workspaceId: ctx.workspace.id, contractId: contract.id, actorId: ctx.userId, action: approve ? `decision.${choice}` : 'decision.rejected', detail: { cycle: decision.cycle, choice, proposedBy: decision.proposedBy }, at: ctx.now });
+    if (approve) await applyDecision(tx, ctx, contract, choice);
+    return true;
+  });
+  if (!won) return alreadyDecided(ctx, contract);
+  const settled = (await findDecision(ctx.db, ctx.workspace.id, decision.id))!;
+  const target = origin ?? (decision.channelId && decision.messageTs ? { channelId: decision.channelId, messageId: decision.messageTs } : null);
+  await refreshReminder(ctx, contract, settled, target);
+  if (!approve) return { reply: plain(`You rejected ${CHOICE_LABELS[choice]} for ${contract.name}. Its reminders continue.`) };
+  return { reply: await confirmation(ctx, contract, choice) };
+}
+
+/** What a final decision changes: renewal reminders stop; a manual renew moves the end forward. */
+async function applyDecision(tx: Tx, ctx: CommandContext, contract: Contract, choice: Choice): Promise<void> {
+  const today = todayOf(ctx);
+  if (choice === 'renew' && contract.renewal === 'manual') {
+    const term = nextTerm(termsOf(contract));
+    const renewed = await tx.contract.update({ where: { id: contract.id }, data: { start: term.start, end: term.end, cycle: contract.cycle + 1, snoozedUntil: null } });
+    await replanContract(tx, renewed, ctx.workspace, today);
+    return;
+  }
+  await replanContract(tx, contract, ctx.workspace, today);
+}
+
+async function confirmation(ctx: CommandContext, contract: Contract, choice: Choice) {
+  const fresh = (await findContractById(ctx.db, ctx.workspace.id, contract.id))!;
+  if (choice === 'terminate') {
+    const notice = terminationNotice(fresh);
+    const channelId = fresh.channelId ?? ctx.workspace.defaultChannel;
+    if (channelId) await ctx.delivery.post({ workspaceId: ctx.workspace.id, channelId }, notice);
+    return message(`Terminate recorded for ${fresh.name}. The notice to send is posted in the channel.`, ...notice.blocks);
+  }
+  if (choice === 'renew' && fresh.renewal === 'manual') {
+    return plain(`Renew recorded for ${fresh.name}: it now runs to ${fresh.end}; the new notice deadline is ${deadlineOf(termsOf(fresh))}.`);
+  }
+  if (choice === 'renew') return plain(`Renew recorded for ${fresh.name}: it renews automatically on ${fresh.end}. Its renewal reminders for this term have stopped.`);
+  return plain(`Renegotiate recorded for ${fresh.name}. Its renewal reminders for this term have stopped; when the new terms are agreed, update it with /contract edit.`);
+}
+
+async function alreadyDecided(ctx: CommandContext, contract: Contract): Promise<CommandResult> {
+  const note = noteOf(await currentDecision(ctx.db, contract.id, contract.cycle));
+  const detail = note ? ` ${decisionLine(note, ctx.workspace.timezone)}` : '';
+  return { reply: plain(`*${contract.name}* was already decided.${detail} Nothing was changed.`) };
+}
+
+async function lastReminderRef(ctx: CommandContext, contract: Contract): Promise<MessageRef | null> {
+  const last = await lastPostedRenewal(ctx.db, contract.id, contract.cycle);
+  return last?.channelId && last.messageTs ? { channelId: last.channelId, messageId: last.messageTs } : null;
+}
+
+/** Updates the reminder message in place: who decided what and when, and no more decision buttons. */
+async function refreshReminder(ctx: CommandContext, contract: Contract, decision: Decision, target: MessageRef | null): Promise<void> {
+  if (!target) return;
+  const row = await ctx.db.reminder.findFirst({ where: { contractId: contract.id, channelId: target.channelId, messageTs: target.messageId } });
+  const current = (await findContractById(ctx.db, ctx.workspace.id, contract.id)) ?? contract;
+  const note = decision.status === 'rejected'
+    ? { choice: decision.choice as Choice, status: 'rejected' as const, proposedBy: decision.proposedBy, approvedBy: decision.approvedBy, at: decision.decidedAt ?? ctx.now, decisionId: decision.id }
+    : noteOf(decision);
+  const updated = await reminderMessage.forKind(ctx.db, row ?? { kind: 'renewal', step: '', cycle: contract.cycle }, current, ctx.workspace, todayOf(ctx), null, note);
+  const result = await ctx.delivery.update({ workspaceId: ctx.workspace.id, channelId: target.channelId }, target.messageId, updated);
+  if (!result.ok) ctx.log(`could not update the reminder message of ${contract.name}: ${result.error}`);
+}

@@ -1,0 +1,30 @@
+import { deadlineOf } from '../../domain/contract-terms.js';
+import { mayDecide } from '../../domain/decision-rules.js';
+import { snoozeUntil } from '../../domain/reminder-plan.js';
+import { findContractById, termsOf } from '../../store/contracts.js';
+import { audit } from '../../store/decisions.js';
+import { replanContract } from '../../store/reminder-ledger.js';
+import { day, mention } from '../../messages/format.js';
+import { plain } from '../../messages/model.js';
+import { todayOf, type CommandContext, type CommandResult } from '../context.js';
+import { RefusedError, UsageError } from '../errors.js';
+
+/** "Snooze 7 days": the next renewal reminder comes a week from today, never after the deadline. */
+export async function snooze(ctx: CommandContext, contractId: string, cycle: number): Promise<CommandResult> {
+  const contract = await findContractById(ctx.db, ctx.workspace.id, contractId);
+  if (!contract || contract.status !== 'active') throw new UsageError('That contract is no longer active.');
+  if (cycle !== contract.cycle) throw new UsageError(`This reminder belongs to an earlier term of *${contract.name}*.`);
+  if (!mayDecide(ctx.userId, { ownerId: contract.ownerId, approvers: ctx.workspace.approvers, threshold: null })) {
+    throw new RefusedError(`Only the owner of *${contract.name}* (${mention(contract.ownerId)}) or an approver can snooze its reminders. Nothing was changed.`);
+  }
+  const today = todayOf(ctx);
+  const deadline = deadlineOf(termsOf(contract));
+  const until = snoozeUntil(today, deadline);
+  if (!until) throw new UsageError(`The notice deadline of *${contract.name}* is ${deadline}: there is no time left to snooze.`);
+  await ctx.db.$transaction(async (tx) => {
+    const updated = await tx.contract.update({ where: { id: contract.id }, data: { snoozedUntil: until } });
+    await replanContract(tx, updated, ctx.workspace, today);
+    await audit(tx, { workspaceId: ctx.workspace.id, contractId: contract.id, actorId: ctx.userId, action: 'reminder.snoozed', detail: { until }, at: ctx.now });
+  });
+  return { reply: plain(`Snoozed ${contract.name}: the next renewal reminder comes on ${day(until)} (deadline ${deadline}).`) };
+}

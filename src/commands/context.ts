@@ -1,0 +1,40 @@
+import type { Db } from '../store/client.js';
+import type { WorkspaceSettings } from '../store/workspaces.js';
+import type { Delivery } from '../messages/delivery.js';
+import type { Message } from '../messages/model.js';
+import { dayIn } from '../domain/zoned-time.js';
+import type { Day } from '../domain/days.js';
+
+/** Everything a handler needs about one request; platforms build it, handlers never see the platform. */
+export interface CommandContext {
+  db: Db;
+  workspace: WorkspaceSettings;
+  userId: string;
+  /** The channel the command was typed in (the default channel for a new contract). */
+  channelId: string | null;
+  /** Read once per request at the boundary; handlers never read the clock. */
+  now: Date;
+  delivery: Delivery;
+  log: (line: string) => void;
+}
+
+/** Where a clicked message lives, so a decision can update it in place. */
+export interface MessageRef {
+  channelId: string;
+  messageId: string;
+}
+
+export type FormId = 'contract-add';
+
+export interface CommandResult {
+  /** Shown to the requesting user only. */
+  reply: Message;
+  /** Slack opens a modal, Teams sends a form card. */
+  openForm?: FormId;
+  /** Replace the clicked (private) message instead of adding a new one. */
+  replaceOriginal?: boolean;
+}
+
+export function todayOf(ctx: Pick<CommandContext, 'now' | 'workspace'>): Day {
+  return dayIn(ctx.now, ctx.workspace.timezone);
+}

@@ -1,0 +1,38 @@
+import { deadlineOf } from '../../domain/contract-terms.js';
+import { compareDays, type Day } from '../../domain/days.js';
+import { activeContracts, termsOf } from '../../store/contracts.js';
+import { day, daysLeft, mention } from '../../messages/format.js';
+import { message, type Block } from '../../messages/model.js';
+import { fallbackOutcome } from '../../messages/renewal.js';
+import { todayOf, type CommandContext, type CommandResult } from '../context.js';
+import { parseOptions } from '../parse-args.js';
+import type { Token } from '../tokenize.js';
+import { UsageError } from '../errors.js';
+import { window, windowEnd } from '../values.js';
+
+const EXAMPLE = '/renewals within:90d';
+
+/** The renewal calendar: notice deadlines and ends inside the window, soonest first. */
+export async function renewalCalendar(ctx: CommandContext, tokens: Token[]): Promise<CommandResult> {
+  if (tokens.some((t) => t.key === undefined)) throw new UsageError(`Unknown word \`${tokens.find((t) => t.key === undefined)!.value.slice(0, 40)}\`.`, EXAMPLE);
+  const options = parseOptions(tokens, { within: window }, EXAMPLE);
+  const today = todayOf(ctx);
+  const until = windowEnd(today, options.within ?? { amount: 90, unit: 'd' });
+  const inWindow = (d: Day) => compareDays(d, today) >= 0 && compareDays(d, until) <= 0;
+  const events: { day: Day; line: string }[] = [];
+  for (const c of await activeContracts(ctx.db, ctx.workspace.id)) {
+    const deadline = deadlineOf(termsOf(c));
+    if (c.noticeDays > 0 && inWindow(deadline)) {
+      events.push({ day: deadline, line: `• ${day(deadline)} (${daysLeft(today, deadline)}): notice deadline of *${c.name}* (${c.vendor}) · ${mention(c.ownerId)}` });
+    }
+    if (inWindow(c.end)) {
+      events.push({ day: c.end, line: `• ${day(c.end)} (${daysLeft(today, c.end)}): *${c.name}* (${c.vendor}) ends; it ${fallbackOutcome(c)} · ${mention(c.ownerId)}` });
+    }
+  }
+  events.sort((a, b) => compareDays(a.day, b.day));
+  const title = `Renewals from ${today} to ${until}`;
+  if (events.length === 0) return { reply: message(`${title}: nothing due.`, { type: 'header', text: title }, { type: 'section', text: 'Nothing falls due in this window.' }) };
+  const blocks: Block[] = [{ type: 'header', text: title }];
+  for (let i = 0; i < events.length && i < 900; i += 20) blocks.push({ type: 'section', text: events.slice(i, i + 20).map((e) => e.line).join('\n') });
+  return { reply: message(`${title}: ${events.length} date(s); first ${events[0]!.day}.`, ...blocks.slice(0, 50)) };
+}

@@ -1,0 +1,62 @@
+import { mayChangeSettings } from '../../domain/decision-rules.js';
+import { activeContracts } from '../../store/contracts.js';
+import { audit } from '../../store/decisions.js';
+import { replanContract } from '../../store/reminder-ledger.js';
+import { updateWorkspace, type SettingsChange, type WorkspaceSettings } from '../../store/workspaces.js';
+import { amount, channel, mention } from '../../messages/format.js';
+import { message } from '../../messages/model.js';
+import { todayOf, type CommandContext, type CommandResult } from '../context.js';
+import { RefusedError, UsageError } from '../errors.js';
+import { parseOptions } from '../parse-args.js';
+import type { Token } from '../tokenize.js';
+import * as v from '../values.js';
+
+const EXAMPLE = '/renewals settings tz:Europe/Berlin time:09:00 channel:#renewals approvers:@alice,@bob threshold:50000';
+
+const spec = {
+  tz: v.timeZone,
+  time: v.timeOfDay,
+  channel: v.channelMention,
+  approvers: v.userList,
+  threshold: v.money,
+};
+
+export function describeSettings(ws: WorkspaceSettings): string {
+  return [
+    `• Time zone: ${ws.timezone}`,
+    `• Reminder time: ${ws.reminderTime}`,
+    `• Default channel: ${ws.defaultChannel ? channel(ws.defaultChannel) : 'none (each contract posts where it was added)'}`,
+    `• Approvers: ${ws.approvers.length > 0 ? ws.approvers.map(mention).join(', ') : 'none (anyone may change settings; owners decide alone)'}`,
+    `• Approval threshold: ${ws.threshold !== null ? `annual value of ${amount(ws.threshold, '').trim()} or more needs a second approver` : 'none'}`,
+  ].join('\n');
+}
+
+export async function settings(ctx: CommandContext, tokens: Token[]): Promise<CommandResult> {
+  const stray = tokens.find((t) => t.key === undefined);
+  if (stray) throw new UsageError(`Unknown word \`${stray.value.slice(0, 40)}\`: settings are \`key:value\` options.`, EXAMPLE);
+  const options = parseOptions(tokens, spec, EXAMPLE);
+  if (Object.keys(options).length === 0) {
+    return { reply: message(`Settings: ${ctx.workspace.timezone}, ${ctx.workspace.reminderTime}.`, { type: 'section', text: `*Renewal Desk settings*\n${describeSettings(ctx.workspace)}\nChange with \`${EXAMPLE}\`.` }) };
+  }
+  if (!mayChangeSettings(ctx.userId, ctx.workspace.approvers)) {
+    throw new RefusedError(`Only approvers (${ctx.workspace.approvers.map(mention).join(', ')}) can change settings. Nothing was changed.`);
+  }
+  const change: SettingsChange = {
+    timezone: options.tz, reminderTime: options.time, defaultChannel: options.channel, approvers: options.approvers, threshold: options.threshold,
+  };
+  if (change.approvers && ctx.workspace.approvers.length > 0 && !change.approvers.includes(ctx.userId)) {
+    throw new UsageError('Keep yourself in the approvers list, or ask another approver to remove you: otherwise you would lock yourself out.', EXAMPLE);
+  }
+  const retime = change.timezone !== undefined || change.reminderTime !== undefined;
+  const updated = await ctx.db.$transaction(async (tx) => {
+    const ws = await updateWorkspace(tx, ctx.workspace.id, change);
+    if (retime) {
+      const today = todayOf({ now: ctx.now, workspace: ws });
+      for (const contract of await activeContracts(tx, ws.id)) await replanContract(tx, contract, ws, today);
+    }
+    await audit(tx, { workspaceId: ws.id, contractId: null, actorId: ctx.userId, action: 'settings.changed', detail: options, at: ctx.now });
+    return ws;
+  });
+  const warning = updated.threshold !== null && updated.approvers.length < 2 ? '\n⚠ Decisions at or above the threshold need a second, different approver: name at least two approvers.' : '';
+  return { reply: message(`Settings saved: ${updated.timezone}, ${updated.reminderTime}.`, { type: 'section', text: `Settings saved.\n${describeSettings(updated)}${warning}` }) };
+}

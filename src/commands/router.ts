@@ -1,0 +1,69 @@
+import { helpFor, HELP } from './help.js';
+import type { CommandContext, CommandResult } from './context.js';
+import { RefusedError, UsageError } from './errors.js';
+import { tokenize, type Token } from './tokenize.js';
+import { message, plain } from '../messages/model.js';
+import { addContract } from './contract/add.js';
+import { listContracts } from './contract/list.js';
+import { showContract } from './contract/show.js';
+import { editContract } from './contract/edit.js';
+import { decideCommand } from './contract/decide-command.js';
+import { askArchive } from './contract/archive.js';
+import { renewalCalendar } from './renewals/calendar.js';
+import { settings } from './renewals/settings.js';
+
+export type CommandName = keyof typeof HELP;
+export const COMMAND_NAMES = Object.keys(HELP) as CommandName[];
+
+type Handler = (ctx: CommandContext, tokens: Token[]) => Promise<CommandResult>;
+
+const CONTRACT: Record<string, Handler> = {
+  add: addContract,
+  list: (ctx) => listContracts(ctx),
+  show: showContract,
+  edit: editContract,
+  decide: decideCommand,
+  archive: askArchive,
+};
+
+const MAX_INPUT = 4000;
+
+/**
+ * Runs one command line for any platform. Bad input becomes a private error with an example;
+ * an unexpected failure is logged and answered politely; nothing escapes to crash the process.
+ */
+export async function runCommand(command: CommandName, text: string, ctx: CommandContext): Promise<CommandResult> {
+  try {
+    if (text.length > MAX_INPUT) throw new UsageError(`That command is ${text.length} characters long; the limit is ${MAX_INPUT}.`);
+    const example = HELP[command].split('\n')[1] ?? '';
+    const tokens = tokenize(text, example.replace(/^• /, ''));
+    const [first, ...rest] = tokens;
+    if (!first || (first.key === undefined && first.value.toLowerCase() === 'help')) return { reply: helpFor(command) };
+    if (command === 'contract') {
+      const handler = first.key === undefined ? CONTRACT[first.value.toLowerCase()] : undefined;
+      if (!handler) throw new UsageError(`\`${first.value.slice(0, 40)}\` is not a /contract command.`, '/contract help');
+      return await handler(ctx, rest);
+    }
+    if (command === 'renewals') {
+      if (first.key === undefined && first.value.toLowerCase() === 'settings') return await settings(ctx, rest);
+      return await renewalCalendar(ctx, tokens);
+    }
+    return { reply: plain(`/${command} is not available yet in this version of Renewal Desk. Try /contract help.`) };
+  } catch (error) {
+    return { reply: errorMessage(error, ctx) };
+  }
+}
+
+export function errorMessage(error: unknown, ctx: Pick<CommandContext, 'log'>) {
+  if (error instanceof UsageError) {
+    const example = error.example ? `\nExample: \`${error.example}\`` : '';
+    return message(`⚠ ${stripMarkup(error.message)}${error.example ? ` Example: ${error.example}` : ''}`, { type: 'section', text: `⚠ ${error.message}${example}` });
+  }
+  if (error instanceof RefusedError) return message(`⛔ ${stripMarkup(error.message)}`, { type: 'section', text: `⛔ ${error.message}` });
+  ctx.log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return plain('Something went wrong on our side; nothing was changed. Please try again in a minute.');
+}
+
+function stripMarkup(text: string): string {
+  return text.replace(/[*`]/g, '');
+}

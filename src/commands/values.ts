@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { addDays, addMonths, isValidDay, type Day } from '../domain/days.js';
+import { isValidTimeOfDay, isValidTimeZone } from '../domain/zoned-time.js';
+
+/** How far ahead a date may lie before we call it a typo. */
+export const MAX_YEARS_AHEAD = 30;
+const MIN_DAY = '1990-01-01';
+
+export function daySchema(today: Day) {
+  const latest = addDays(today, MAX_YEARS_AHEAD * 366);
+  return z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'use the form YYYY-MM-DD' })
+    .refine(isValidDay, { error: 'is not a real calendar date' })
+    .refine((d) => d >= MIN_DAY && d <= latest, { error: `must lie between ${MIN_DAY} and ${latest}` });
+}
+
+const nameText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `is longer than ${max} characters` })
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { error: 'contains control characters' });
+
+export const contractName = nameText(80);
+export const vendorName = nameText(80);
+export const servicesText = nameText(500);
+
+/** `60d` or `60` → days. */
+export const noticeDays = z
+  .string()
+  .regex(/^-?\d+d?$/i, { error: 'must be a number of days, like 60d' })
+  .transform((s) => Number.parseInt(s, 10))
+  .refine((n) => n >= 0, { error: 'must not be negative' })
+  .refine((n) => n <= 730, { error: 'must be at most 730 days' });
+
+/** `12m`, `12`, `1y` → months. */
+export const termMonths = z
+  .string()
+  .regex(/^\d+(m|y)?$/i, { error: 'must be months like 12m, or years like 2y' })
+  .transform((s) => (s.toLowerCase().endsWith('y') ? Number.parseInt(s, 10) * 12 : Number.parseInt(s, 10)))
+  .refine((n) => n >= 1 && n <= 120, { error: 'must be between 1 and 120 months' });
+
+export const renewalMode = z.enum(['auto', 'manual'], { error: 'must be auto or manual' });
+export const perPeriod = z.enum(['month', 'year'], { error: 'must be month or year' });
+export const tier = z
+  .enum(['1', '2', '3'], { error: 'must be 1, 2 or 3' })
+  .transform((t) => Number(t) as 1 | 2 | 3);
+
+/** `12000`, `12,000`, `12000.50` → a non-negative amount. */
+export const money = z
+  .string()
+  .regex(/^\d{1,3}(,\d{3})*(\.\d{1,2})?$|^\d+(\.\d{1,2})?$/, { error: 'must be an amount like 12000 or 12,000.50' })
+  .transform((s) => Number(s.replace(/,/g, '')))
+  .refine((n) => n <= 1e12, { error: 'is implausibly large' });
+
+export const currency = z
+  .string()
+  .regex(/^[a-z]{3}$/i, { error: 'must be a three-letter currency code like USD or EUR' })
+  .transform((s) => s.toUpperCase());
+
+/** `IT:60,Finance:40`: percentages that add up to 100. */
+export const departments = z
+  .string()
+  .regex(/^[^:,]{1,40}:\d{1,3}(,[^:,]{1,40}:\d{1,3})*$/, { error: 'must look like IT:60,Finance:40' })
+  .refine((s) => s.split(',').reduce((sum, part) => sum + Number(part.split(':')[1]), 0) === 100, {
+    error: 'percentages must add up to 100',
+  })
+  .transform((s) => s.split(',').map((part) => part.trim()).join(','));
+
+/** Slack's escaped user mention `<@U123>` or `<@U123|name>`. */
+export const userMention = z
+  .string()
+  .regex(/^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/, { error: 'must be a user mention like @alice' })
+  .transform((s) => /^<@([UW][A-Z0-9]+)/.exec(s)![1]!);
+
+/** Slack's escaped channel mention `<#C123|name>` or `<#C123>`. */
+export const channelMention = z
+  .string()
+  .regex(/^<#([CGD][A-Z0-9]+)(\|[^>]*)?>$/, { error: 'must be a channel mention like #renewals' })
+  .transform((s) => /^<#([CGD][A-Z0-9]+)/.exec(s)![1]!);
+
+export const userList = z
+  .string()
+  .transform((s) => s.split(/[,\s]+/).filter(Boolean))
+  .pipe(z.array(userMention).min(1, { error: 'needs at least one user' }).max(20));
+
+export const timeOfDay = z.string().refine(isValidTimeOfDay, { error: 'must be a time like 09:00' });
+export const timeZone = z.string().refine(isValidTimeZone, { error: 'must be an IANA time zone like Europe/Berlin' });
+
+/** `90d`, `8w`, `6m`, `1y` → a calendar window; `windowEnd` turns it into the last day. */
+export const window = z
+  .string()
+  .regex(/^\d{1,4}(d|w|m|y)$/i, { error: 'must be a window like 90d, 8w, 6m or 1y' })
+  .transform((s) => ({ amount: Number.parseInt(s, 10), unit: s.slice(-1).toLowerCase() as 'd' | 'w' | 'm' | 'y' }))
+  .refine((w) => w.amount >= 1 && (w.unit === 'd' ? w.amount <= 3660 : w.unit === 'w' ? w.amount <= 520 : w.unit === 'm' ? w.amount <= 120 : w.amount <= 10), {
+    error: 'must be between 1 day and 10 years',
+  });
+
+export function windowEnd(today: Day, w: { amount: number; unit: 'd' | 'w' | 'm' | 'y' }): Day {
+  if (w.unit === 'd') return addDays(today, w.amount);
+  if (w.unit === 'w') return addDays(today, w.amount * 7);
+  return addMonths(today, w.unit === 'm' ? w.amount : w.amount * 12);
+}

@@ -1,0 +1,47 @@
+import { validate as isValidCron } from 'node-cron';
+import { z } from 'zod';
+import { isValidTimeZone } from './domain/zoned-time.js';
+import { DEFAULT_DATABASE_URL } from './store/client.js';
+
+const optional = z.string().trim().optional().transform((s) => (s ? s : undefined));
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().trim().default(DEFAULT_DATABASE_URL),
+  DEFAULT_TIMEZONE: z.string().trim().default('UTC').refine(isValidTimeZone, { error: 'must be an IANA time zone such as Europe/Berlin' }),
+  /** node-cron expression for scheduler passes (every minute by default). */
+  REMINDER_CRON: z.string().trim().default('* * * * *').refine((e) => isValidCron(e), { error: 'must be a cron expression such as */5 * * * *' }),
+  SLACK_BOT_TOKEN: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional,
+  SLACK_API_URL: optional.pipe(z.url({ error: 'must be a URL such as https://slack.com/api/' }).optional()),
+  MICROSOFT_APP_ID: optional,
+  MICROSOFT_APP_PASSWORD: optional,
+  MICROSOFT_APP_TENANT_ID: optional,
+  MICROSOFT_APP_TYPE: optional,
+  TEAMS_UNAUTHENTICATED: optional,
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Reads the environment; a bad value stops the start with a message that says which and why. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new ConfigError(`Renewal Desk cannot start: fix these environment variables (see .env.example):\n${problems}`);
+  }
+  const config = parsed.data;
+  // The web-api client needs a trailing slash on its base URL.
+  if (config.SLACK_API_URL && !config.SLACK_API_URL.endsWith('/')) config.SLACK_API_URL += '/';
+  return config;
+}
+
+export class ConfigError extends Error {}
+
+export function slackMode(config: Config): 'http' | 'socket' | 'off' {
+  if (!config.SLACK_BOT_TOKEN) return 'off';
+  if (config.SLACK_APP_TOKEN) return 'socket';
+  return config.SLACK_SIGNING_SECRET ? 'http' : 'off';
+}

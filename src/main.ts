@@ -1,0 +1,35 @@
+import { ConfigError, loadConfig, slackMode } from './config.js';
+import { startBot } from './server/bot.js';
+
+/** `npm start`: apply pending migrations, then run the bot until SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const bot = await startBot({ config });
+  const say = (line: string) => console.log(`[renewal-desk] ${line}`);
+  say(`listening on http://localhost:${bot.port} (POST /slack/events, GET /healthz); database ${config.DATABASE_URL}; reminders checked on "${config.REMINDER_CRON}"`);
+  const mode = slackMode(config);
+  if (mode === 'off') {
+    say(
+      'Slack is not connected. To connect it, create the app from manifests/slack/manifest.yaml and set\n' +
+        '  SLACK_BOT_TOKEN=xoxb-…        (OAuth & Permissions → Bot User OAuth Token)\n' +
+        '  SLACK_SIGNING_SECRET=…        (Basic Information → Signing Secret)\n' +
+        '  or SLACK_APP_TOKEN=xapp-…     (for Socket Mode instead of a public URL)\n' +
+        'then restart. Reminders are kept and go out once Slack is connected.',
+    );
+  } else {
+    say(`Slack connected (${mode === 'socket' ? 'Socket Mode' : 'HTTP'}).`);
+  }
+  const shutdown = async (signal: string) => {
+    say(`${signal}: stopping`);
+    await bot.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(`Renewal Desk could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

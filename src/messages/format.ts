@@ -1,0 +1,44 @@
+import { daysBetween, weekday, type Day } from '../domain/days.js';
+import type { Per } from '../domain/contract-terms.js';
+import { formatInstant } from '../domain/zoned-time.js';
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** '2026-12-04 (Fri)': ISO so nobody misreads the month, with the weekday for planning. */
+export function day(d: Day): string {
+  return `${d} (${WEEKDAYS[weekday(d)]})`;
+}
+
+export function daysLeft(today: Day, target: Day): string {
+  const n = daysBetween(today, target);
+  if (n === 0) return 'today';
+  if (n === 1) return 'tomorrow';
+  if (n === -1) return 'yesterday';
+  return n > 0 ? `in ${n} days` : `${-n} days ago`;
+}
+
+export function money(value: number | null, currency: string, per: Per): string {
+  if (value === null) return 'not recorded';
+  const amount = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value);
+  return `${amount} ${currency} per ${per}`;
+}
+
+export function amount(value: number, currency: string): string {
+  return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value)} ${currency}`;
+}
+
+export function months(n: number): string {
+  return `${n} month${n === 1 ? '' : 's'}`;
+}
+
+export function when(instant: Date, timezone: string): string {
+  return `${formatInstant(instant, timezone)} ${timezone}`;
+}
+
+export function mention(userId: string): string {
+  return `<@${userId}>`;
+}
+
+export function channel(channelId: string): string {
+  return `<#${channelId}>`;
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** What a decision or snooze button carries: the contract and the cycle it was posted for. */
+export const cyclePayload = z.object({ c: z.string().min(1).max(64), y: z.number().int().min(1) });
+export type CyclePayload = z.infer<typeof cyclePayload>;
+
+/** What Approve / Reject carry: the pending decision. */
+export const decisionPayload = z.object({ d: z.string().min(1).max(64) });
+
+/** What the archive confirmation carries. */
+export const contractPayload = z.object({ c: z.string().min(1).max(64) });
+
+export function encode(payload: object): string {
+  return JSON.stringify(payload);
+}
+
+/** Parses a button value; null for anything malformed (a forged or stale payload). */
+export function decode<T>(schema: z.ZodType<T>, value: string | undefined): T | null {
+  if (!value || value.length > 2000) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

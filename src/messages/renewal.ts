@@ -1,0 +1,114 @@
+import { deadlineOf } from '../domain/contract-terms.js';
+import type { Choice } from '../domain/decision-rules.js';
+import type { Day } from '../domain/days.js';
+import type { Contract } from '../store/contracts.js';
+import { termsOf, perOf } from '../store/contracts.js';
+import { day, daysLeft, mention, money, months, when } from './format.js';
+import type { Block, Button, Message } from './model.js';
+import { encode } from './payloads.js';
+
+export const CHOICE_LABELS: Record<Choice, string> = { renew: 'Renew', renegotiate: 'Renegotiate', terminate: 'Terminate' };
+
+export interface DecisionNote {
+  choice: Choice;
+  status: 'final' | 'pending' | 'rejected';
+  proposedBy: string;
+  approvedBy: string | null;
+  at: Date;
+  decisionId: string;
+}
+
+export interface RenewalMessageOptions {
+  today: Day;
+  timezone: string;
+  /** Days-before-deadline step, e.g. 30; null for a snoozed reminder. */
+  daysBefore?: number | null;
+  late?: { dueDay: Day } | null;
+  slaSummary?: string;
+  decision?: DecisionNote | null;
+}
+
+/** What happens when nobody acts, in one phrase. */
+export function fallbackOutcome(contract: Contract): string {
+  return contract.renewal === 'auto'
+    ? `auto-renews on ${contract.end} for ${months(contract.termMonths)} unless notice is given`
+    : `expires on ${contract.end} unless renewed`;
+}
+
+export function decisionButtons(contract: Contract, withSnooze: boolean): Button[] {
+  const value = encode({ c: contract.id, y: contract.cycle });
+  const buttons: Button[] = [
+    { action: 'decide.renew', label: 'Renew', value, style: 'primary' },
+    { action: 'decide.renegotiate', label: 'Renegotiate', value },
+    { action: 'decide.terminate', label: 'Terminate', value, style: 'danger' },
+  ];
+  if (withSnooze) buttons.push({ action: 'snooze', label: 'Snooze 7 days', value });
+  return buttons;
+}
+
+export function decisionLine(note: DecisionNote, timezone: string): string {
+  const what = CHOICE_LABELS[note.choice];
+  if (note.status === 'pending') {
+    return `⏳ ${mention(note.proposedBy)} proposed *${what}* on ${when(note.at, timezone)}. Another approver must confirm.`;
+  }
+  if (note.status === 'rejected') {
+    return `✖ *${what}* proposed by ${mention(note.proposedBy)} was rejected by ${mention(note.approvedBy ?? '')} on ${when(note.at, timezone)}. Reminders continue.`;
+  }
+  const approval = note.approvedBy ? `, approved by ${mention(note.approvedBy)}` : '';
+  return `✅ *${what}* decided by ${mention(note.proposedBy)}${approval} on ${when(note.at, timezone)}.`;
+}
+
+export function approvalButtons(decisionId: string): Button[] {
+  const value = encode({ d: decisionId });
+  return [
+    { action: 'approval.approve', label: 'Approve', value, style: 'primary' },
+    { action: 'approval.reject', label: 'Reject', value, style: 'danger' },
+  ];
+}
+
+export function contractFields(contract: Contract, today: Day): Block {
+  const deadline = deadlineOf(termsOf(contract));
+  return {
+    type: 'fields',
+    fields: [
+      { label: 'Vendor', value: contract.vendor },
+      { label: 'Value', value: money(contract.value, contract.currency, perOf(contract)) },
+      { label: 'Notice deadline', value: `${day(deadline)}, ${daysLeft(today, deadline)}` },
+      { label: 'Ends', value: day(contract.end) },
+      { label: 'Renewal', value: contract.renewal === 'auto' ? `automatic, ${months(contract.termMonths)}` : 'manual' },
+      { label: 'Owner', value: mention(contract.ownerId) },
+    ],
+  };
+}
+
+/** The renewal reminder: what is due, by when, what happens if nobody acts, and the decision buttons. */
+export function renewalReminder(contract: Contract, options: RenewalMessageOptions): Message {
+  const deadline = deadlineOf(termsOf(contract));
+  const left = daysLeft(options.today, deadline);
+  const lateNote = options.late ? ` (late: was due ${options.late.dueDay})` : '';
+  const text =
+    `Renewal reminder${options.late ? ' (late)' : ''}: ${contract.name} (${contract.vendor}) — notice deadline ${deadline}, ${left}; ` +
+    `${fallbackOutcome(contract)}.`;
+  const blocks: Block[] = [
+    { type: 'header', text: `Renewal reminder: ${contract.name}${options.late ? ' (late)' : ''}` },
+    {
+      type: 'section',
+      text:
+        `*${contract.name}* (${contract.vendor}): the notice deadline is *${day(deadline)}*, ${left}. ` +
+        `If nothing is done it *${fallbackOutcome(contract)}*. Owner: ${mention(contract.ownerId)}.`,
+    },
+    contractFields(contract, options.today),
+  ];
+  if (options.slaSummary) blocks.push({ type: 'section', text: options.slaSummary });
+  const step = options.daysBefore ? `${options.daysBefore} day${options.daysBefore === 1 ? '' : 's'} before the deadline` : 'snoozed reminder';
+  blocks.push({ type: 'context', text: `Renewal Desk · ${step}${lateNote}` });
+  const decision = options.decision;
+  if (decision) {
+    blocks.push({ type: 'section', text: decisionLine(decision, options.timezone) });
+    if (decision.status === 'pending') blocks.push({ type: 'actions', buttons: approvalButtons(decision.decisionId) });
+    if (decision.status === 'rejected') blocks.push({ type: 'actions', buttons: decisionButtons(contract, true) });
+  } else {
+    blocks.push({ type: 'actions', buttons: decisionButtons(contract, true) });
+  }
+  return { text, blocks };
+}

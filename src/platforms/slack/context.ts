@@ -1,0 +1,17 @@
+import type { CommandContext } from '../../commands/context.js';
+import type { Delivery } from '../../messages/delivery.js';
+import type { Db } from '../../store/client.js';
+import { ensureWorkspace, workspaceId } from '../../store/workspaces.js';
+
+export interface SlackDeps {
+  db: Db;
+  delivery: Delivery;
+  clock: () => Date;
+  defaultTimezone: string;
+  log: (line: string) => void;
+}
+
+export async function slackContext(deps: SlackDeps, teamId: string, userId: string, channelId: string | null): Promise<CommandContext> {
+  const workspace = await ensureWorkspace(deps.db, workspaceId('slack', teamId), 'slack', deps.defaultTimezone);
+  return { db: deps.db, workspace, userId, channelId, now: deps.clock(), delivery: deps.delivery, log: deps.log };
+}

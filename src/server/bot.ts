@@ -1,0 +1,83 @@
+import type { Server } from 'node:http';
+import express from 'express';
+import type { App } from '@slack/bolt';
+import { slackMode, type Config } from '../config.js';
+import { DeliveryRouter } from '../messages/delivery.js';
+import { startScheduler } from '../scheduler/cron.js';
+import { openDatabase, type Db } from '../store/client.js';
+import { applyMigrations } from '../store/migrations.js';
+import { createSlackApp } from '../platforms/slack/app.js';
+import { SlackDelivery } from '../platforms/slack/delivery.js';
+
+export interface BotOptions {
+  config: Config;
+  clock?: () => Date;
+  log?: (line: string) => void;
+  /** Tests drive passes themselves. */
+  scheduler?: boolean;
+  /** Tests only: Bolt answers after the handler finished. */
+  processBeforeResponse?: boolean;
+}
+
+export interface RunningBot {
+  db: Db;
+  port: number;
+  delivery: DeliveryRouter;
+  slack: App | null;
+  stop: () => Promise<void>;
+}
+
+/** Migrates, connects, mounts every platform on one HTTP server and starts the scheduler. */
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  const { config } = options;
+  const log = options.log ?? ((line: string) => console.log(`[renewal-desk] ${line}`));
+  const clock = options.clock ?? (() => new Date());
+  const migrated = await applyMigrations(config.DATABASE_URL);
+  if (migrated.applied.length > 0) log(`database migrated: ${migrated.applied.join(', ')}`);
+  const db = openDatabase(config.DATABASE_URL);
+  const delivery = new DeliveryRouter();
+  const server = express();
+  server.get('/healthz', async (_req, res) => {
+    try {
+      await db.$queryRawUnsafe('SELECT 1');
+      res.json({ ok: true, slack: slackMode(config), database: config.DATABASE_URL.split(':')[0] });
+    } catch {
+      res.status(503).json({ ok: false });
+    }
+  });
+
+  let slack: App | null = null;
+  const mode = slackMode(config);
+  if (mode !== 'off') {
+    const deps = { db, delivery, clock, defaultTimezone: config.DEFAULT_TIMEZONE, log };
+    slack = await createSlackApp(
+      { token: config.SLACK_BOT_TOKEN!, signingSecret: config.SLACK_SIGNING_SECRET, appToken: config.SLACK_APP_TOKEN, slackApiUrl: config.SLACK_API_URL, processBeforeResponse: options.processBeforeResponse },
+      deps,
+      server,
+    );
+    delivery.register('slack', new SlackDelivery(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL));
+  } else {
+    server.post('/slack/events', (_req, res) => void res.status(503).json({ error: 'Slack is not configured on this Renewal Desk' }));
+  }
+
+  const http: Server = await new Promise((resolve) => {
+    const s = server.listen(config.PORT, () => resolve(s));
+  });
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const scheduler = options.scheduler === false ? null : startScheduler({ db, delivery, clock, log }, config.REMINDER_CRON);
+
+  return {
+    db,
+    port,
+    delivery,
+    slack,
+    stop: async () => {
+      await scheduler?.stop();
+      if (slack && config.SLACK_APP_TOKEN) await slack.stop();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeAllConnections?.();
+      await db.$disconnect();
+    },
+  };
+}

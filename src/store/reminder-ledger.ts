@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import type { Reminder } from '../generated/prisma/client.js';
+import { planCycle, type PlannedReminder } from '../domain/reminder-plan.js';
+import type { Day } from '../domain/days.js';
+import type { Db, Tx } from './client.js';
+import { termsOf, type Contract } from './contracts.js';
+import type { WorkspaceSettings } from './workspaces.js';
+
+export type { Reminder };
+
+/** Rows in these states are done with: re-planning never touches them, so nothing is posted twice. */
+const SETTLED = ['sent', 'sending', 'skipped', 'dead'];
+
+export async function hasFinalDecision(db: Db | Tx, contractId: string, cycle: number): Promise<boolean> {
+  const slot = await db.decisionSlot.findUnique({ where: { contractId_cycle: { contractId, cycle } } });
+  if (!slot) return false;
+  const decision = await db.decision.findUnique({ where: { id: slot.decisionId } });
+  return decision?.status === 'final';
+}
+
+/**
+ * Brings the ledger of the contract's current cycle in line with its plan: new steps are planned,
+ * moved steps get their new due instant, dropped steps are cancelled, settled steps stay as they are.
+ */
+export async function replanContract(tx: Tx, contract: Contract, workspace: WorkspaceSettings, from: Day): Promise<PlannedReminder[]> {
+  if (contract.status !== 'active') {
+    await cancelPlanned(tx, contract.id);
+    return [];
+  }
+  const decided = await hasFinalDecision(tx, contract.id, contract.cycle);
+  const plan = planCycle(termsOf(contract), workspace, { from, decided, snoozedUntil: contract.snoozedUntil });
+  const existing = await tx.reminder.findMany({ where: { contractId: contract.id, cycle: contract.cycle } });
+  const byKey = new Map(existing.map((r) => [`${r.kind}:${r.step}`, r]));
+  const planned = new Set<string>();
+  for (const step of plan) {
+    const key = `${step.kind}:${step.step}`;
+    planned.add(key);
+    const row = byKey.get(key);
+    if (!row) {
+      await tx.reminder.create({
+        data: { workspaceId: contract.workspaceId, contractId: contract.id, cycle: contract.cycle, kind: step.kind, step: step.step, dueAt: step.dueAt },
+      });
+    } else if (!SETTLED.includes(row.status) && (row.dueAt.getTime() !== step.dueAt.getTime() || row.status === 'cancelled')) {
+      await tx.reminder.update({ where: { id: row.id }, data: { dueAt: step.dueAt, status: 'planned', attempts: 0, nextAttemptAt: null } });
+    }
+  }
+  const dropped = existing.filter((r) => !planned.has(`${r.kind}:${r.step}`) && (r.status === 'planned' || r.status === 'failed'));
+  if (dropped.length > 0) {
+    await tx.reminder.updateMany({ where: { id: { in: dropped.map((r) => r.id) } }, data: { status: 'cancelled' } });
+  }
+  // Reminders of earlier cycles that never went out are obsolete now.
+  await tx.reminder.updateMany({
+    where: { contractId: contract.id, cycle: { lt: contract.cycle }, status: { in: ['planned', 'failed'] } },
+    data: { status: 'cancelled' },
+  });
+  return plan;
+}
+
+export async function cancelPlanned(db: Db | Tx, contractId: string): Promise<void> {
+  await db.reminder.updateMany({ where: { contractId, status: { in: ['planned', 'failed'] } }, data: { status: 'cancelled' } });
+}
+
+export async function upcomingReminders(db: Db | Tx, contractId: string, cycle: number, limit = 10): Promise<Reminder[]> {
+  return db.reminder.findMany({
+    where: { contractId, cycle, status: { in: ['planned', 'failed'] } },
+    orderBy: { dueAt: 'asc' },
+    take: limit,
+  });
+}
+
+export interface ClaimOptions {
+  /** The pass's "as of" instant: what is due. */
+  now: Date;
+  /** Wall-clock time, for leases between processes. */
+  realNow: Date;
+  leaseMs: number;
+}
+
+/** Due rows, oldest first, from an index on (status, dueAt): never a scan of all contracts. */
+export async function findDue(db: Db, options: ClaimOptions, limit: number, excludeIds: string[] = []): Promise<Reminder[]> {
+  return db.reminder.findMany({
+    where: {
+      dueAt: { lte: options.now },
+      ...(excludeIds.length > 0 && { id: { notIn: excludeIds } }),
+      OR: [
+        { status: 'planned' },
+        { status: 'failed', OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: options.now } }] },
+        { status: 'sending', claimedAt: { lt: new Date(options.realNow.getTime() - options.leaseMs) } },
+      ],
+    },
+    orderBy: { dueAt: 'asc' },
+    take: limit,
+  });
+}
+
+/** Atomically takes a due row for this process; false when another process got it first. */
+export async function claim(db: Db, reminder: Reminder, options: ClaimOptions): Promise<string | null> {
+  const token = randomUUID();
+  const { count } = await db.reminder.updateMany({
+    where: {
+      id: reminder.id,
+      OR: [
+        { status: 'planned' },
+        { status: 'failed', OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: options.now } }] },
+        { status: 'sending', claimedAt: { lt: new Date(options.realNow.getTime() - options.leaseMs) } },
+      ],
+    },
+    data: { status: 'sending', claimToken: token, claimedAt: options.realNow, attempts: { increment: 1 } },
+  });
+  return count === 1 ? token : null;
+}
+
+export async function markSent(db: Db, id: string, token: string, result: { channelId: string; messageTs: string | null; late: boolean; at: Date }): Promise<void> {
+  await db.reminder.updateMany({
+    where: { id, claimToken: token },
+    data: { status: 'sent', channelId: result.channelId, messageTs: result.messageTs, late: result.late, sentAt: result.at, lastError: null },
+  });
+}
+
+export async function markFailed(db: Db, id: string, token: string, error: string, retryAt: Date | null): Promise<void> {
+  await db.reminder.updateMany({
+    where: { id, claimToken: token },
+    data: retryAt ? { status: 'failed', lastError: error, nextAttemptAt: retryAt } : { status: 'dead', lastError: error },
+  });
+}
+
+export async function markSkipped(db: Db, ids: string[], reason: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.reminder.updateMany({ where: { id: { in: ids }, status: { in: ['planned', 'failed'] } }, data: { status: 'skipped', lastError: reason } });
+}
+
+/** The newest renewal reminder posted for a cycle: a decision updates it in place. */
+export async function lastPostedRenewal(db: Db | Tx, contractId: string, cycle: number): Promise<Reminder | null> {
+  return db.reminder.findFirst({
+    where: { contractId, cycle, kind: 'renewal', status: 'sent', messageTs: { not: null } },
+    orderBy: { sentAt: 'desc' },
+  });
+}

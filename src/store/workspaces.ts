@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { Db, Tx } from './client.js';
+
+export type Platform = 'slack' | 'teams';
+
+export interface WorkspaceSettings {
+  id: string;
+  platform: Platform;
+  timezone: string;
+  reminderTime: string;
+  defaultChannel: string | null;
+  approvers: string[];
+  threshold: number | null;
+}
+
+const approverList = z.array(z.string());
+
+export function workspaceId(platform: Platform, externalId: string): string {
+  return `${platform}:${externalId}`;
+}
+
+function toSettings(row: {
+  id: string;
+  platform: string;
+  timezone: string;
+  reminderTime: string;
+  defaultChannel: string | null;
+  approvers: string;
+  threshold: number | null;
+}): WorkspaceSettings {
+  return {
+    id: row.id,
+    platform: row.platform as Platform,
+    timezone: row.timezone,
+    reminderTime: row.reminderTime,
+    defaultChannel: row.defaultChannel,
+    approvers: approverList.parse(JSON.parse(row.approvers)),
+    threshold: row.threshold,
+  };
+}
+
+/** The workspace of a request, created with the default time zone on first contact. */
+export async function ensureWorkspace(db: Db | Tx, id: string, platform: Platform, defaultTimezone: string): Promise<WorkspaceSettings> {
+  const row = await db.workspace.upsert({
+    where: { id },
+    create: { id, platform, timezone: defaultTimezone },
+    update: {},
+  });
+  return toSettings(row);
+}
+
+export async function getWorkspace(db: Db | Tx, id: string): Promise<WorkspaceSettings | null> {
+  const row = await db.workspace.findUnique({ where: { id } });
+  return row ? toSettings(row) : null;
+}
+
+export interface SettingsChange {
+  timezone?: string;
+  reminderTime?: string;
+  defaultChannel?: string;
+  approvers?: string[];
+  threshold?: number;
+}
+
+export async function updateWorkspace(db: Db | Tx, id: string, change: SettingsChange): Promise<WorkspaceSettings> {
+  const row = await db.workspace.update({
+    where: { id },
+    data: {
+      ...(change.timezone !== undefined && { timezone: change.timezone }),
+      ...(change.reminderTime !== undefined && { reminderTime: change.reminderTime }),
+      ...(change.defaultChannel !== undefined && { defaultChannel: change.defaultChannel }),
+      ...(change.approvers !== undefined && { approvers: JSON.stringify(change.approvers) }),
+      ...(change.threshold !== undefined && { threshold: change.threshold }),
+    },
+  });
+  return toSettings(row);
+}

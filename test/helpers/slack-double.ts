@@ -1,0 +1,144 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the bot made to the Slack Web API (or to a response_url). */
+export interface SlackCall {
+  method: string;
+  body: Record<string, unknown>;
+}
+
+type Failure = { status: number; retryAfter?: number } | { error: string };
+interface FailureRule {
+  method: string;
+  channel?: string;
+  times: number;
+  failure: Failure;
+}
+
+const JSON_FIELDS = ['blocks', 'attachments', 'view'];
+
+/**
+ * A local HTTP double of the Slack Web API (`SLACK_API_URL`) that records every call. Failures can be
+ * scripted per method and channel (HTTP 500, 429 with Retry-After, or a Slack error code).
+ */
+export class SlackDouble {
+  readonly calls: SlackCall[] = [];
+  private server: Server | null = null;
+  private failures: FailureRule[] = [];
+  private waiters: { check: () => void }[] = [];
+  private ts = 1_700_000_000;
+  port = 0;
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  responseUrl(id = 'r1'): string {
+    return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void readBody(req).then((raw) => {
+        const body = parseBody(raw, req.headers['content-type'] ?? '');
+        const path = req.url ?? '';
+        const method = path.startsWith('/response/') ? 'response_url' : path.replace(/^\/api\//, '').split('?')[0]!;
+        const failure = this.takeFailure(method, body);
+        this.calls.push({ method, body });
+        this.waiters.forEach((w) => w.check());
+        if (failure && 'status' in failure) {
+          res.writeHead(failure.status, { 'content-type': 'application/json', ...(failure.retryAfter !== undefined && { 'retry-after': String(failure.retryAfter) }) });
+          res.end(JSON.stringify({ ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' }));
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(failure ? { ok: false, error: failure.error } : this.answer(method, body)));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server!.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** The next `times` calls of `method` (to `channel`, if given) fail as described. */
+  fail(method: string, failure: Failure, options: { channel?: string; times?: number } = {}): void {
+    this.failures.push({ method, failure, channel: options.channel, times: options.times ?? 1 });
+  }
+
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves once `count` calls of `method` have arrived; rejects after a bounded wait. */
+  async waitFor(method: string, count = 1, timeoutMs = 5000): Promise<SlackCall[]> {
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        check: () => {
+          const matching = this.callsTo(method);
+          if (matching.length >= count) {
+            clearTimeout(timer);
+            this.waiters = this.waiters.filter((w) => w !== waiter);
+            resolve(matching);
+          }
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error(`timed out waiting for ${count} × ${method}; got ${this.callsTo(method).length} (all: ${this.calls.map((c) => c.method).join(', ')})`));
+      }, timeoutMs);
+      this.waiters.push(waiter);
+      waiter.check();
+    });
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.failures = [];
+  }
+
+  private takeFailure(method: string, body: Record<string, unknown>): Failure | null {
+    const rule = this.failures.find((f) => f.method === method && f.times > 0 && (!f.channel || f.channel === body['channel']));
+    if (!rule) return null;
+    rule.times -= 1;
+    return rule.failure;
+  }
+
+  private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'renewal-desk', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' };
+      case 'chat.postMessage':
+        this.ts += 1;
+        return { ok: true, channel: body['channel'], ts: `${this.ts}.000100`, message: { text: body['text'] } };
+      case 'chat.update':
+        return { ok: true, channel: body['channel'], ts: body['ts'] };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${this.ts}.000200` };
+      case 'views.open':
+        return { ok: true, view: { id: 'V1' } };
+      case 'users.info':
+        return { ok: true, user: { id: body['user'], name: String(body['user']).toLowerCase(), is_bot: false, real_name: `User ${String(body['user'])}`, profile: { display_name: String(body['user']) } } };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  const body: Record<string, unknown> = contentType.includes('json') ? (raw ? (JSON.parse(raw) as Record<string, unknown>) : {}) : Object.fromEntries(new URLSearchParams(raw));
+  for (const field of JSON_FIELDS) {
+    if (typeof body[field] === 'string') body[field] = JSON.parse(body[field] as string);
+  }
+  return body;
+}
