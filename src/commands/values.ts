@@ -87,7 +87,10 @@ export const userList = z
   .pipe(z.array(userMention).min(1, { error: 'needs at least one user' }).max(20));
 
 export const timeOfDay = z.string().refine(isValidTimeOfDay, { error: 'must be a time like 09:00' });
-export const timeZone = z.string().refine(isValidTimeZone, { error: 'must be an IANA time zone like Europe/Berlin' });
+export const timeZone = z
+  .string()
+  .refine(isValidTimeZone, { error: 'must be an IANA time zone like Europe/Berlin' })
+  .transform((zone) => Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase() === zone.toLowerCase()) ?? zone);
 
 /** `90d`, `8w`, `6m`, `1y` → a calendar window; `windowEnd` turns it into the last day. */
 export const window = z

@@ -66,12 +66,11 @@ export function planCycle(terms: ContractTerms, schedule: ReminderSchedule, opti
 }
 
 /**
- * The day a "Snooze 7 days" click moves the next renewal reminder to: a week after `today`, on a
- * weekday, and never past the deadline.
+ * The day a "Snooze 7 days" click moves the next renewal reminder to: a week after `today` on a
+ * weekday, never past the deadline; null when no weekday is left before the deadline.
  */
 export function snoozeUntil(today: Day, deadline: Day, days = 7): Day | null {
-  if (compareDays(today, deadline) >= 0) return null;
-  const target = shiftToFridayBefore(addDays(today, days));
-  const capped = compareDays(target, deadline) > 0 ? shiftToFridayBefore(deadline) : target;
-  return compareDays(capped, today) > 0 ? capped : deadline;
+  const wanted = addDays(today, days);
+  const target = shiftToFridayBefore(compareDays(wanted, deadline) > 0 ? deadline : wanted);
+  return compareDays(target, today) > 0 ? target : null;
 }

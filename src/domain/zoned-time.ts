@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { Day } from './days.js';
 
@@ -20,11 +20,23 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-/** The instant at which `day` reaches `time` on the wall clock of `zone` (DST-correct). */
+const DAY_MS = 86_400_000;
+
+/**
+ * The instant at which `day` reaches `time` on the wall clock of `zone` (DST-correct). Worked out from
+ * the zone's offsets alone, so the server's own zone cannot change the answer: a wall time that
+ * happens twice (clocks going back) is its first occurrence, one that is skipped (clocks going
+ * forward) moves forward by the gap.
+ */
 export function instantAt(day: Day, time: TimeOfDay, zone: string): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
-  return new Date(new TZDate(y, m - 1, d, hh, mm, zone).getTime());
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  const before = tzOffset(zone, new Date(wall - DAY_MS));
+  const after = tzOffset(zone, new Date(wall + DAY_MS));
+  const fits = (offset: number) => tzOffset(zone, new Date(wall - offset * 60_000)) === offset;
+  const candidates = [before, after].filter(fits).map((offset) => wall - offset * 60_000);
+  return new Date(candidates.length > 0 ? Math.min(...candidates) : wall - before * 60_000);
 }
 
 /** The calendar day an instant falls on in `zone`. */

@@ -51,6 +51,6 @@ export function describePlan(plan: readonly PlannedReminder[], timezone: string,
   const renewals = plan.filter((p) => p.kind === 'renewal');
   const at = plan[0] ? formatInstant(plan[0].dueAt, timezone).slice(11) : '';
   const target = channelId ? ` in ${channel(channelId)}` : ' (no channel yet: set one with `/renewals settings channel:#…`)';
-  const list = renewals.length > 0 ? renewals.map((p) => p.dueDay).join(', ') : 'none (the deadline is too close or already passed)';
+  const list = renewals.length > 0 ? renewals.map((p) => day(p.dueDay)).join(', ') : 'none (the deadline is too close or already passed)';
   return `Renewal reminders: ${list}, at ${at} ${timezone}${target}.`;
 }
