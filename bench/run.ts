@@ -36,7 +36,7 @@ async function main(): Promise<void> {
       const c = { id: randomUUID(), workspaceId: workspace.id, name: `Contract ${i}`, nameKey: `contract ${i}`, vendor: `Vendor ${i % 300}`, end, noticeDays: 30, ownerId: 'U1', channelId: `C${i % 200}`, createdBy: 'U1', tier: 2 };
       contracts.push(c);
       for (const step of planCycle({ start: null, end, noticeDays: 30, renewal: 'auto', termMonths: 12, tier: 2 }, workspace, { from: today, decided: false })) {
-        reminders.push({ workspaceId: workspace.id, contractId: c.id, cycle: 1, kind: step.kind, step: step.step, dueAt: step.dueAt });
+        reminders.push({ workspaceId: workspace.id, subject: `contract:${c.id}`, contractId: c.id, cycle: 1, kind: step.kind, step: step.step, dueAt: step.dueAt });
       }
     }
     await db.contract.createMany({ data: contracts });

@@ -7,7 +7,7 @@ import { applyMigrations } from '../store/migrations.js';
 import { SlackDelivery } from '../platforms/slack/delivery.js';
 import { exportContracts } from './export.js';
 import { importContracts } from './import.js';
-import { parseInstant } from './instant.js';
+import { parseInstant } from '../domain/instants.js';
 
 const USAGE = `Usage: renewal-desk <command>
   tick [--at <instant>]   run one scheduler pass as of that instant (default: now) and exit

@@ -17,8 +17,19 @@ export const HELP: Record<'contract' | 'renewals' | 'issue' | 'sla', string> = {
     '• `/renewals settings` — show settings',
     '• `/renewals settings tz:Europe/Berlin time:09:00 channel:#renewals approvers:@alice,@bob threshold:50000`',
   ].join('\n'),
-  issue: '*/issue* — vendor issues: `/issue log "Globex Support" p2 VPN down` · respond · resolve · reopen · outage · list',
-  sla: '*/sla* — SLA status: `/sla "Globex Support" period:30d` · `/sla set "Globex Support" p1 response:1h resolution:8h`',
+  issue: [
+    '*/issue* — vendor issues and downtime, measured against the SLA',
+    '• `/issue log "Globex Support" p2 VPN drops every evening category:network at:2026-11-20T14:30` — replies with its id (I-12)',
+    '• `/issue respond I-12 [at:…]` · `/issue resolve I-12 [at:…]` · `/issue reopen I-12` — `at:` back-dates (never the future)',
+    '• `/issue outage "Globex Support" start:2026-11-20T08:00 end:2026-11-20T09:30 [maintenance]` — downtime, for uptime',
+    '• `/issue list ["Globex Support"] [open|all]` — newest first',
+  ].join('\n'),
+  sla: [
+    '*/sla* — SLA status and targets',
+    '• `/sla "Globex Support" period:30d` or `/sla "Globex Support" month:2026-10` — compliance, times, breaches, uptime',
+    '• `/sla set "Globex Support" p1 response:1h resolution:8h` — targets per priority (durations 30min, 4h, 2d, 1w)',
+    '• `/sla set "Globex Support" hours:business uptime:99.9 holidays:2026-12-24,2026-12-25 expect:95`',
+  ].join('\n'),
 };
 
 export function helpFor(command: keyof typeof HELP): Message {

@@ -11,6 +11,12 @@ import { decideCommand } from './contract/decide-command.js';
 import { askArchive } from './contract/archive.js';
 import { renewalCalendar } from './renewals/calendar.js';
 import { settings } from './renewals/settings.js';
+import { logIssue } from './issue/log.js';
+import { issueCommand } from './issue/lifecycle.js';
+import { recordOutage } from './issue/outage.js';
+import { listIssuesCommand } from './issue/list.js';
+import { slaStatus } from './sla/status.js';
+import { slaSet } from './sla/set.js';
 
 export type CommandName = keyof typeof HELP;
 export const COMMAND_NAMES = Object.keys(HELP) as CommandName[];
@@ -24,6 +30,15 @@ const CONTRACT: Record<string, Handler> = {
   edit: editContract,
   decide: decideCommand,
   archive: askArchive,
+};
+
+const ISSUE: Record<string, Handler> = {
+  log: logIssue,
+  respond: (ctx, tokens) => issueCommand(ctx, 'respond', tokens),
+  resolve: (ctx, tokens) => issueCommand(ctx, 'resolve', tokens),
+  reopen: (ctx, tokens) => issueCommand(ctx, 'reopen', tokens),
+  outage: recordOutage,
+  list: listIssuesCommand,
 };
 
 const MAX_INPUT = 4000;
@@ -48,7 +63,13 @@ export async function runCommand(command: CommandName, text: string, ctx: Comman
       if (first.key === undefined && first.value.toLowerCase() === 'settings') return await settings(ctx, rest);
       return await renewalCalendar(ctx, tokens);
     }
-    return { reply: plain(`/${command} is not available yet in this version of Renewal Desk. Try /contract help.`) };
+    if (command === 'issue') {
+      const handler = first.key === undefined ? ISSUE[first.value.toLowerCase()] : undefined;
+      if (!handler) throw new UsageError(`\`${first.value.slice(0, 40)}\` is not an /issue command.`, '/issue help');
+      return await handler(ctx, rest);
+    }
+    if (first.key === undefined && first.value.toLowerCase() === 'set') return await slaSet(ctx, rest);
+    return await slaStatus(ctx, tokens);
   } catch (error) {
     return { reply: errorMessage(error, ctx) };
   }

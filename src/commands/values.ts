@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addDays, addMonths, isValidDay, type Day } from '../domain/days.js';
 import { isValidTimeOfDay, isValidTimeZone } from '../domain/zoned-time.js';
+import { parseInstant } from '../domain/instants.js';
 
 /** How far ahead a date may lie before we call it a typo. */
 export const MAX_YEARS_AHEAD = 30;
@@ -106,3 +107,41 @@ export function windowEnd(today: Day, w: { amount: number; unit: 'd' | 'w' | 'm'
   if (w.unit === 'w') return addDays(today, w.amount * 7);
   return addMonths(today, w.unit === 'm' ? w.amount : w.amount * 12);
 }
+
+/** An instant typed by a user: ISO 8601, in `zone` when it has no offset, and not in the future. */
+export function pastInstant(zone: string, now: Date) {
+  return z
+    .string()
+    .transform((s, ctx) => {
+      const at = parseInstant(s, zone);
+      if (!at) {
+        ctx.addIssue({ code: 'custom', message: 'must be a date and time like 2026-11-20T14:30 (or with an offset, …T14:30+01:00)' });
+        return z.NEVER;
+      }
+      return at;
+    })
+    .refine((at) => at.getTime() <= now.getTime() + 60_000, { error: 'is in the future' })
+    .refine((at) => at.getFullYear() >= 1990, { error: 'is implausibly old' });
+}
+
+/** Any instant (outage windows may be planned maintenance), bounded to plausible years. */
+export function anyInstant(zone: string) {
+  return z.string().transform((s, ctx) => {
+    const at = parseInstant(s, zone);
+    if (!at || at.getFullYear() < 1990 || at.getFullYear() > 2100) {
+      ctx.addIssue({ code: 'custom', message: 'must be a date and time like 2026-11-20T14:30 (or with an offset, …T14:30+01:00)' });
+      return z.NEVER;
+    }
+    return at;
+  });
+}
+
+export const category = z
+  .string()
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(40, { error: 'is longer than 40 characters' })
+  .regex(/^[\p{L}\p{N} _./-]+$/u, { error: 'may hold letters, digits, spaces and - _ . /' })
+  .transform((s) => s.toLowerCase());
+
+export const summaryText = nameText(300);

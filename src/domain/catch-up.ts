@@ -4,19 +4,20 @@ import { dayIn } from './zoned-time.js';
 
 export interface DueReminder {
   id: string;
-  contractId: string;
+  /** What the reminder is about, e.g. "contract:<id>". */
+  subject: string;
   kind: ReminderKind | string;
   dueAt: Date;
 }
 
 /**
  * After downtime several steps of one kind may be due at once: only the most recent of each kind per
- * contract is posted, the older ones are skipped (never a burst of stale reminders).
+ * subject (contract) is posted, the older ones are skipped (never a burst of stale reminders).
  */
 export function pickLatestPerKind<R extends DueReminder>(due: readonly R[]): { post: R[]; skip: R[] } {
   const latest = new Map<string, R>();
   for (const reminder of due) {
-    const key = `${reminder.contractId}:${reminder.kind}`;
+    const key = `${reminder.subject}\u0000${reminder.kind}`;
     const current = latest.get(key);
     if (!current || reminder.dueAt.getTime() > current.dueAt.getTime()) latest.set(key, reminder);
   }

@@ -11,7 +11,9 @@ export type ActionId =
   | 'approval.approve'
   | 'approval.reject'
   | 'archive.confirm'
-  | 'archive.cancel';
+  | 'archive.cancel'
+  | 'issue.respond'
+  | 'issue.resolve';
 
 export interface Button {
   action: ActionId;

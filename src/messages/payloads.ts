@@ -7,6 +7,9 @@ export type CyclePayload = z.infer<typeof cyclePayload>;
 /** What Approve / Reject carry: the pending decision. */
 export const decisionPayload = z.object({ d: z.string().min(1).max(64) });
 
+/** What the issue buttons carry. */
+export const issuePayload = z.object({ i: z.string().min(1).max(64) });
+
 /** What the archive confirmation carries. */
 export const contractPayload = z.object({ c: z.string().min(1).max(64) });
 

@@ -22,7 +22,7 @@ const outcomeSchema = z.union([
  */
 export async function applyEndOfTerm(tx: Tx, reminder: Reminder, workspace: WorkspaceSettings, today: Day): Promise<{ contract: Contract; outcome: EndOutcome } | null> {
   const recorded = reminder.detail ? outcomeSchema.safeParse(JSON.parse(reminder.detail)) : null;
-  const contract = await tx.contract.findUniqueOrThrow({ where: { id: reminder.contractId } });
+  const contract = await tx.contract.findUniqueOrThrow({ where: { id: reminder.contractId! } });
   if (recorded?.success) return { contract, outcome: recorded.data };
   // Renewed by hand, archived, or already handled: this end event no longer applies.
   if (contract.cycle !== reminder.cycle || contract.status !== 'active') return null;

@@ -30,6 +30,7 @@ async function forKind(
   workspace: WorkspaceSettings,
   today: Day,
   late: { dueDay: Day } | null,
+  now: Date,
   decisionOverride?: DecisionNote | null,
 ): Promise<Message> {
   const decision = decisionOverride !== undefined ? decisionOverride : noteOf(await currentDecision(db, contract.id, reminder.cycle));
@@ -40,7 +41,7 @@ async function forKind(
     timezone: workspace.timezone,
     daysBefore: daysBefore ? Number(daysBefore[1]) : null,
     late,
-    slaSummary: await slaSummaryLine(db, contract, today),
+    slaSummary: await slaSummaryLine(db, contract, today, workspace.timezone, now),
     decision,
   });
 }

@@ -8,6 +8,10 @@ import type { WorkspaceSettings } from './workspaces.js';
 
 export type { Reminder };
 
+export function contractSubject(contractId: string): string {
+  return `contract:${contractId}`;
+}
+
 /** Rows in these states are done with: re-planning never touches them, so nothing is posted twice. */
 const SETTLED = ['sent', 'sending', 'skipped', 'dead'];
 
@@ -18,18 +22,27 @@ export async function hasFinalDecision(db: Db | Tx, contractId: string, cycle: n
   return decision?.status === 'final';
 }
 
+export interface PlannedRow {
+  kind: string;
+  step: string;
+  dueAt: Date;
+  channelId?: string | null;
+}
+
+export interface LedgerSubject {
+  workspaceId: string;
+  subject: string;
+  contractId: string | null;
+  cycle: number;
+}
+
 /**
- * Brings the ledger of the contract's current cycle in line with its plan: new steps are planned,
- * moved steps get their new due instant, dropped steps are cancelled, settled steps stay as they are.
+ * Brings the ledger rows of one subject and cycle in line with a plan: new steps are planned, moved
+ * steps get their new due instant, dropped steps are cancelled, settled steps stay as they are (so
+ * nothing is ever posted twice).
  */
-export async function replanContract(tx: Tx, contract: Contract, workspace: WorkspaceSettings, from: Day): Promise<PlannedReminder[]> {
-  if (contract.status !== 'active') {
-    await cancelPlanned(tx, contract.id);
-    return [];
-  }
-  const decided = await hasFinalDecision(tx, contract.id, contract.cycle);
-  const plan = planCycle(termsOf(contract), workspace, { from, decided, snoozedUntil: contract.snoozedUntil });
-  const existing = await tx.reminder.findMany({ where: { contractId: contract.id, cycle: contract.cycle } });
+export async function syncPlan(tx: Tx, target: LedgerSubject, plan: readonly PlannedRow[]): Promise<void> {
+  const existing = await tx.reminder.findMany({ where: { workspaceId: target.workspaceId, subject: target.subject, cycle: target.cycle } });
   const byKey = new Map(existing.map((r) => [`${r.kind}:${r.step}`, r]));
   const planned = new Set<string>();
   for (const step of plan) {
@@ -37,9 +50,7 @@ export async function replanContract(tx: Tx, contract: Contract, workspace: Work
     planned.add(key);
     const row = byKey.get(key);
     if (!row) {
-      await tx.reminder.create({
-        data: { workspaceId: contract.workspaceId, contractId: contract.id, cycle: contract.cycle, kind: step.kind, step: step.step, dueAt: step.dueAt },
-      });
+      await tx.reminder.create({ data: { ...target, kind: step.kind, step: step.step, dueAt: step.dueAt, channelId: step.channelId ?? null } });
     } else if (!SETTLED.includes(row.status) && (row.dueAt.getTime() !== step.dueAt.getTime() || row.status === 'cancelled')) {
       await tx.reminder.update({ where: { id: row.id }, data: { dueAt: step.dueAt, status: 'planned', attempts: 0, nextAttemptAt: null } });
     }
@@ -48,9 +59,20 @@ export async function replanContract(tx: Tx, contract: Contract, workspace: Work
   if (dropped.length > 0) {
     await tx.reminder.updateMany({ where: { id: { in: dropped.map((r) => r.id) } }, data: { status: 'cancelled' } });
   }
+}
+
+/** Re-plans the contract's current cycle (renewal ladder, deadline passed, end of term). */
+export async function replanContract(tx: Tx, contract: Contract, workspace: WorkspaceSettings, from: Day): Promise<PlannedReminder[]> {
+  if (contract.status !== 'active') {
+    await cancelPlanned(tx, contract.id);
+    return [];
+  }
+  const decided = await hasFinalDecision(tx, contract.id, contract.cycle);
+  const plan = planCycle(termsOf(contract), workspace, { from, decided, snoozedUntil: contract.snoozedUntil });
+  await syncPlan(tx, { workspaceId: contract.workspaceId, subject: contractSubject(contract.id), contractId: contract.id, cycle: contract.cycle }, plan);
   // Reminders of earlier cycles that never went out are obsolete now.
   await tx.reminder.updateMany({
-    where: { contractId: contract.id, cycle: { lt: contract.cycle }, status: { in: ['planned', 'failed'] } },
+    where: { subject: contractSubject(contract.id), cycle: { lt: contract.cycle }, status: { in: ['planned', 'failed'] } },
     data: { status: 'cancelled' },
   });
   return plan;
@@ -60,9 +82,13 @@ export async function cancelPlanned(db: Db | Tx, contractId: string): Promise<vo
   await db.reminder.updateMany({ where: { contractId, status: { in: ['planned', 'failed'] } }, data: { status: 'cancelled' } });
 }
 
+export async function cancelSubject(db: Db | Tx, workspaceId: string, subject: string): Promise<void> {
+  await db.reminder.updateMany({ where: { workspaceId, subject, status: { in: ['planned', 'failed'] } }, data: { status: 'cancelled' } });
+}
+
 export async function upcomingReminders(db: Db | Tx, contractId: string, cycle: number, limit = 10): Promise<Reminder[]> {
   return db.reminder.findMany({
-    where: { contractId, cycle, status: { in: ['planned', 'failed'] } },
+    where: { subject: contractSubject(contractId), cycle, status: { in: ['planned', 'failed'] } },
     orderBy: { dueAt: 'asc' },
     take: limit,
   });

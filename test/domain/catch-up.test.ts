@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isLate, isRenewalStale, pickLatestPerKind, type DueReminder } from '../../src/domain/catch-up.js';
 
-const r = (id: string, contractId: string, kind: string, dueAt: string): DueReminder => ({ id, contractId, kind, dueAt: new Date(dueAt) });
+const r = (id: string, contractId: string, kind: string, dueAt: string): DueReminder => ({ id, subject: `contract:${contractId}`, kind, dueAt: new Date(dueAt) });
 const ids = (list: readonly DueReminder[]) => list.map((x) => x.id).sort();
 
 describe('pickLatestPerKind', () => {

@@ -136,7 +136,7 @@ async function refreshReminder(ctx: CommandContext, contract: Contract, decision
   const note = decision.status === 'rejected'
     ? { choice: decision.choice as Choice, status: 'rejected' as const, proposedBy: decision.proposedBy, approvedBy: decision.approvedBy, at: decision.decidedAt ?? ctx.now, decisionId: decision.id }
     : noteOf(decision);
-  const updated = await reminderMessage.forKind(ctx.db, row ?? { kind: 'renewal', step: '', cycle: contract.cycle }, current, ctx.workspace, todayOf(ctx), null, note);
+  const updated = await reminderMessage.forKind(ctx.db, row ?? { kind: 'renewal', step: '', cycle: contract.cycle }, current, ctx.workspace, todayOf(ctx), null, ctx.now, note);
   const result = await ctx.delivery.update({ workspaceId: ctx.workspace.id, channelId: target.channelId }, target.messageId, updated);
   if (!result.ok) ctx.log(`could not update the reminder message of ${contract.name}: ${result.error}`);
 }

@@ -1,5 +1,5 @@
-import { instantAt } from '../domain/zoned-time.js';
-import { isValidDay } from '../domain/days.js';
+import { instantAt } from './zoned-time.js';
+import { isValidDay } from './days.js';
 
 const ISO = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 

@@ -1,0 +1,214 @@
+-- CreateTable
+CREATE TABLE "Workspace" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "platform" TEXT NOT NULL,
+    "timezone" TEXT NOT NULL,
+    "reminderTime" TEXT NOT NULL DEFAULT '09:00',
+    "defaultChannel" TEXT,
+    "approvers" TEXT NOT NULL DEFAULT '[]',
+    "threshold" REAL,
+    "issueSeq" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Contract" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "workspaceId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "nameKey" TEXT NOT NULL,
+    "vendor" TEXT NOT NULL,
+    "services" TEXT,
+    "start" TEXT,
+    "end" TEXT NOT NULL,
+    "noticeDays" INTEGER NOT NULL DEFAULT 0,
+    "renewal" TEXT NOT NULL DEFAULT 'auto',
+    "termMonths" INTEGER NOT NULL DEFAULT 12,
+    "value" REAL,
+    "currency" TEXT NOT NULL DEFAULT 'USD',
+    "per" TEXT NOT NULL DEFAULT 'year',
+    "tier" INTEGER NOT NULL DEFAULT 2,
+    "ownerId" TEXT NOT NULL,
+    "channelId" TEXT,
+    "departments" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'active',
+    "cycle" INTEGER NOT NULL DEFAULT 1,
+    "snoozedUntil" TEXT,
+    "createdBy" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Contract_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Reminder" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "workspaceId" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
+    "contractId" TEXT,
+    "cycle" INTEGER NOT NULL DEFAULT 0,
+    "kind" TEXT NOT NULL,
+    "step" TEXT NOT NULL,
+    "dueAt" DATETIME NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'planned',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "nextAttemptAt" DATETIME,
+    "claimToken" TEXT,
+    "claimedAt" DATETIME,
+    "lastError" TEXT,
+    "late" BOOLEAN NOT NULL DEFAULT false,
+    "detail" TEXT,
+    "channelId" TEXT,
+    "messageTs" TEXT,
+    "sentAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Reminder_contractId_fkey" FOREIGN KEY ("contractId") REFERENCES "Contract" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Decision" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "workspaceId" TEXT NOT NULL,
+    "contractId" TEXT NOT NULL,
+    "cycle" INTEGER NOT NULL,
+    "choice" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "proposedBy" TEXT NOT NULL,
+    "approvedBy" TEXT,
+    "decidedAt" DATETIME,
+    "channelId" TEXT,
+    "messageTs" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Decision_contractId_fkey" FOREIGN KEY ("contractId") REFERENCES "Contract" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "DecisionSlot" (
+    "workspaceId" TEXT NOT NULL,
+    "contractId" TEXT NOT NULL,
+    "cycle" INTEGER NOT NULL,
+    "decisionId" TEXT NOT NULL,
+
+    PRIMARY KEY ("contractId", "cycle")
+);
+
+-- CreateTable
+CREATE TABLE "AuditEvent" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "workspaceId" TEXT NOT NULL,
+    "contractId" TEXT,
+    "actorId" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "detail" TEXT NOT NULL DEFAULT '{}',
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "ProcessedInteraction" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "workspaceId" TEXT NOT NULL,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "VendorIssue" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "workspaceId" TEXT NOT NULL,
+    "number" INTEGER NOT NULL,
+    "contractId" TEXT NOT NULL,
+    "priority" TEXT NOT NULL,
+    "summary" TEXT NOT NULL,
+    "category" TEXT,
+    "openedAt" DATETIME NOT NULL,
+    "respondedAt" DATETIME,
+    "resolvedAt" DATETIME,
+    "reopenCount" INTEGER NOT NULL DEFAULT 0,
+    "openedBy" TEXT NOT NULL,
+    "channelId" TEXT,
+    "messageTs" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "IssueEvent" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "workspaceId" TEXT NOT NULL,
+    "issueId" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "actorId" TEXT NOT NULL,
+    "at" DATETIME NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "Outage" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "workspaceId" TEXT NOT NULL,
+    "contractId" TEXT NOT NULL,
+    "startAt" DATETIME NOT NULL,
+    "endAt" DATETIME NOT NULL,
+    "maintenance" BOOLEAN NOT NULL DEFAULT false,
+    "createdBy" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "SlaTarget" (
+    "contractId" TEXT NOT NULL,
+    "priority" TEXT NOT NULL,
+    "workspaceId" TEXT NOT NULL,
+    "responseMinutes" INTEGER,
+    "resolutionMinutes" INTEGER,
+
+    PRIMARY KEY ("contractId", "priority")
+);
+
+-- CreateTable
+CREATE TABLE "SlaPolicy" (
+    "contractId" TEXT NOT NULL PRIMARY KEY,
+    "workspaceId" TEXT NOT NULL,
+    "hours" TEXT NOT NULL DEFAULT '24x7',
+    "holidays" TEXT NOT NULL DEFAULT '[]',
+    "uptimeTarget" REAL,
+    "expectation" REAL
+);
+
+-- CreateIndex
+CREATE INDEX "Contract_workspaceId_status_end_idx" ON "Contract"("workspaceId", "status", "end");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Contract_workspaceId_nameKey_key" ON "Contract"("workspaceId", "nameKey");
+
+-- CreateIndex
+CREATE INDEX "Reminder_status_dueAt_idx" ON "Reminder"("status", "dueAt");
+
+-- CreateIndex
+CREATE INDEX "Reminder_contractId_cycle_idx" ON "Reminder"("contractId", "cycle");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Reminder_workspaceId_subject_cycle_kind_step_key" ON "Reminder"("workspaceId", "subject", "cycle", "kind", "step");
+
+-- CreateIndex
+CREATE INDEX "Decision_workspaceId_contractId_cycle_idx" ON "Decision"("workspaceId", "contractId", "cycle");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_workspaceId_contractId_at_idx" ON "AuditEvent"("workspaceId", "contractId", "at");
+
+-- CreateIndex
+CREATE INDEX "VendorIssue_contractId_openedAt_idx" ON "VendorIssue"("contractId", "openedAt");
+
+-- CreateIndex
+CREATE INDEX "VendorIssue_workspaceId_resolvedAt_idx" ON "VendorIssue"("workspaceId", "resolvedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "VendorIssue_workspaceId_number_key" ON "VendorIssue"("workspaceId", "number");
+
+-- CreateIndex
+CREATE INDEX "IssueEvent_issueId_at_idx" ON "IssueEvent"("issueId", "at");
+
+-- CreateIndex
+CREATE INDEX "Outage_contractId_startAt_idx" ON "Outage"("contractId", "startAt");

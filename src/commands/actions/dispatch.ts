@@ -1,0 +1,50 @@
+import { decide, settle } from './decide.js';
+import { snooze } from './snooze.js';
+import { confirmArchive } from '../contract/archive.js';
+import type { CommandContext, CommandResult, MessageRef } from '../context.js';
+import { UsageError } from '../errors.js';
+import type { ActionId } from '../../messages/model.js';
+import { contractPayload, cyclePayload, decisionPayload, decode, issuePayload } from '../../messages/payloads.js';
+import { issueButton } from '../issue/lifecycle.js';
+
+export const ACTION_IDS: readonly ActionId[] = [
+  'decide.renew', 'decide.renegotiate', 'decide.terminate', 'snooze', 'approval.approve', 'approval.reject',
+  'archive.confirm', 'archive.cancel', 'issue.respond', 'issue.resolve',
+];
+
+/** Runs a clicked button through the same handlers as the text commands. */
+export async function handleAction(ctx: CommandContext, action: ActionId, value: string | undefined, origin: MessageRef | null): Promise<CommandResult> {
+  const stale = new UsageError('This button is no longer valid. Use /contract show to see the current state.');
+  switch (action) {
+    case 'decide.renew':
+    case 'decide.renegotiate':
+    case 'decide.terminate': {
+      const p = decode(cyclePayload, value);
+      if (!p) throw stale;
+      return decide(ctx, p.c, p.y, action.slice('decide.'.length) as 'renew' | 'renegotiate' | 'terminate', origin);
+    }
+    case 'snooze': {
+      const p = decode(cyclePayload, value);
+      if (!p) throw stale;
+      return snooze(ctx, p.c, p.y);
+    }
+    case 'approval.approve':
+    case 'approval.reject': {
+      const p = decode(decisionPayload, value);
+      if (!p) throw stale;
+      return settle(ctx, p.d, action === 'approval.approve', origin);
+    }
+    case 'issue.respond':
+    case 'issue.resolve': {
+      const p = decode(issuePayload, value);
+      if (!p) throw stale;
+      return issueButton(ctx, p.i, action === 'issue.respond' ? 'respond' : 'resolve');
+    }
+    case 'archive.confirm':
+    case 'archive.cancel': {
+      const p = decode(contractPayload, value);
+      if (!p) throw stale;
+      return confirmArchive(ctx, p.c, action === 'archive.confirm');
+    }
+  }
+}

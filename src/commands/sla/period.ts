@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { addDays, addMonths } from '../../domain/days.js';
+import type { Period } from '../../domain/uptime.js';
+import { dayIn, instantAt } from '../../domain/zoned-time.js';
+
+export const periodDays = z
+  .string()
+  .regex(/^\d{1,3}d$/i, { error: 'must be a number of days like 30d' })
+  .transform((s) => Number.parseInt(s, 10))
+  .refine((n) => n >= 1 && n <= 366, { error: 'must be between 1d and 366d' });
+
+export const monthOption = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month like 2026-10' });
+
+export interface NamedPeriod {
+  title: string;
+  current: Period;
+  previous: Period;
+}
+
+/** The last N days up to now, and the N days before. */
+export function lastDays(days: number, now: Date): NamedPeriod {
+  const ms = days * 86_400_000;
+  return {
+    title: `last ${days} days`,
+    current: { start: new Date(now.getTime() - ms), end: now },
+    previous: { start: new Date(now.getTime() - 2 * ms), end: new Date(now.getTime() - ms) },
+  };
+}
+
+/** A calendar month in the workspace zone, and the month before. */
+export function calendarMonth(month: string, timezone: string): NamedPeriod {
+  const first = `${month}-01`;
+  const at = (day: string) => instantAt(day, '00:00', timezone);
+  const title = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${first}T12:00:00Z`));
+  return {
+    title,
+    current: { start: at(first), end: at(addMonths(first, 1)) },
+    previous: { start: at(addMonths(first, -1)), end: at(first) },
+  };
+}
+
+/** The month before the one `now` falls in ('2026-10' on any day of November 2026). */
+export function previousMonth(now: Date, timezone: string): string {
+  const today = dayIn(now, timezone);
+  return addMonths(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+}
+
+export function lastTwelveMonths(now: Date, timezone: string): Period {
+  const today = dayIn(now, timezone);
+  return { start: instantAt(addDays(addMonths(today, -12), 0), '00:00', timezone), end: now };
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { parseSlaDuration, formatDuration } from '../../domain/durations.js';
+import { PRIORITIES, type Priority } from '../../domain/sla-measure.js';
+import { planIssueWarnings } from '../../store/sla-ledger.js';
+import { setPolicy, setTargets, slaPolicyOf } from '../../store/sla-policies.js';
+import { plain } from '../../messages/model.js';
+import { todayOf, type CommandContext, type CommandResult } from '../context.js';
+import { UsageError } from '../errors.js';
+import { parseOptions, positionals } from '../parse-args.js';
+import type { Token } from '../tokenize.js';
+import { daySchema } from '../values.js';
+import { requireContract } from '../contract/lookup.js';
+
+const EXAMPLE = '/sla set "Globex Support" p1 response:1h resolution:8h   ·   /sla set "Globex Support" hours:business uptime:99.9 holidays:2026-12-24,2026-12-25';
+
+const durationText = z.string().regex(/^\d{1,6}(min|h|d|w)$/i, { error: 'must be a duration like 30min, 4h, 2d or 1w' });
+const percent = z
+  .string()
+  .regex(/^\d{1,3}(\.\d{1,3})?%?$/, { error: 'must be a percentage like 99.9' })
+  .transform((s) => Number.parseFloat(s))
+  .refine((n) => n > 0 && n <= 100, { error: 'must be between 0 and 100' });
+
+/** `/sla set <contract> p1 response: resolution:` or `/sla set <contract> hours: uptime: holidays: expect:` */
+export async function slaSet(ctx: CommandContext, tokens: Token[]): Promise<CommandResult> {
+  const spec = {
+    response: durationText,
+    resolution: durationText,
+    hours: z.enum(['business', '24x7'], { error: 'must be business or 24x7' }),
+    uptime: percent,
+    expect: percent,
+    holidays: z.string().transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean)).pipe(z.array(daySchema(todayOf(ctx))).max(100)),
+  };
+  const options = parseOptions(tokens, spec, EXAMPLE);
+  const words = positionals(tokens);
+  const last = words.at(-1)?.toLowerCase();
+  const priority = PRIORITIES.includes(last as Priority) ? (last as Priority) : null;
+  const contract = await requireContract(ctx, (priority ? words.slice(0, -1) : words).join(' '), EXAMPLE);
+  const hasTargets = options.response !== undefined || options.resolution !== undefined;
+  if (hasTargets && !priority) throw new UsageError('Response and resolution targets belong to a priority: add p1, p2, p3 or p4 after the contract name.', EXAMPLE);
+  if (priority && !hasTargets) throw new UsageError(`Give \`response:\` and/or \`resolution:\` for ${priority.toUpperCase()}.`, EXAMPLE);
+  if (!hasTargets && options.hours === undefined && options.uptime === undefined && options.holidays === undefined && options.expect === undefined) {
+    throw new UsageError('Nothing to set.', EXAMPLE);
+  }
+  const current = await slaPolicyOf(ctx.db, contract.id, ctx.workspace.timezone);
+  const clock = options.hours ?? current.hoursKind;
+  const responseMs = options.response !== undefined ? parseSlaDuration(options.response, clock) : undefined;
+  const resolutionMs = options.resolution !== undefined ? parseSlaDuration(options.resolution, clock) : undefined;
+  if (responseMs === null || resolutionMs === null) throw new UsageError('A target must be more than zero and at most a year.', EXAMPLE);
+  if (responseMs !== undefined && resolutionMs !== undefined && resolutionMs < responseMs) {
+    throw new UsageError('The resolution target cannot be shorter than the response target.', EXAMPLE);
+  }
+
+  await ctx.db.$transaction(async (tx) => {
+    if (priority) await setTargets(tx, ctx.workspace.id, contract.id, priority, { responseMs, resolutionMs });
+    if (options.hours !== undefined || options.uptime !== undefined || options.holidays !== undefined || options.expect !== undefined) {
+      await setPolicy(tx, ctx.workspace.id, contract.id, { hours: options.hours, uptimeTarget: options.uptime, holidays: options.holidays, expectation: options.expect });
+    }
+    // Targets or hours moved: the warnings of open issues move with them.
+    const policy = await slaPolicyOf(tx, contract.id, ctx.workspace.timezone);
+    for (const issue of await tx.vendorIssue.findMany({ where: { contractId: contract.id, resolvedAt: null } })) await planIssueWarnings(tx, issue, policy);
+  });
+  const after = await slaPolicyOf(ctx.db, contract.id, ctx.workspace.timezone);
+  const lines = Object.entries(after.targets).map(
+    ([p, t]) => `${p.toUpperCase()}: response ${t.responseMs === null ? '—' : formatDuration(t.responseMs, after.hoursKind)}, resolution ${t.resolutionMs === null ? '—' : formatDuration(t.resolutionMs, after.hoursKind)}`,
+  );
+  const summary = [
+    `hours ${after.hoursKind === 'business' ? `business (Mon–Fri 09:00–17:00 ${ctx.workspace.timezone})` : '24x7'}`,
+    after.holidays.length > 0 ? `holidays ${after.holidays.join(', ')}` : null,
+    after.uptimeTarget !== null ? `uptime target ${after.uptimeTarget} %` : null,
+    `expected compliance ${after.expectation} %`,
+  ].filter(Boolean);
+  return { reply: plain(`SLA of ${contract.name} saved: ${summary.join('; ')}.${lines.length > 0 ? `\n${lines.join('\n')}` : ''}`) };
+}

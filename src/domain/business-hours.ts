@@ -1,0 +1,52 @@
+import { windowsAfter, type BusinessCalendar } from './working-windows.js';
+
+/**
+ * The hours in which an SLA clock runs (SPEC §1): around the clock, or Monday to Friday 09:00–17:00
+ * on the wall clock of `timezone`, minus the listed holidays ('YYYY-MM-DD' in that zone).
+ */
+export type SlaHours = { kind: '24x7' } | ({ kind: 'business' } & BusinessCalendar);
+
+function epochMs(instant: Date, name: string): number {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`${name} is not a valid date`);
+  return ms;
+}
+
+/** How much of [from, to) falls in working time, in milliseconds; 0 when `to` is not after `from`. */
+export function countedMs(from: Date, to: Date, hours: SlaHours): number {
+  const start = epochMs(from, 'from');
+  const end = epochMs(to, 'to');
+  if (end <= start) return 0;
+  if (hours.kind === '24x7') return end - start;
+  let total = 0;
+  for (const window of windowsAfter(start, hours)) {
+    if (window.start >= end) break;
+    total += Math.min(window.end, end) - Math.max(window.start, start);
+  }
+  return total;
+}
+
+/**
+ * The instant at which the SLA clock, started at `from`, shows `targetMs` of counted time: the
+ * earliest instant with countedMs(from, instant) === targetMs.
+ *
+ * The clock only runs in working time, so:
+ * - an issue opened at night, on a weekend or on a holiday starts its clock at the next opening;
+ * - a target of 0 is due the moment the clock starts: `from` itself in working time, else the next
+ *   opening (never a night-time instant nobody could act on);
+ * - a target that runs out exactly at a closing time is due at that closing (Friday 17:00), not at
+ *   the next opening, although an issue answered at Monday 09:00 has still met it.
+ */
+export function deadlineAfter(from: Date, targetMs: number, hours: SlaHours): Date {
+  const start = epochMs(from, 'from');
+  if (!Number.isFinite(targetMs) || targetMs < 0) throw new RangeError(`not a duration: ${targetMs}`);
+  if (hours.kind === '24x7') return new Date(start + targetMs);
+  let remaining = targetMs;
+  for (const window of windowsAfter(start, hours)) {
+    const clockStart = Math.max(window.start, start);
+    const available = window.end - clockStart;
+    if (remaining <= available) return new Date(clockStart + remaining);
+    remaining -= available;
+  }
+  throw new Error('unreachable: working windows never run out');
+}

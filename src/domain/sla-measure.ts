@@ -1,0 +1,71 @@
+import { countedMs, type SlaHours } from './business-hours.js';
+
+export type Priority = 'p1' | 'p2' | 'p3' | 'p4';
+export const PRIORITIES: readonly Priority[] = ['p1', 'p2', 'p3', 'p4'];
+
+/** What an SLA measures: until the vendor's first response, or until resolution. */
+export type SlaMeasure = 'response' | 'resolution';
+
+export interface IssueTimes {
+  id: string;
+  priority: Priority;
+  category: string | null;
+  opened: Date;
+  responded: Date | null;
+  resolved: Date | null;
+}
+
+/** Counted milliseconds; null means no target for that measure. */
+export interface PriorityTargets {
+  responseMs: number | null;
+  resolutionMs: number | null;
+}
+
+/** A priority without an entry has no targets. */
+export type SlaTargets = Partial<Record<Priority, PriorityTargets>>;
+
+/**
+ * met / breached: decided (finished within / beyond the target, or still running and already past it).
+ * pending: still running and not yet past the target. null: the measure has no target.
+ */
+export type SlaOutcome = 'met' | 'breached' | 'pending';
+
+export interface Measurement {
+  issueId: string;
+  priority: Priority;
+  measure: SlaMeasure;
+  /** Counted time from opening to the event, or to `now` while the event has not happened. */
+  elapsedMs: number;
+  finished: boolean;
+  targetMs: number | null;
+  outcome: SlaOutcome | null;
+}
+
+/**
+ * A resolved issue has been responded to, at the latest when it was resolved, so a missing response
+ * time is taken as the resolution time. Events after `now` have not happened yet, so that `now`
+ * works as an "as of" for reports and replays.
+ */
+function eventTime(issue: IssueTimes, measure: SlaMeasure, now: Date): Date | null {
+  const event = measure === 'response' ? (issue.responded ?? issue.resolved) : issue.resolved;
+  return event !== null && event.getTime() <= now.getTime() ? event : null;
+}
+
+export function measureIssue(issue: IssueTimes, measure: SlaMeasure, targets: SlaTargets, hours: SlaHours, now: Date): Measurement {
+  const event = eventTime(issue, measure, now);
+  const elapsedMs = countedMs(issue.opened, event ?? now, hours);
+  const target = targets[issue.priority];
+  const targetMs = (measure === 'response' ? target?.responseMs : target?.resolutionMs) ?? null;
+  const finished = event !== null;
+  let outcome: SlaOutcome | null = null;
+  if (targetMs !== null) outcome = elapsedMs > targetMs ? 'breached' : finished ? 'met' : 'pending';
+  return { issueId: issue.id, priority: issue.priority, measure, elapsedMs, finished, targetMs, outcome };
+}
+
+/** How far through its target a measurement is (1 = the whole target used); Infinity past a zero target. */
+export function targetFraction(measurement: Measurement): number | null {
+  const { elapsedMs, targetMs } = measurement;
+  if (targetMs === null) return null;
+  if (targetMs === 0) return elapsedMs === 0 ? 0 : Infinity;
+  return elapsedMs / targetMs;
+}

@@ -1,0 +1,109 @@
+import { formatDuration } from '../domain/durations.js';
+import { PRIORITIES } from '../domain/sla-measure.js';
+import type { Compliance, MeasureStats } from '../domain/sla-stats.js';
+import { compareWithPrevious } from '../domain/sla-trend.js';
+import { formatInstant } from '../domain/zoned-time.js';
+import type { Contract } from '../store/contracts.js';
+import type { SlaReport } from '../store/sla-data.js';
+import type { Block, Message } from './model.js';
+
+const pct = (rate: number) => `${Math.round(rate * 100)} %`;
+const uptimePct = (u: number) => `${(u * 100).toFixed(u >= 0.999 ? 3 : 2)} %`;
+
+function ratio(c: Compliance): string {
+  return c.rate === null ? 'nothing decided yet' : `${c.met} of ${c.met + c.breached} (${pct(c.rate)})`;
+}
+
+function perPriority(stats: MeasureStats): string {
+  const lines = PRIORITIES.filter((p) => stats.byPriority[p].compliance.met + stats.byPriority[p].compliance.breached + stats.byPriority[p].compliance.pending > 0).map(
+    (p) => `${p.toUpperCase()}: ${ratio(stats.byPriority[p].compliance)}`,
+  );
+  return lines.length > 0 ? lines.join('\n') : '—';
+}
+
+function timeLine(stats: MeasureStats, clock: '24x7' | 'business'): string {
+  const { medianMs, p90Ms, count } = stats.times;
+  return medianMs === null || p90Ms === null ? '—' : `median ${formatDuration(medianMs, clock)} · p90 ${formatDuration(p90Ms, clock)} (${count})`;
+}
+
+function delta(d: number | null, unit = 'pp'): string | null {
+  if (d === null) return null;
+  const points = Math.round(d * 1000) / 10;
+  return `${points > 0 ? '+' : ''}${points} ${unit}`;
+}
+
+/** The one-line verdict that opens /sla: "Globex met 7 of 9 response targets (78 %) — below the 90 % you expect". */
+export function verdict(contract: Contract, report: SlaReport): string {
+  const { response, resolution } = report.current;
+  const expected = report.policy.expectation;
+  const main = response.compliance.rate !== null ? { c: response.compliance, what: 'response' } : resolution.compliance.rate !== null ? { c: resolution.compliance, what: 'resolution' } : null;
+  if (!main) {
+    if (report.current.issueCount === 0) return `${contract.name}: no vendor issues in this period`;
+    return `${contract.name}: ${report.current.issueCount} issue(s), none measured against a target yet`;
+  }
+  const rate = main.c.rate!;
+  const judgement = rate * 100 >= expected ? `meets the ${expected} % you expect` : `below the ${expected} % you expect`;
+  return `${contract.name} met ${main.c.met} of ${main.c.met + main.c.breached} ${main.what} targets (${pct(rate)}) — ${judgement}`;
+}
+
+export function slaStatusMessage(contract: Contract, report: SlaReport, title: string, timezone: string): Message {
+  const { current, policy } = report;
+  const clock = policy.hoursKind;
+  const head = verdict(contract, report);
+  const uptimeText =
+    current.uptime === null ? '—' : `${uptimePct(current.uptime)}${policy.uptimeTarget !== null ? ` (target ${policy.uptimeTarget} %: ${current.uptimeMet ? 'met' : 'missed'})` : ''}`;
+  const blocks: Block[] = [
+    { type: 'header', text: `SLA: ${contract.name}, ${title}` },
+    { type: 'section', text: `*${head}.*` },
+    {
+      type: 'fields',
+      fields: [
+        { label: 'Response compliance', value: `${ratio(current.response.compliance)}\n${perPriority(current.response)}` },
+        { label: 'Resolution compliance', value: `${ratio(current.resolution.compliance)}\n${perPriority(current.resolution)}` },
+        { label: 'Response time', value: timeLine(current.response, clock) },
+        { label: 'Resolution time', value: timeLine(current.resolution, clock) },
+        { label: 'Uptime', value: uptimeText },
+        { label: 'Issues opened', value: `${current.issueCount} (${current.breachCount} breach${current.breachCount === 1 ? '' : 'es'})` },
+      ],
+    },
+  ];
+  const label = (id: string) => report.labels.get(id) ?? '?';
+  if (current.breaches.length > 0) {
+    const lines = current.breaches.map(
+      (b) => `• ${label(b.issueId)} ${b.priority.toUpperCase()} ${b.measure}: ${formatDuration(b.elapsedMs, clock)} against ${formatDuration(b.targetMs, clock)}${Number.isFinite(b.ratio) ? ` (${b.ratio.toFixed(1)}×)` : ''}${b.open ? ', still open' : ''}`,
+    );
+    blocks.push({ type: 'section', text: `*Worst breaches*\n${lines.join('\n')}` });
+  }
+  if (current.atRisk.length > 0) {
+    const lines = current.atRisk.slice(0, 5).map((r) => `• ${label(r.issueId)} ${r.priority.toUpperCase()} ${r.measure} due ${formatInstant(r.dueAt, timezone)} (${Math.round(r.fraction * 100)} % of the target used)`);
+    blocks.push({ type: 'section', text: `*Open issues at risk*\n${lines.join('\n')}` });
+  }
+  if (current.recurringCategories.length > 0) {
+    blocks.push({ type: 'section', text: `*Recurring:* ${current.recurringCategories.map((c) => `${c.category} (${c.count})`).join(', ')}` });
+  }
+  const change = compareWithPrevious(current, report.previous);
+  const changes = [
+    delta(change.responseCompliance) && `response ${delta(change.responseCompliance)}`,
+    delta(change.resolutionCompliance) && `resolution ${delta(change.resolutionCompliance)}`,
+    delta(change.uptime) && `uptime ${delta(change.uptime)}`,
+  ].filter(Boolean);
+  const hours = clock === 'business' ? `business hours (Mon–Fri 09:00–17:00 ${timezone}${policy.holidays.length > 0 ? `, ${policy.holidays.length} holiday(s)` : ''})` : '24x7';
+  blocks.push({ type: 'context', text: `Against the previous period: ${changes.length > 0 ? changes.join(', ') : 'no comparable figures'} · times counted ${hours}` });
+  if (Object.keys(policy.targets).length === 0) {
+    blocks.push({ type: 'context', text: `No SLA targets set: \`/sla set "${contract.name}" p1 response:1h resolution:8h\`` });
+  }
+  return { text: `SLA of ${contract.name}, ${title}: ${head}.`, blocks };
+}
+
+/** The one-line evidence on a renewal reminder (last 12 months). */
+export function slaSummaryText(report: SlaReport): string {
+  const { current } = report;
+  if (current.issueCount === 0 && current.uptime !== null && current.uptime === 1 && report.policy.uptimeTarget === null) {
+    return '*SLA, last 12 months:* no vendor issues recorded.';
+  }
+  const parts = [`${current.issueCount} issue${current.issueCount === 1 ? '' : 's'}`];
+  if (current.response.compliance.rate !== null) parts.push(`response ${ratio(current.response.compliance)}`);
+  if (current.resolution.compliance.rate !== null) parts.push(`resolution ${ratio(current.resolution.compliance)}`);
+  if (current.uptime !== null) parts.push(`uptime ${uptimePct(current.uptime)}${report.policy.uptimeTarget !== null ? ` (target ${report.policy.uptimeTarget} %)` : ''}`);
+  return `*SLA, last 12 months:* ${parts.join(' · ')}.`;
+}

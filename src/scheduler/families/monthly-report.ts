@@ -1,0 +1,85 @@
+import { addDays, isWeekend, type Day } from '../../domain/days.js';
+import { dayIn, instantAt } from '../../domain/zoned-time.js';
+import { calendarMonth } from '../../commands/sla/period.js';
+import type { Db } from '../../store/client.js';
+import { slaReport } from '../../store/sla-data.js';
+import { verdict } from '../../messages/sla-status.js';
+import type { Block } from '../../messages/model.js';
+import type { ReminderFamily } from '../family.js';
+
+const MAX_CONTRACTS_PER_MESSAGE = 40;
+
+export function firstBusinessDay(month: string): Day {
+  let day = `${month}-01`;
+  while (isWeekend(day)) day = addDays(day, 1);
+  return day;
+}
+
+/** "2026-11" → 202611: the ledger cycle of a month's report. */
+function cycleOf(month: string): number {
+  return Number(month.replace('-', ''));
+}
+
+/**
+ * Plans this month's report rows (one per channel that holds contracts) once the first business day
+ * has come. Cheap when already planned: one count per workspace.
+ */
+export async function planMonthlyReports(db: Db, now: Date): Promise<void> {
+  for (const ws of await db.workspace.findMany({ select: { id: true, timezone: true, reminderTime: true, defaultChannel: true, createdAt: true } })) {
+    const today = dayIn(now, ws.timezone);
+    const month = today.slice(0, 7);
+    const day = firstBusinessDay(month);
+    const dueAt = instantAt(day, ws.reminderTime, ws.timezone);
+    if (today < day || ws.createdAt.getTime() > dueAt.getTime()) continue;
+    if ((await db.reminder.count({ where: { workspaceId: ws.id, kind: 'sla-report', cycle: cycleOf(month) } })) > 0) continue;
+    const rows = await db.contract.findMany({ where: { workspaceId: ws.id, status: 'active' }, distinct: ['channelId'], select: { channelId: true } });
+    const channels = new Set(rows.map((r) => r.channelId ?? ws.defaultChannel).filter((c): c is string => c !== null));
+    for (const channelId of channels) {
+      await db.reminder
+        .create({ data: { workspaceId: ws.id, subject: `report:${channelId}`, cycle: cycleOf(month), kind: 'sla-report', step: 'monthly', dueAt, channelId } })
+        .catch(() => undefined); // another process planned it first
+    }
+  }
+}
+
+/** First business day of each month: each channel gets the SLA status of its contracts for the month before. */
+export const monthlyReports: ReminderFamily = {
+  kinds: ['sla-report'],
+
+  async stale() {
+    return null;
+  },
+
+  async build({ db, reminder, workspace, now }) {
+    const channelId = reminder.channelId!;
+    const cycle = String(reminder.cycle);
+    const thisMonth = `${cycle.slice(0, 4)}-${cycle.slice(4)}-01`;
+    const month = calendarMonth(addDays(thisMonth, -1).slice(0, 7), workspace.timezone);
+    const inChannel = await db.contract.findMany({
+      where: { workspaceId: workspace.id, status: 'active', OR: [{ channelId }, ...(workspace.defaultChannel === channelId ? [{ channelId: null }] : [])] },
+      orderBy: { name: 'asc' },
+    });
+    const sections: Block[] = [];
+    for (const contract of inChannel) {
+      const report = await slaReport(db, contract.id, workspace.timezone, month.current, month.previous, now);
+      const measured = report.current.issueCount > 0 || report.current.uptime !== 1 || Object.keys(report.policy.targets).length > 0 || report.policy.uptimeTarget !== null;
+      if (!measured) continue;
+      const up = report.current.uptime === null ? '' : ` · uptime ${(report.current.uptime * 100).toFixed(2)} %${report.policy.uptimeTarget !== null ? ` (target ${report.policy.uptimeTarget} %)` : ''}`;
+      sections.push({ type: 'section', text: `• *${verdict(contract, report)}*\n   ${report.current.issueCount} issue(s), ${report.current.breachCount} breach(es)${up}` });
+    }
+    if (sections.length === 0) return null;
+    const shown = sections.slice(0, MAX_CONTRACTS_PER_MESSAGE);
+    const more = sections.length - shown.length;
+    return {
+      channelId,
+      message: {
+        text: `Monthly SLA report for ${month.title}: ${sections.length} contract(s) in this channel.`,
+        blocks: [
+          { type: 'header', text: `Monthly SLA report: ${month.title}` },
+          ...shown,
+          { type: 'context', text: `Details: /sla "<contract>" month:${month.current.start.toISOString().slice(0, 7)}${more > 0 ? ` · ${more} more contract(s) not shown` : ''}` },
+        ],
+      },
+    };
+  },
+};

@@ -1,0 +1,81 @@
+import { deadlineAfter } from '../../domain/business-hours.js';
+import { formatDuration } from '../../domain/durations.js';
+import type { Priority, SlaMeasure } from '../../domain/sla-measure.js';
+import { formatInstant } from '../../domain/zoned-time.js';
+import type { Db } from '../../store/client.js';
+import type { Contract } from '../../store/contracts.js';
+import { issueLabel } from '../../store/issues.js';
+import { slaPolicyOf } from '../../store/sla-policies.js';
+import { mention } from '../../messages/format.js';
+import type { ReminderFamily } from '../family.js';
+
+function measureOf(step: string): SlaMeasure {
+  return step === 'resolution' ? 'resolution' : 'response';
+}
+
+/**
+ * Who to escalate a breach to: the escalation contact of the next level (a response breach is the
+ * first level, a resolution breach the second), else the contract owner.
+ */
+export async function escalationFor(_db: Db, contract: Contract, _level: number): Promise<string> {
+  return mention(contract.ownerId);
+}
+
+/** 75 % warnings and 100 % breaches of an open issue's response and resolution targets. */
+export const slaWarnings: ReminderFamily = {
+  kinds: ['sla-warning', 'sla-breach'],
+
+  async stale({ db, reminder, now }) {
+    const issueId = reminder.subject.split(':')[1] ?? '';
+    const issue = await db.vendorIssue.findUnique({ where: { id: issueId } });
+    if (!issue) return 'issue gone';
+    const measure = measureOf(reminder.step);
+    if (issue.reopenCount !== reminder.cycle) return 'issue reopened since';
+    if (issue.resolvedAt || (measure === 'response' && issue.respondedAt)) return 'clock stopped';
+    if (reminder.kind === 'sla-warning') {
+      const breach = await db.reminder.findFirst({ where: { subject: reminder.subject, cycle: reminder.cycle, kind: 'sla-breach', dueAt: { lte: now } } });
+      if (breach) return 'the breach supersedes the warning';
+    }
+    return null;
+  },
+
+  async build({ db, reminder, workspace }) {
+    const issue = await db.vendorIssue.findUniqueOrThrow({ where: { id: reminder.subject.split(':')[1]! } });
+    const contract = await db.contract.findUniqueOrThrow({ where: { id: issue.contractId } });
+    const policy = await slaPolicyOf(db, contract.id, workspace.timezone);
+    const measure = measureOf(reminder.step);
+    const target = policy.targets[issue.priority as Priority];
+    const targetMs = (measure === 'response' ? target?.responseMs : target?.resolutionMs) ?? null;
+    if (targetMs === null) return null;
+    const label = issueLabel(issue);
+    const due = deadlineAfter(issue.openedAt, targetMs, policy.hours);
+    const tz = workspace.timezone;
+    const what = measure === 'response' ? 'response' : 'resolution';
+    const target_ = formatDuration(targetMs, policy.hoursKind);
+    const channelId = issue.channelId ?? contract.channelId;
+    if (reminder.kind === 'sla-warning') {
+      const text = `SLA warning: ${label} (${issue.priority.toUpperCase()}, ${contract.name}) has used 75 % of its ${what} target of ${target_}; it is due ${formatInstant(due, tz)} ${tz}.`;
+      return {
+        channelId,
+        message: {
+          text,
+          blocks: [
+            { type: 'section', text: `⚠ *SLA warning:* *${label}* (${issue.priority.toUpperCase()}, ${contract.name}: ${issue.summary}) has used 75 % of its ${what} target of ${target_}. Due *${formatInstant(due, tz)}* ${tz}. Owner: ${mention(contract.ownerId)}.` },
+          ],
+        },
+      };
+    }
+    const escalate = await escalationFor(db, contract, measure === 'response' ? 1 : 2);
+    const text = `SLA breach: ${label} (${issue.priority.toUpperCase()}, ${contract.name}) missed its ${what} target of ${target_} (due ${formatInstant(due, tz)} ${tz}). Escalate to ${escalate.replace(/<@(\w+)>/g, '@$1')}.`;
+    return {
+      channelId,
+      message: {
+        text,
+        blocks: [
+          { type: 'section', text: `🚨 *SLA breach:* *${label}* (${issue.priority.toUpperCase()}, ${contract.name}: ${issue.summary}) missed its ${what} target of ${target_}; it was due ${formatInstant(due, tz)} ${tz}.` },
+          { type: 'section', text: `Escalate to ${escalate}.` },
+        ],
+      },
+    };
+  },
+};

@@ -1,0 +1,41 @@
+import type { Period } from '../domain/uptime.js';
+import { slaStats, type SlaStats } from '../domain/sla-stats.js';
+import type { Db, Tx } from './client.js';
+import { timesOf } from '../messages/issue.js';
+import { slaPolicyOf, type SlaPolicy } from './sla-policies.js';
+
+export interface SlaReport {
+  policy: SlaPolicy;
+  period: Period;
+  current: SlaStats;
+  previous: SlaStats;
+  /** I-<n> by issue id, for the issues the stats mention. */
+  labels: Map<string, string>;
+}
+
+/**
+ * SLA status of one contract for a period and the period before it. Reads only that contract's
+ * issues opened in the two periods plus its open ones (indexed by contract and opening), so the cost
+ * does not grow with other contracts.
+ */
+export async function slaReport(db: Db | Tx, contractId: string, timezone: string, period: Period, previous: Period, now: Date): Promise<SlaReport> {
+  const policy = await slaPolicyOf(db, contractId, timezone);
+  const from = new Date(Math.min(previous.start.getTime(), period.start.getTime()));
+  const [issues, outages] = await Promise.all([
+    db.vendorIssue.findMany({
+      where: { contractId, OR: [{ openedAt: { gte: from, lt: period.end } }, { resolvedAt: null }] },
+      select: { id: true, number: true, priority: true, category: true, openedAt: true, respondedAt: true, resolvedAt: true },
+    }),
+    db.outage.findMany({ where: { contractId, startAt: { lt: period.end }, endAt: { gt: from } }, select: { startAt: true, endAt: true, maintenance: true } }),
+  ]);
+  const times = issues.map((i) => timesOf(i as Parameters<typeof timesOf>[0]));
+  const outageTimes = outages.map((o) => ({ start: o.startAt, end: o.endAt, maintenance: o.maintenance }));
+  const input = { issues: times, outages: outageTimes, targets: policy.targets, hours: policy.hours, now, uptimeTargetPercent: policy.uptimeTarget };
+  return {
+    policy,
+    period,
+    current: slaStats({ ...input, period }),
+    previous: slaStats({ ...input, period: previous, now: new Date(Math.min(now.getTime(), previous.end.getTime())) }),
+    labels: new Map(issues.map((i) => [i.id, `I-${i.number}`])),
+  };
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { SlaHours } from '../domain/business-hours.js';
+import { PRIORITIES, type Priority, type SlaTargets } from '../domain/sla-measure.js';
+import type { Db, Tx } from './client.js';
+
+export interface SlaPolicy {
+  hours: SlaHours;
+  hoursKind: '24x7' | 'business';
+  holidays: string[];
+  targets: SlaTargets;
+  uptimeTarget: number | null;
+  /** The compliance (percent) the team expects from the vendor. */
+  expectation: number;
+}
+
+export const DEFAULT_EXPECTATION = 90;
+
+const holidayList = z.array(z.string());
+const MINUTE = 60_000;
+
+/** A contract's SLA clock and targets; with nothing set: 24x7, no targets, no uptime target. */
+export async function slaPolicyOf(db: Db | Tx, contractId: string, timezone: string): Promise<SlaPolicy> {
+  const [policy, targets] = await Promise.all([
+    db.slaPolicy.findUnique({ where: { contractId } }),
+    db.slaTarget.findMany({ where: { contractId } }),
+  ]);
+  const holidays = policy ? holidayList.parse(JSON.parse(policy.holidays)) : [];
+  const hoursKind = policy?.hours === 'business' ? 'business' : '24x7';
+  const byPriority: SlaTargets = {};
+  for (const t of targets) {
+    if (!PRIORITIES.includes(t.priority as Priority)) continue;
+    byPriority[t.priority as Priority] = {
+      responseMs: t.responseMinutes === null ? null : t.responseMinutes * MINUTE,
+      resolutionMs: t.resolutionMinutes === null ? null : t.resolutionMinutes * MINUTE,
+    };
+  }
+  return {
+    hours: hoursKind === 'business' ? { kind: 'business', timezone, holidays } : { kind: '24x7' },
+    hoursKind,
+    holidays,
+    targets: byPriority,
+    uptimeTarget: policy?.uptimeTarget ?? null,
+    expectation: policy?.expectation ?? DEFAULT_EXPECTATION,
+  };
+}
+
+export async function setTargets(tx: Tx, workspaceId: string, contractId: string, priority: Priority, change: { responseMs?: number; resolutionMs?: number }): Promise<void> {
+  const data = {
+    ...(change.responseMs !== undefined && { responseMinutes: Math.round(change.responseMs / MINUTE) }),
+    ...(change.resolutionMs !== undefined && { resolutionMinutes: Math.round(change.resolutionMs / MINUTE) }),
+  };
+  await tx.slaTarget.upsert({
+    where: { contractId_priority: { contractId, priority } },
+    create: { contractId, priority, workspaceId, ...data },
+    update: data,
+  });
+}
+
+export async function setPolicy(tx: Tx, workspaceId: string, contractId: string, change: { hours?: '24x7' | 'business'; holidays?: string[]; uptimeTarget?: number; expectation?: number }): Promise<void> {
+  const data = {
+    ...(change.hours !== undefined && { hours: change.hours }),
+    ...(change.holidays !== undefined && { holidays: JSON.stringify(change.holidays) }),
+    ...(change.uptimeTarget !== undefined && { uptimeTarget: change.uptimeTarget }),
+    ...(change.expectation !== undefined && { expectation: change.expectation }),
+  };
+  await tx.slaPolicy.upsert({ where: { contractId }, create: { contractId, workspaceId, ...data }, update: data });
+}
