@@ -43,8 +43,8 @@ function weekdaysOf(monday: number, zone: string): Weekday[] {
   const mondayOpening = instantAt(toDay(monday), OPENING_TIME, zone).getTime();
   // With the same UTC offset at Monday's opening and Friday's closing, every window of the week lies
   // a whole number of days after Monday's, and two offset look-ups serve the whole week. This relies
-  // on no zone changing its offset twice within those 4 days 8 hours: the closest pair of changes in
-  // the tz database since 1970 is a week apart (America/Boa_Vista, October 2000).
+  // on no zone changing its offset twice within those 4 days 8 hours: in Node's zone data for
+  // 1970–2045 the closest pair of changes is a week apart (America/Boa_Vista, October 2000).
   const steadyOffset =
     tzOffset(zone, new Date(mondayOpening)) === tzOffset(zone, new Date(mondayOpening + 4 * DAY_MS + WORKING_DAY_MS));
   const weekdays: Weekday[] = [];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SlaHours } from '../domain/business-hours.js';
+import { parseSlaDuration } from '../domain/durations.js';
 import { PRIORITIES, type Priority, type SlaTargets } from '../domain/sla-measure.js';
 import type { Db, Tx } from './client.js';
 
@@ -16,7 +17,6 @@ export interface SlaPolicy {
 export const DEFAULT_EXPECTATION = 90;
 
 const holidayList = z.array(z.string());
-const MINUTE = 60_000;
 
 /** A contract's SLA clock and targets; with nothing set: 24x7, no targets, no uptime target. */
 export async function slaPolicyOf(db: Db | Tx, contractId: string, timezone: string): Promise<SlaPolicy> {
@@ -27,12 +27,10 @@ export async function slaPolicyOf(db: Db | Tx, contractId: string, timezone: str
   const holidays = policy ? holidayList.parse(JSON.parse(policy.holidays)) : [];
   const hoursKind = policy?.hours === 'business' ? 'business' : '24x7';
   const byPriority: SlaTargets = {};
+  const ms = (text: string | null) => (text === null ? null : parseSlaDuration(text, hoursKind));
   for (const t of targets) {
     if (!PRIORITIES.includes(t.priority as Priority)) continue;
-    byPriority[t.priority as Priority] = {
-      responseMs: t.responseMinutes === null ? null : t.responseMinutes * MINUTE,
-      resolutionMs: t.resolutionMinutes === null ? null : t.resolutionMinutes * MINUTE,
-    };
+    byPriority[t.priority as Priority] = { responseMs: ms(t.response), resolutionMs: ms(t.resolution) };
   }
   return {
     hours: hoursKind === 'business' ? { kind: 'business', timezone, holidays } : { kind: '24x7' },
@@ -44,10 +42,11 @@ export async function slaPolicyOf(db: Db | Tx, contractId: string, timezone: str
   };
 }
 
-export async function setTargets(tx: Tx, workspaceId: string, contractId: string, priority: Priority, change: { responseMs?: number; resolutionMs?: number }): Promise<void> {
+/** Targets are kept as typed ("4h", "2d") and read in the contract's clock. */
+export async function setTargets(tx: Tx, workspaceId: string, contractId: string, priority: Priority, change: { response?: string; resolution?: string }): Promise<void> {
   const data = {
-    ...(change.responseMs !== undefined && { responseMinutes: Math.round(change.responseMs / MINUTE) }),
-    ...(change.resolutionMs !== undefined && { resolutionMinutes: Math.round(change.resolutionMs / MINUTE) }),
+    ...(change.response !== undefined && { response: change.response.toLowerCase() }),
+    ...(change.resolution !== undefined && { resolution: change.resolution.toLowerCase() }),
   };
   await tx.slaTarget.upsert({
     where: { contractId_priority: { contractId, priority } },

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { countedMs, deadlineAfter, type SlaHours } from '../../src/domain/business-hours.js';
 import { oracleCountedMs, oracleDeadline, seededRandom } from './business-hours-oracle.js';
 
-// Random cases checked against an independent quarter-hour grid model (business-hours-oracle.ts) and
-// against the algebra any SLA clock must obey. Seeds are fixed; a failure message carries the case.
+// Random cases checked against an independent quarter-hour grid model (business-hours-oracle.ts)
+// and against the algebra any SLA clock must obey. Seeds are fixed; a failure carries its case.
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -51,7 +51,7 @@ export async function slaSet(ctx: CommandContext, tokens: Token[]): Promise<Comm
   }
 
   await ctx.db.$transaction(async (tx) => {
-    if (priority) await setTargets(tx, ctx.workspace.id, contract.id, priority, { responseMs, resolutionMs });
+    if (priority) await setTargets(tx, ctx.workspace.id, contract.id, priority, { response: options.response, resolution: options.resolution });
     if (options.hours !== undefined || options.uptime !== undefined || options.holidays !== undefined || options.expect !== undefined) {
       await setPolicy(tx, ctx.workspace.id, contract.id, { hours: options.hours, uptimeTarget: options.uptime, holidays: options.holidays, expectation: options.expect });
     }

@@ -161,8 +161,8 @@ CREATE TABLE "SlaTarget" (
     "contractId" TEXT NOT NULL,
     "priority" TEXT NOT NULL,
     "workspaceId" TEXT NOT NULL,
-    "responseMinutes" INTEGER,
-    "resolutionMinutes" INTEGER,
+    "response" TEXT,
+    "resolution" TEXT,
 
     PRIMARY KEY ("contractId", "priority")
 );

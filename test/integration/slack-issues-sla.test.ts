@@ -1,0 +1,154 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestBot, textOf, type TestBot } from '../helpers/bot-harness.js';
+
+let t: TestBot;
+beforeEach(async () => {
+  // Monday 2026-11-23, 10:00 in Berlin.
+  t = await startTestBot({ now: '2026-11-23T09:00:00Z', env: { DEFAULT_TIMEZONE: 'Europe/Berlin' } });
+  await run('/contract', 'add "Globex Support" vendor:Globex end:2027-06-30 notice:60d');
+});
+afterEach(async () => {
+  await t.stop();
+});
+
+async function run(command: string, text: string, user = 'UOWNER'): Promise<string> {
+  const before = t.slackApi.callsTo('response_url').length;
+  await t.slack.command(command, text, user);
+  const replies = await t.slackApi.waitFor('response_url', before + 1);
+  return textOf(replies[before]!.body);
+}
+
+describe('/issue', () => {
+  it('logs an issue with an id, announces it in the contract channel with its targets and buttons', async () => {
+    await run('/sla', 'set "Globex Support" p2 response:4h resolution:2d');
+    await run('/sla', 'set "Globex Support" hours:business');
+    const reply = await run('/issue', 'log Globex Support p2 VPN drops every evening category:Network');
+    expect(reply).toContain('I-1');
+    const [post] = await t.slackApi.waitFor('chat.postMessage');
+    expect(post!.body['channel']).toBe('CRENEW');
+    const text = textOf(post!.body);
+    // Opened Mon 10:00 Berlin; 4 business hours → 14:00; 2 business days (16 h) → Wed 10:00.
+    expect(text).toContain('response 4 h, due 2026-11-23 14:00 Europe/Berlin');
+    expect(text).toContain('resolution 2 d, due 2026-11-25 10:00 Europe/Berlin');
+    expect(text).toContain('rd:issue.respond');
+    const second = await run('/issue', 'log "Globex Support" p4 Typo in invoice');
+    expect(second).toContain('I-2');
+  });
+
+  it('refuses impossible times: future, respond before opened, resolve before respond, outage end before start', async () => {
+    expect(await run('/issue', 'log "Globex Support" p1 Down at:2026-11-24T10:00')).toContain('is in the future');
+    await run('/issue', 'log "Globex Support" p1 Down at:2026-11-23T08:00');
+    expect(await run('/issue', 'respond I-1 at:2026-11-23T07:00')).toContain('cannot have responded before');
+    await run('/issue', 'respond I-1 at:2026-11-23T09:00');
+    expect(await run('/issue', 'resolve I-1 at:2026-11-23T08:30')).toContain('cannot be resolved before');
+    expect(await run('/issue', 'outage "Globex Support" start:2026-11-20T10:00 end:2026-11-20T09:00')).toContain('must be after its start');
+    expect(await run('/issue', 'log "Globex Support" p7 Something')).toContain('p1, p2, p3 or p4');
+    expect(await run('/issue', 'respond I-99')).toContain('There is no issue I-99');
+    const issue = await t.bot.db.vendorIssue.findFirstOrThrow();
+    expect(issue.resolvedAt).toBeNull();
+    expect(await t.bot.db.outage.count()).toBe(0);
+  });
+
+  it('an issue of another workspace behaves as unknown', async () => {
+    await run('/issue', 'log "Globex Support" p3 Slow portal');
+    const before = t.slackApi.callsTo('response_url').length;
+    await t.slack.post(t.slack.commandBody('/issue', 'resolve I-1').replace('team_id=T1', 'team_id=T2'));
+    const [reply] = (await t.slackApi.waitFor('response_url', before + 1)).slice(before);
+    expect(textOf(reply!.body)).toContain('There is no issue I-1');
+    expect((await t.bot.db.vendorIssue.findFirstOrThrow()).resolvedAt).toBeNull();
+  });
+
+  it('the buttons record the response and the resolution and update the message in place', async () => {
+    await run('/sla', 'set "Globex Support" p2 response:4h resolution:2d');
+    await run('/issue', 'log "Globex Support" p2 Mail delayed');
+    const [post] = await t.slackApi.waitFor('chat.postMessage');
+    const blocks = post!.body['blocks'] as { elements?: { action_id: string; value: string }[] }[];
+    const respond = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'rd:issue.respond')!;
+    t.clock.set('2026-11-23T10:30:00Z');
+    await t.slack.click({ user: 'UOTHER', actionId: respond.action_id, value: respond.value, channel: 'CRENEW', messageTs: '1700000001.000100' });
+    const [update] = await t.slackApi.waitFor('chat.update');
+    expect(textOf(update!.body)).toContain('Vendor responded 2026-11-23 11:30');
+    expect(textOf(update!.body)).toContain('within target');
+    expect(textOf(update!.body)).not.toContain('rd:issue.respond');
+    expect((await t.bot.db.vendorIssue.findFirstOrThrow()).respondedAt?.toISOString()).toBe('2026-11-23T10:30:00.000Z');
+  });
+
+  it('lists issues newest first, open by default', async () => {
+    await run('/issue', 'log "Globex Support" p3 First at:2026-11-20T10:00');
+    await run('/issue', 'log "Globex Support" p3 Second at:2026-11-21T10:00');
+    await run('/issue', 'resolve I-2');
+    const open = await run('/issue', 'list');
+    expect(open).toContain('I-1');
+    expect(open).not.toContain('I-2');
+    const all = await run('/issue', 'list "Globex Support" all');
+    expect(all.indexOf('I-2')).toBeLessThan(all.indexOf('I-1'));
+  });
+});
+
+describe('/sla and its warnings', () => {
+  it('reports compliance, times, breaches, uptime and recurring categories with a verdict', async () => {
+    await run('/sla', 'set "Globex Support" p1 response:1h resolution:8h');
+    await run('/sla', 'set "Globex Support" uptime:99.9 expect:90');
+    // Three P1 issues in the last 30 days: responses in 30 min, 45 min and 3 h (one breach).
+    for (const [day, responded, resolved] of [['2026-11-02', '08:30', '12:00'], ['2026-11-09', '08:45', '15:00'], ['2026-11-16', '11:00', '20:00']] as const) {
+      await run('/issue', `log "Globex Support" p1 Portal down category:portal at:${day}T08:00`);
+    }
+    const steps: [string, string][] = [['I-1', '2026-11-02T08:30'], ['I-2', '2026-11-09T08:45'], ['I-3', '2026-11-16T11:00']];
+    for (const [id, at] of steps) await run('/issue', `respond ${id} at:${at}`);
+    for (const [id, at] of [['I-1', '2026-11-02T12:00'], ['I-2', '2026-11-09T15:00'], ['I-3', '2026-11-16T20:00']]) await run('/issue', `resolve ${id} at:${at}`);
+    await run('/issue', 'outage "Globex Support" start:2026-11-10T10:00 end:2026-11-10T11:00');
+    await run('/issue', 'outage "Globex Support" start:2026-11-11T01:00 end:2026-11-11T05:00 maintenance');
+
+    const status = await run('/sla', '"Globex Support" period:30d');
+    expect(status).toContain('Globex Support met 2 of 3 response targets (67 %) — below the 90 % you expect');
+    expect(status).toContain('I-3 P1 response: 3 h against 1 h (3.0×)');
+    expect(status).toContain('Recurring:* portal (3)');
+    // 60 unplanned minutes in 30 days = 99.861 %, below 99.9 %.
+    expect(status).toContain('99.86 % (target 99.9 %: missed)');
+    expect(await run('/sla', '"Globex Support" month:2026-11')).toContain('November 2026');
+    expect(await run('/sla', '"Globex Support" month:2026-13')).toContain('must be a month');
+  });
+
+  it('posts a warning at 75 % and a breach at 100 % of an open issue, once each', async () => {
+    await run('/sla', 'set "Globex Support" p2 response:4h resolution:2d');
+    await run('/issue', 'log "Globex Support" p2 VPN down'); // 09:00Z, 24x7 clock
+    t.slackApi.reset();
+    expect((await t.tick('2026-11-23T11:59:00Z')).posted).toBe(0);
+    expect((await t.tick('2026-11-23T12:00:00Z')).posted).toBe(1); // 3 h = 75 % of 4 h
+    expect((await t.tick('2026-11-23T12:30:00Z')).posted).toBe(0);
+    expect((await t.tick('2026-11-23T13:00:00Z')).posted).toBe(1); // 4 h
+    const [warning, breach] = t.slackApi.callsTo('chat.postMessage');
+    expect(String(warning!.body['text'])).toMatch(/^SLA warning: I-1/);
+    expect(String(breach!.body['text'])).toMatch(/^SLA breach: I-1/);
+    expect(textOf(breach!.body)).toContain('Escalate to <@UOWNER>');
+    // Responding stops the response clock; resolution warnings still come.
+    await run('/issue', 'respond I-1');
+    t.slackApi.reset();
+    await t.tick('2026-11-24T21:00:00Z'); // 36 h = 75 % of 48 h
+    expect(String(t.slackApi.callsTo('chat.postMessage')[0]!.body['text'])).toContain('75 % of its resolution target');
+  });
+
+  it('the renewal reminder carries the last 12 months of SLA evidence', async () => {
+    await run('/sla', 'set "Globex Support" p1 response:1h');
+    await run('/issue', 'log "Globex Support" p1 Down at:2026-11-20T08:00');
+    await run('/issue', 'resolve I-1 at:2026-11-20T08:20');
+    await t.tick('2026-12-01T08:00:00Z'); // tier 2, 90 days before 2027-05-01 → Fri 2027-01-29; 120… not tier 1
+    await t.tick('2027-01-29T08:00:00Z');
+    const reminder = t.slackApi.callsTo('chat.postMessage').find((c) => String(c.body['text']).startsWith('Renewal reminder'));
+    expect(textOf(reminder!.body)).toContain('SLA, last 12 months:* 1 issue · response 1 of 1 (100 %)');
+  });
+
+  it('sends each channel one monthly report on the first business day', async () => {
+    await run('/sla', 'set "Globex Support" p3 response:1d');
+    await run('/contract', 'add "Initech" vendor:Initech end:2027-06-30');
+    await run('/issue', 'log "Globex Support" p3 Slow at:2026-11-23T09:00');
+    t.slackApi.reset();
+    await t.tick('2026-12-01T08:00:00Z'); // Tue 1 Dec, 09:00 Berlin
+    const reports = t.slackApi.callsTo('chat.postMessage').filter((c) => String(c.body['text']).startsWith('Monthly SLA report'));
+    expect(reports).toHaveLength(1);
+    expect(String(reports[0]!.body['text'])).toContain('November 2026');
+    expect(textOf(reports[0]!.body)).toContain('Globex Support');
+    await t.tick('2026-12-01T09:00:00Z');
+    expect(t.slackApi.callsTo('chat.postMessage').filter((c) => String(c.body['text']).startsWith('Monthly SLA report'))).toHaveLength(1);
+  });
+});
