@@ -177,6 +177,44 @@ CREATE TABLE "SlaPolicy" (
     "expectation" REAL
 );
 
+-- CreateTable
+CREATE TABLE "Contact" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "workspaceId" TEXT NOT NULL,
+    "contractId" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "userId" TEXT,
+    "name" TEXT,
+    "email" TEXT,
+    "phone" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Person" (
+    "workspaceId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "displayName" TEXT,
+    "isBot" BOOLEAN NOT NULL DEFAULT false,
+    "fetchedAt" DATETIME,
+    "leavingOn" TEXT,
+    "updatedAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("workspaceId", "userId")
+);
+
+-- CreateTable
+CREATE TABLE "ConversationRef" (
+    "workspaceId" TEXT NOT NULL,
+    "channelId" TEXT NOT NULL,
+    "reference" TEXT NOT NULL,
+    "updatedAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("workspaceId", "channelId")
+);
+
 -- CreateIndex
 CREATE INDEX "Contract_workspaceId_status_end_idx" ON "Contract"("workspaceId", "status", "end");
 
@@ -212,3 +250,12 @@ CREATE INDEX "IssueEvent_issueId_at_idx" ON "IssueEvent"("issueId", "at");
 
 -- CreateIndex
 CREATE INDEX "Outage_contractId_startAt_idx" ON "Outage"("contractId", "startAt");
+
+-- CreateIndex
+CREATE INDEX "Contact_contractId_role_idx" ON "Contact"("contractId", "role");
+
+-- CreateIndex
+CREATE INDEX "Contact_workspaceId_userId_idx" ON "Contact"("workspaceId", "userId");
+
+-- CreateIndex
+CREATE INDEX "Person_workspaceId_leavingOn_idx" ON "Person"("workspaceId", "leavingOn");
