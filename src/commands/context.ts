@@ -16,6 +16,17 @@ export interface CommandContext {
   now: Date;
   delivery: Delivery;
   log: (line: string) => void;
+  /** Looks up chat users (display name, bot or not); absent where the platform offers none. */
+  directory?: UserDirectory;
+}
+
+export interface UserInfo {
+  displayName: string;
+  isBot: boolean;
+}
+
+export interface UserDirectory {
+  lookup(userId: string): Promise<UserInfo | null>;
 }
 
 /** Where a clicked message lives, so a decision can update it in place. */
@@ -24,13 +35,15 @@ export interface MessageRef {
   messageId: string;
 }
 
-export type FormId = 'contract-add';
+export type FormId = 'contract-add' | 'assign-successor';
 
 export interface CommandResult {
   /** Shown to the requesting user only. */
   reply: Message;
   /** Slack opens a modal, Teams sends a form card. */
   openForm?: FormId;
+  /** What the form needs to know (for assign-successor: contractId and fromUserId). */
+  formContext?: Record<string, string>;
   /** Replace the clicked (private) message instead of adding a new one. */
   replaceOriginal?: boolean;
 }

@@ -10,6 +10,10 @@ export const HELP: Record<'contract' | 'renewals' | 'issue' | 'sla', string> = {
     '• `/contract edit "Globex Support" notice:90d value:15000` — change fields; reminders are re-planned',
     '• `/contract decide "Globex Support" renew|renegotiate|terminate` — the text twin of the buttons',
     '• `/contract archive "Globex Support"` — stop its reminders (asks first; nothing is deleted)',
+    '• `/contract contact "Globex Support" add vendor "Jane Roe" role:account-manager email:jane@globex.example` · `… add @alice role:escalation-1` · `… remove @alice`',
+    '   roles: owner, vendor-support, account-manager, escalation-1, escalation-2, escalation-3',
+    '• `/contract leaving @alice on:2027-01-31` — handover reminders for everything Alice holds',
+    '• `/contract handover @alice @bob` — moves every role of Alice to Bob, on all contracts',
   ].join('\n'),
   renewals: [
     '*/renewals* — the renewal calendar and workspace settings',

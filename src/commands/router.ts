@@ -9,6 +9,8 @@ import { showContract } from './contract/show.js';
 import { editContract } from './contract/edit.js';
 import { decideCommand } from './contract/decide-command.js';
 import { askArchive } from './contract/archive.js';
+import { contactCommand } from './contract/contact.js';
+import { handoverCommand, leavingCommand } from './contract/handover.js';
 import { renewalCalendar } from './renewals/calendar.js';
 import { settings } from './renewals/settings.js';
 import { logIssue } from './issue/log.js';
@@ -30,6 +32,9 @@ const CONTRACT: Record<string, Handler> = {
   edit: editContract,
   decide: decideCommand,
   archive: askArchive,
+  contact: contactCommand,
+  leaving: leavingCommand,
+  handover: handoverCommand,
 };
 
 const ISSUE: Record<string, Handler> = {

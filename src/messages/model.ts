@@ -13,7 +13,9 @@ export type ActionId =
   | 'archive.confirm'
   | 'archive.cancel'
   | 'issue.respond'
-  | 'issue.resolve';
+  | 'issue.resolve'
+  | 'handover.assign'
+  | 'leaving.confirm';
 
 export interface Button {
   action: ActionId;

@@ -10,6 +10,12 @@ export const decisionPayload = z.object({ d: z.string().min(1).max(64) });
 /** What the issue buttons carry. */
 export const issuePayload = z.object({ i: z.string().min(1).max(64) });
 
+/** Assign successor: the contract and the person leaving it. */
+export const handoverPayload = z.object({ c: z.string().min(1).max(64), u: z.string().min(1).max(128) });
+
+/** Confirming a leaving date in the past. */
+export const leavingPayload = z.object({ u: z.string().min(1).max(128), d: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+
 /** What the archive confirmation carries. */
 export const contractPayload = z.object({ c: z.string().min(1).max(64) });
 

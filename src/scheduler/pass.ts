@@ -9,8 +9,9 @@ import type { ReminderFamily } from './family.js';
 import { contractReminders } from './families/contract-reminders.js';
 import { slaWarnings } from './families/sla-warnings.js';
 import { monthlyReports, planMonthlyReports } from './families/monthly-report.js';
+import { handoverReminders } from './families/handover.js';
 
-export const FAMILIES: readonly ReminderFamily[] = [contractReminders, slaWarnings, monthlyReports];
+export const FAMILIES: readonly ReminderFamily[] = [contractReminders, slaWarnings, monthlyReports, handoverReminders];
 
 export interface PassDeps {
   db: Db;

@@ -122,7 +122,7 @@ export class SlackDouble {
       case 'views.open':
         return { ok: true, view: { id: 'V1' } };
       case 'users.info':
-        return { ok: true, user: { id: body['user'], name: String(body['user']).toLowerCase(), is_bot: false, real_name: `User ${String(body['user'])}`, profile: { display_name: String(body['user']) } } };
+        return { ok: true, user: { id: body['user'], name: String(body['user']).toLowerCase(), is_bot: String(body['user']).startsWith('UBOT') || body['user'] === 'USLACKBOT', real_name: `User ${String(body['user'])}`, profile: { display_name: String(body['user']) } } };
       default:
         return { ok: true };
     }

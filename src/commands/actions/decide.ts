@@ -9,6 +9,7 @@ import { message, plain } from '../../messages/model.js';
 import { CHOICE_LABELS, decisionLine } from '../../messages/renewal.js';
 import { noteOf, reminderMessage } from '../../scheduler/reminder-message.js';
 import { terminationNotice } from '../../messages/termination.js';
+import { vendorContactsOf } from '../../store/contacts.js';
 import { todayOf, type CommandContext, type CommandResult, type MessageRef } from '../context.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { isUniqueViolation } from '../contract/create.js';
@@ -105,7 +106,7 @@ async function applyDecision(tx: Tx, ctx: CommandContext, contract: Contract, ch
 async function confirmation(ctx: CommandContext, contract: Contract, choice: Choice) {
   const fresh = (await findContractById(ctx.db, ctx.workspace.id, contract.id))!;
   if (choice === 'terminate') {
-    const notice = terminationNotice(fresh);
+    const notice = terminationNotice(fresh, await vendorContactsOf(ctx.db, fresh.id));
     const channelId = fresh.channelId ?? ctx.workspace.defaultChannel;
     if (channelId) await ctx.delivery.post({ workspaceId: ctx.workspace.id, channelId }, notice);
     return message(`Terminate recorded for ${fresh.name}. The notice to send is posted in the channel.`, ...notice.blocks);

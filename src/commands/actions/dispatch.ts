@@ -4,12 +4,14 @@ import { confirmArchive } from '../contract/archive.js';
 import type { CommandContext, CommandResult, MessageRef } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { ActionId } from '../../messages/model.js';
-import { contractPayload, cyclePayload, decisionPayload, decode, issuePayload } from '../../messages/payloads.js';
+import { contractPayload, cyclePayload, decisionPayload, decode, handoverPayload, issuePayload, leavingPayload } from '../../messages/payloads.js';
+import { plain } from '../../messages/model.js';
+import { recordLeaving } from '../contract/handover.js';
 import { issueButton } from '../issue/lifecycle.js';
 
 export const ACTION_IDS: readonly ActionId[] = [
   'decide.renew', 'decide.renegotiate', 'decide.terminate', 'snooze', 'approval.approve', 'approval.reject',
-  'archive.confirm', 'archive.cancel', 'issue.respond', 'issue.resolve',
+  'archive.confirm', 'archive.cancel', 'issue.respond', 'issue.resolve', 'handover.assign', 'leaving.confirm',
 ];
 
 /** Runs a clicked button through the same handlers as the text commands. */
@@ -39,6 +41,16 @@ export async function handleAction(ctx: CommandContext, action: ActionId, value:
       const p = decode(issuePayload, value);
       if (!p) throw stale;
       return issueButton(ctx, p.i, action === 'issue.respond' ? 'respond' : 'resolve');
+    }
+    case 'handover.assign': {
+      const p = decode(handoverPayload, value);
+      if (!p) throw stale;
+      return { reply: plain('Pick the successor in the form.'), openForm: 'assign-successor', formContext: { contractId: p.c, fromUserId: p.u } };
+    }
+    case 'leaving.confirm': {
+      const p = decode(leavingPayload, value);
+      if (!p) throw stale;
+      return { ...(await recordLeaving(ctx, p.u, p.d)), replaceOriginal: true };
     }
     case 'archive.confirm':
     case 'archive.cancel': {

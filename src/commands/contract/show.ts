@@ -11,6 +11,16 @@ import { todayOf, type CommandContext, type CommandResult } from '../context.js'
 import type { Token } from '../tokenize.js';
 import { positionals } from '../parse-args.js';
 import { requireContract } from './lookup.js';
+import { contactsOf, type Contact } from '../../store/contacts.js';
+
+function describeContacts(ownerId: string, contacts: Contact[]): string {
+  const lines = [`• owner: ${mention(ownerId)}`];
+  for (const c of contacts) {
+    const who = c.kind === 'internal' && c.userId ? mention(c.userId) : `${c.name ?? '?'} (vendor)${c.email ? ` ${c.email}` : ''}${c.phone ? ` ${c.phone}` : ''}`;
+    lines.push(`• ${c.role}: ${who}`);
+  }
+  return `*Contacts*\n${lines.join('\n')}`;
+}
 
 export async function showContract(ctx: CommandContext, tokens: Token[]): Promise<CommandResult> {
   const contract = await requireContract(ctx, positionals(tokens).join(' '), '/contract show "Globex Support"');
@@ -33,7 +43,7 @@ export async function showContract(ctx: CommandContext, tokens: Token[]): Promis
         ...(contract.departments ? [{ label: 'Departments', value: contract.departments }] : []),
       ],
     },
-    { type: 'section', text: `*Contacts:* owner ${mention(contract.ownerId)}.` },
+    { type: 'section', text: describeContacts(contract.ownerId, await contactsOf(ctx.db, contract.id)) },
   ];
   if (decision) blocks.push({ type: 'section', text: decisionLine(decision, tz) });
   const next = upcoming.map((r) => `• ${formatInstant(r.dueAt, tz)} ${r.kind === 'renewal' ? (r.step.startsWith('d') ? `renewal reminder (${r.step.slice(1)} days before the deadline)` : 'renewal reminder (snoozed)') : r.kind === 'deadline' ? 'deadline passed notice' : 'end of term'}`);

@@ -6,6 +6,7 @@ import type { ActionId } from '../../messages/model.js';
 import { ACTION_PREFIX } from './render.js';
 import { replyPrivately } from './reply.js';
 import { slackContext, type SlackDeps } from './context.js';
+import { openSuccessorModal } from './successor-modal.js';
 
 const ACTIONS = new Set<string>(ACTION_IDS);
 
@@ -16,7 +17,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
     const channelId = body.channel?.id ?? body.container?.channel_id ?? null;
     const target = { respond, client, channelId, userId: body.user.id };
     if (!ACTIONS.has(id) || !body.team?.id) return;
-    const ctx = await slackContext(deps, body.team.id, body.user.id, channelId);
+    const ctx = await slackContext(deps, body.team.id, body.user.id, channelId, client);
     // Slack may deliver the same click twice (retries, double clicks): handle it once.
     const key = `slack:${body.team.id}:${body.user.id}:${action.action_id}:${action.action_ts}`;
     try {
@@ -31,6 +32,15 @@ export function registerActions(app: App, deps: SlackDeps): void {
       result = await handleAction(ctx, id as ActionId, action.value, origin);
     } catch (error) {
       result = { reply: errorMessage(error, ctx) };
+    }
+    if (result.openForm === 'assign-successor' && result.formContext) {
+      const { contractId = '', fromUserId = '' } = result.formContext;
+      try {
+        if (await openSuccessorModal(app, deps, body.team.id, body.trigger_id, { contractId, fromUserId, channelId })) return;
+      } catch (error) {
+        deps.log(`views.open failed: ${(error as Error).message}`);
+      }
+      result = { reply: { text: `Use /contract handover <@${fromUserId}> @successor instead.`, blocks: [] } };
     }
     await replyPrivately({ ...target, replaceOriginal: result.replaceOriginal ?? false }, result.reply, deps.log);
   });

@@ -3,6 +3,7 @@ import type { Application } from 'express';
 import { registerActions } from './actions.js';
 import { registerCommands } from './commands.js';
 import { registerContractForm } from './modal.js';
+import { registerSuccessorForm } from './successor-modal.js';
 import type { SlackDeps } from './context.js';
 
 export interface SlackOptions {
@@ -52,6 +53,7 @@ export async function createSlackApp(options: SlackOptions, deps: SlackDeps, ser
   registerCommands(app, deps);
   registerActions(app, deps);
   registerContractForm(app, deps);
+  registerSuccessorForm(app, deps);
   app.error(async (error) => deps.log(`slack handler error: ${error.message}`));
   await app.init();
   if (options.appToken) await app.start();

@@ -15,7 +15,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
       await replyPrivately(target, { text: `Unknown command ${command.command}.`, blocks: [] }, deps.log);
       return;
     }
-    const ctx = await slackContext(deps, command.team_id, command.user_id, channelId);
+    const ctx = await slackContext(deps, command.team_id, command.user_id, channelId, client);
     const result = await runCommand(name, command.text ?? '', ctx);
     if (result.openForm === 'contract-add') {
       try {

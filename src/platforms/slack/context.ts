@@ -1,4 +1,6 @@
+import type { webApi } from '@slack/bolt';
 import type { CommandContext } from '../../commands/context.js';
+import { slackDirectory } from './directory.js';
 import type { Delivery } from '../../messages/delivery.js';
 import type { Db } from '../../store/client.js';
 import { ensureWorkspace, workspaceId } from '../../store/workspaces.js';
@@ -11,7 +13,8 @@ export interface SlackDeps {
   log: (line: string) => void;
 }
 
-export async function slackContext(deps: SlackDeps, teamId: string, userId: string, channelId: string | null): Promise<CommandContext> {
+export async function slackContext(deps: SlackDeps, teamId: string, userId: string, channelId: string | null, client?: webApi.WebClient): Promise<CommandContext> {
   const workspace = await ensureWorkspace(deps.db, workspaceId('slack', teamId), 'slack', deps.defaultTimezone);
-  return { db: deps.db, workspace, userId, channelId, now: deps.clock(), delivery: deps.delivery, log: deps.log };
+  const directory = client ? slackDirectory(deps.db, client, workspace.id, deps.clock) : undefined;
+  return { db: deps.db, workspace, userId, channelId, now: deps.clock(), delivery: deps.delivery, log: deps.log, directory };
 }

@@ -5,6 +5,7 @@ import { formatInstant } from '../../domain/zoned-time.js';
 import type { Db } from '../../store/client.js';
 import type { Contract } from '../../store/contracts.js';
 import { issueLabel } from '../../store/issues.js';
+import { escalationContact } from '../../store/contacts.js';
 import { slaPolicyOf } from '../../store/sla-policies.js';
 import { mention } from '../../messages/format.js';
 import type { ReminderFamily } from '../family.js';
@@ -17,8 +18,11 @@ function measureOf(step: string): SlaMeasure {
  * Who to escalate a breach to: the escalation contact of the next level (a response breach is the
  * first level, a resolution breach the second), else the contract owner.
  */
-export async function escalationFor(_db: Db, contract: Contract, _level: number): Promise<string> {
-  return mention(contract.ownerId);
+export async function escalationFor(db: Db, contract: Contract, level: number): Promise<string> {
+  const contact = await escalationContact(db, contract.id, level);
+  if (contact?.userId) return `${mention(contact.userId)} (escalation-${level})`;
+  if (contact?.name) return `${contact.name}${contact.email ? ` <${contact.email}>` : ''}${contact.phone ? `, ${contact.phone}` : ''} (escalation-${level})`;
+  return `${mention(contract.ownerId)} (owner; no escalation-${level} contact on record)`;
 }
 
 /** 75 % warnings and 100 % breaches of an open issue's response and resolution targets. */

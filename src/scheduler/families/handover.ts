@@ -1,0 +1,75 @@
+import { HANDOVER_CHECKLIST, isOrphaned, weeklyAfter } from '../../domain/handover.js';
+import { daysBetween } from '../../domain/days.js';
+import { instantAt } from '../../domain/zoned-time.js';
+import { rolesOf } from '../../store/contacts.js';
+import { leavingCycle } from '../../store/handover-ledger.js';
+import { leavingDate } from '../../store/people.js';
+import { syncPlan } from '../../store/reminder-ledger.js';
+import { day, mention } from '../../messages/format.js';
+import type { Block, Button } from '../../messages/model.js';
+import { encode } from '../../messages/payloads.js';
+import type { FamilyContext, ReminderFamily } from '../family.js';
+
+function parts(subject: string): { userId: string; channelId: string } {
+  const [, userId = '', channelId = ''] = /^handover:(.+):([^:]+)$/.exec(subject) ?? [];
+  return { userId, channelId };
+}
+
+async function heldHere(ctx: FamilyContext) {
+  const { userId, channelId } = parts(ctx.reminder.subject);
+  const held = await rolesOf(ctx.db, ctx.workspace.id, userId);
+  return held.filter((r) => (r.contract.channelId ?? ctx.workspace.defaultChannel) === channelId);
+}
+
+/** A leaver's handover reminders, one message per channel listing their contracts there. */
+export const handoverReminders: ReminderFamily = {
+  kinds: ['handover'],
+
+  async stale(ctx) {
+    const { userId } = parts(ctx.reminder.subject);
+    const leavingOn = await leavingDate(ctx.db, ctx.workspace.id, userId);
+    if (!leavingOn || leavingCycle(leavingOn) !== ctx.reminder.cycle) return 'leaving date changed';
+    const held = await heldHere(ctx);
+    if (held.length === 0) return 'nothing left to hand over here';
+    if (ctx.reminder.step.startsWith('w') && !isOrphaned(leavingOn, ctx.today, held.length)) return 'not orphaned';
+    return null;
+  },
+
+  async build(ctx) {
+    const { userId, channelId } = parts(ctx.reminder.subject);
+    const leavingOn = (await leavingDate(ctx.db, ctx.workspace.id, userId))!;
+    const held = await heldHere(ctx);
+    const weekly = /^w(\d+)$/.exec(ctx.reminder.step);
+    if (weekly) {
+      // Keep one weekly reminder ahead while roles remain without a successor.
+      const next = weeklyAfter(leavingOn, Number(weekly[1]) + 1);
+      await ctx.db.$transaction((tx) =>
+        syncPlan(tx, { workspaceId: ctx.workspace.id, subject: ctx.reminder.subject, contractId: null, cycle: ctx.reminder.cycle }, [
+          { kind: 'handover', step: ctx.reminder.step, dueAt: ctx.reminder.dueAt, channelId },
+          { kind: 'handover', step: next.step, dueAt: instantAt(next.dueDay, ctx.workspace.reminderTime, ctx.workspace.timezone), channelId },
+        ]),
+      );
+    }
+    const left = daysBetween(ctx.today, leavingOn);
+    const title = weekly ? `Still without a successor: ${mention(userId)} left on ${day(leavingOn)}` : `Handover: ${mention(userId)} leaves on ${day(leavingOn)} (in ${left} day${left === 1 ? '' : 's'})`;
+    const byContract = new Map<string, { name: string; vendor: string; roles: string[] }>();
+    for (const r of held) {
+      const entry = byContract.get(r.contract.id) ?? { name: r.contract.name, vendor: r.contract.vendor, roles: [] };
+      entry.roles.push(r.role);
+      byContract.set(r.contract.id, entry);
+    }
+    const buttons: Button[] = [...byContract].slice(0, 5).map(([contractId, c]) => ({ action: 'handover.assign', label: `Assign successor: ${c.name}`.slice(0, 75), value: encode({ c: contractId, u: userId }) }));
+    const blocks: Block[] = [
+      { type: 'section', text: `*${title}*` },
+      { type: 'section', text: [...byContract.values()].map((c) => `• *${c.name}* (${c.vendor}): ${c.roles.join(', ')}`).join('\n') },
+      { type: 'section', text: `*Checklist*\n${HANDOVER_CHECKLIST.map((item) => `☐ ${item}`).join('\n')}` },
+      { type: 'actions', buttons },
+    ];
+    if (byContract.size > 5) blocks.push({ type: 'context', text: `${byContract.size - 5} more: /contract handover ${mention(userId)} @successor moves everything at once.` });
+    const names = [...byContract.values()].map((c) => c.name).join(', ');
+    const text = weekly
+      ? `Handover overdue: ${userId} left on ${leavingOn}; still without a successor on ${names}.`
+      : `Handover due: ${userId} leaves on ${leavingOn} (in ${left} days); contracts to hand over: ${names}.`;
+    return { channelId, message: { text, blocks } };
+  },
+};
