@@ -17,7 +17,7 @@ async function main(): Promise<void> {
         'then restart. Reminders are kept and go out once Slack is connected.',
     );
   } else {
-    say(`Slack connected (${mode === 'socket' ? 'Socket Mode' : 'HTTP'}).`);
+    say(`Slack configured (${mode === 'socket' ? 'Socket Mode' : 'HTTP, POST /slack/events'}).`);
   }
   const shutdown = async (signal: string) => {
     say(`${signal}: stopping`);

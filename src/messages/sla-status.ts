@@ -11,7 +11,8 @@ const pct = (rate: number) => `${Math.round(rate * 100)} %`;
 const uptimePct = (u: number) => `${(u * 100).toFixed(u >= 0.999 ? 3 : 2)} %`;
 
 function ratio(c: Compliance): string {
-  return c.rate === null ? 'nothing decided yet' : `${c.met} of ${c.met + c.breached} (${pct(c.rate)})`;
+  const open = c.pending > 0 ? `, ${c.pending} still running` : '';
+  return c.rate === null ? `none decided yet${open}` : `${c.met} of ${c.met + c.breached} met (${pct(c.rate)})${open}`;
 }
 
 function perPriority(stats: MeasureStats): string {

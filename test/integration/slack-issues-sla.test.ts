@@ -135,7 +135,7 @@ describe('/sla and its warnings', () => {
     await t.tick('2026-12-01T08:00:00Z'); // tier 2, 90 days before 2027-05-01 → Fri 2027-01-29; 120… not tier 1
     await t.tick('2027-01-29T08:00:00Z');
     const reminder = t.slackApi.callsTo('chat.postMessage').find((c) => String(c.body['text']).startsWith('Renewal reminder'));
-    expect(textOf(reminder!.body)).toContain('SLA, last 12 months:* 1 issue · response 1 of 1 (100 %)');
+    expect(textOf(reminder!.body)).toContain('SLA, last 12 months:* 1 issue · response 1 of 1 met (100 %)');
   });
 
   it('sends each channel one monthly report on the first business day', async () => {

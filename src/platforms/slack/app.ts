@@ -1,4 +1,4 @@
-import { App, ExpressReceiver, LogLevel, type Logger } from '@slack/bolt';
+import { App, ExpressReceiver, LogLevel, webApi, type Logger } from '@slack/bolt';
 import type { Application } from 'express';
 import { registerActions } from './actions.js';
 import { registerCommands } from './commands.js';
@@ -13,6 +13,20 @@ export interface SlackOptions {
   slackApiUrl?: string;
   /** Tests only: answer the HTTP request after the handler has finished. */
   processBeforeResponse?: boolean;
+}
+
+async function verifyToken(options: SlackOptions, log: (line: string) => void): Promise<{ botId?: string; botUserId?: string }> {
+  const client = new webApi.WebClient(options.token, { ...(options.slackApiUrl && { slackApiUrl: options.slackApiUrl }), retryConfig: { retries: 1, maxTimeout: 1_000 }, timeout: 5_000, logLevel: webApi.LogLevel.ERROR });
+  try {
+    const result = await client.auth.test();
+    if (result.user_id && result.bot_id) return { botUserId: result.user_id, botId: result.bot_id };
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    log(code === 'invalid_auth' || code === 'not_authed'
+      ? 'SLACK_BOT_TOKEN was refused by Slack (invalid_auth): copy the Bot User OAuth Token again and restart.'
+      : `could not reach Slack to check the token (${(error as Error).message}); carrying on, it is checked again on the first request.`);
+  }
+  return {};
 }
 
 function quietLogger(log: (line: string) => void): Logger {
@@ -33,15 +47,16 @@ function quietLogger(log: (line: string) => void): Logger {
  * checks by Bolt: forged or stale requests get 401); with an app token it uses Socket Mode instead.
  */
 export async function createSlackApp(options: SlackOptions, deps: SlackDeps, server: Application): Promise<App> {
-  const clientOptions = options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {};
+  const clientOptions = { ...(options.slackApiUrl && { slackApiUrl: options.slackApiUrl }), retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 } };
   const logger = quietLogger(deps.log);
+  // Bolt would block start-up on auth.test (retrying for up to half an hour when Slack is unreachable):
+  // check the token ourselves, briefly, and hand Bolt the answer.
+  const identity = await verifyToken(options, deps.log);
+  const common = { token: options.token, clientOptions, logger, deferInitialization: true, tokenVerificationEnabled: false, ...identity };
   const app = options.appToken
-    ? new App({ token: options.token, appToken: options.appToken, socketMode: true, clientOptions, logger, deferInitialization: true })
+    ? new App({ ...common, appToken: options.appToken, socketMode: true })
     : new App({
-        token: options.token,
-        clientOptions,
-        logger,
-        deferInitialization: true,
+        ...common,
         receiver: new ExpressReceiver({
           signingSecret: options.signingSecret ?? '',
           endpoints: '/slack/events',
