@@ -15,6 +15,12 @@ const workspaceColumn = z
   .regex(/^((slack|teams):)?[A-Za-z0-9-]{1,64}$/, { error: 'must be a workspace id like slack:T0123ABC' })
   .transform((s) => (s.includes(':') ? s : `slack:${s}`));
 
+/** With no workspace column and no --workspace, a database with a single workspace implies it. */
+async function soleWorkspace(db: Db): Promise<string | undefined> {
+  const workspaces = await db.workspace.findMany({ select: { id: true }, take: 2 });
+  return workspaces.length === 1 ? workspaces[0]!.id : undefined;
+}
+
 /** CSV cells may hold bare ids; the command schemas want the chat mention forms. */
 function normalise(key: string, value: string): string {
   if (key === 'owner' && /^[UW][A-Z0-9]+$/.test(value)) return `<@${value}>`;
@@ -26,8 +32,9 @@ function normalise(key: string, value: string): string {
  * Adds every contract of a CSV file, or none: all rows are validated first (errors name their line),
  * then one transaction stores them.
  */
-export async function importContracts(db: Db, file: string, defaultTimezone: string, now = new Date()): Promise<number> {
+export async function importContracts(db: Db, file: string, defaultTimezone: string, now = new Date(), workspaceOption?: string): Promise<number> {
   const text = await readFile(file, 'utf8');
+  const fallbackWorkspace = workspaceOption ?? (await soleWorkspace(db));
   let rows: Record<string, string>[];
   try {
     rows = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
@@ -47,8 +54,8 @@ export async function importContracts(db: Db, file: string, defaultTimezone: str
   for (const [i, row] of rows.entries()) {
     const line = i + 2;
     const rowProblems: string[] = [];
-    const ws = workspaceColumn.safeParse(row['workspace'] ?? '');
-    if (!ws.success) rowProblems.push(`workspace ${ws.error.issues[0]?.message}`);
+    const ws = workspaceColumn.safeParse(row['workspace'] || fallbackWorkspace || '');
+    if (!ws.success) rowProblems.push(row['workspace'] ? `workspace ${ws.error.issues[0]?.message}` : 'workspace is missing: add a workspace column (slack:T0123ABC) or pass --workspace');
     const name = contractName.safeParse(row['name'] ?? '');
     if (!name.success) rowProblems.push(`name ${name.error.issues[0]?.message}`);
     const input: Record<string, unknown> = {};
@@ -59,7 +66,7 @@ export async function importContracts(db: Db, file: string, defaultTimezone: str
       if (parsed.success) input[key] = parsed.data;
       else rowProblems.push(`${key} "${cell.slice(0, 40)}" ${parsed.error.issues[0]?.message}`);
     }
-    for (const key of ['vendor', 'end', 'owner'] as const) if (!row[key]) rowProblems.push(`${key} is required`);
+    for (const key of ['vendor', 'end'] as const) if (!row[key]) rowProblems.push(`${key} is required`);
     if (ws.success && name.success) {
       const key = `${ws.data}:${nameKey(name.data)}`;
       if (seen.has(key)) rowProblems.push(`name "${name.data}" repeats line ${seen.get(key)}`);
@@ -68,7 +75,8 @@ export async function importContracts(db: Db, file: string, defaultTimezone: str
     if (rowProblems.length === 0 && ws.success && name.success) {
       try {
         const contract = prepareContract({ ...(input as Omit<ContractInput, 'name'>), name: name.data } as ContractInput, {
-          workspaceId: ws.data, userId: String(input['owner']), channelId: null, today,
+          // Nobody typed the row: without an owner column the contract starts unowned (approvers decide).
+          workspaceId: ws.data, userId: typeof input['owner'] === 'string' ? input['owner'] : '', channelId: null, today,
         });
         prepared.push({ line, workspaceId: ws.data, contract });
       } catch (error) {

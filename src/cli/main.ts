@@ -11,7 +11,8 @@ import { parseInstant } from '../domain/instants.js';
 
 const USAGE = `Usage: renewal-desk <command>
   tick [--at <instant>]   run one scheduler pass as of that instant (default: now) and exit
-  import <file.csv>       add contracts from CSV (columns: the /contract add keys, plus name and workspace)
+  import <file.csv> [--workspace <id>]  add contracts from CSV (columns: name and the /contract add keys;
+                          workspace and owner columns optional)
   export [--workspace <id>]  write all contracts as CSV to stdout
   migrate                 apply pending database migrations
 Environment: DATABASE_URL, SLACK_BOT_TOKEN, SLACK_API_URL… (see .env.example)`;
@@ -42,8 +43,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (verb === 'import') {
-      if (!rest[0]) throw new ConfigError('import needs a file: renewal-desk import contracts.csv');
-      return await importContracts(db, rest[0], config.DEFAULT_TIMEZONE);
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { workspace: { type: 'string' } } });
+      if (!positionals[0]) throw new ConfigError('import needs a file: renewal-desk import contracts.csv [--workspace slack:T0123ABC]');
+      return await importContracts(db, positionals[0], config.DEFAULT_TIMEZONE, new Date(), values.workspace);
     }
     if (verb === 'export') {
       const { values } = parseArgs({ args: rest, options: { workspace: { type: 'string' } } });

@@ -58,6 +58,11 @@ export async function runCommand(command: CommandName, text: string, ctx: Comman
     const example = HELP[command].split('\n')[1] ?? '';
     const tokens = tokenize(text, example.replace(/^• /, ''));
     const [first, ...rest] = tokens;
+    if (!first && command === 'renewals') {
+      // The calendar is what people want from a bare /renewals; the usage comes with it.
+      const calendar = await renewalCalendar(ctx, []);
+      return { reply: { text: calendar.reply.text, blocks: [...calendar.reply.blocks, ...helpFor(command).blocks.map((b) => (b.type === 'section' ? { type: 'context' as const, text: b.text } : b))] } };
+    }
     if (!first || (first.key === undefined && first.value.toLowerCase() === 'help')) return { reply: helpFor(command) };
     if (command === 'contract') {
       const handler = first.key === undefined ? CONTRACT[first.value.toLowerCase()] : undefined;

@@ -35,8 +35,9 @@ export function when(instant: Date, timezone: string): string {
   return `${formatInstant(instant, timezone)} ${timezone}`;
 }
 
+/** A user mention; an empty id is a contract imported without an owner. */
 export function mention(userId: string): string {
-  return `<@${userId}>`;
+  return userId ? `<@${userId}>` : 'nobody yet (set one with `/contract edit … owner:@…`)';
 }
 
 export function channel(channelId: string): string {

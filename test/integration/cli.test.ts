@@ -95,3 +95,15 @@ describe('renewal-desk CLI', () => {
     expect((await cli(['tick', '--at', 'yesterday'])).code).toBe(1);
   });
 });
+
+describe('import without workspace and owner columns', () => {
+  it('uses the only workspace and leaves the contract unowned for approvers to decide', async () => {
+    const file = join(dir, 'plain.csv');
+    writeFileSync(file, 'name,vendor,end,notice\nPlain Co,Plain,2027-05-31,30d\n');
+    const result = await cli(['import', file]);
+    expect(result.stdout).toContain('imported 1 contract(s)');
+    const contract = await db.contract.findFirstOrThrow({ where: { name: 'Plain Co' } });
+    expect(contract.workspaceId).toBe('slack:T1');
+    expect(contract.ownerId).toBe('');
+  });
+});
