@@ -155,10 +155,10 @@ export async function markSkipped(db: Db, ids: string[], reason: string): Promis
   await db.reminder.updateMany({ where: { id: { in: ids }, status: { in: ['planned', 'failed'] } }, data: { status: 'skipped', lastError: reason } });
 }
 
-/** The newest renewal reminder posted for a cycle: a decision updates it in place. */
+/** The newest renewal (or "deadline passed") message posted for a cycle: a decision updates it in place. */
 export async function lastPostedRenewal(db: Db | Tx, contractId: string, cycle: number): Promise<Reminder | null> {
   return db.reminder.findFirst({
-    where: { contractId, cycle, kind: 'renewal', status: 'sent', messageTs: { not: null } },
+    where: { contractId, cycle, kind: { in: ['renewal', 'deadline'] }, status: 'sent', messageTs: { not: null } },
     orderBy: { sentAt: 'desc' },
   });
 }
