@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { slaReport } from '../src/store/sla-data.js';
 import { slaStatusMessage } from '../src/messages/sla-status.js';
-import { lastDays } from '../src/commands/sla/period.js';
+import { lastDays } from '../src/domain/periods.js';
 import { openDatabase } from '../src/store/client.js';
 import { applyMigrations } from '../src/store/migrations.js';
 

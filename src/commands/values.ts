@@ -70,17 +70,30 @@ export const departments = z
   })
   .transform((s) => s.split(',').map((part) => part.trim()).join(','));
 
-/** Slack's escaped user mention `<@U123>` or `<@U123|name>`. */
+/**
+ * User ids of both platforms: Slack (`U123`, `W123`), Teams (`29:…` users, `28:…` bots, `8:orgid:…`)
+ * and Entra (AAD) object ids, as the Teams adapter writes them (`<@29:1AbC-_…>`).
+ */
+const USER_ID = String.raw`[UW][A-Z0-9]+|2[89]:[A-Za-z0-9_-]+|8:orgid:[0-9a-fA-F-]{36}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`;
+/** Channel ids: Slack (`C…`, `G…`, `D…`) and Teams (`19:…@thread.tacv2`, `…@thread.skype`, `…@thread.v2`). */
+const CHANNEL_ID = String.raw`[CGD][A-Z0-9]+|19:[A-Za-z0-9_.-]+@thread\.(?:tacv2|skype|v2)`;
+
+export const USER_ID_PATTERN = new RegExp(`^(?:${USER_ID})$`);
+export const CHANNEL_ID_PATTERN = new RegExp(`^(?:${CHANNEL_ID})$`);
+const USER_MENTION = new RegExp(`^<@(${USER_ID})(?:\\|[^>]*)?>$`);
+const CHANNEL_MENTION = new RegExp(`^<#(${CHANNEL_ID})(?:\\|[^>]*)?>$`);
+
+/** A user mention: Slack's escaped `<@U123>` / `<@U123|name>`, or a Teams mention as the adapter writes it. */
 export const userMention = z
   .string()
-  .regex(/^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/, { error: 'must be a user mention like @alice' })
-  .transform((s) => /^<@([UW][A-Z0-9]+)/.exec(s)![1]!);
+  .regex(USER_MENTION, { error: 'must be a user mention like @alice' })
+  .transform((s) => USER_MENTION.exec(s)![1]!);
 
-/** Slack's escaped channel mention `<#C123|name>` or `<#C123>`. */
+/** A channel mention: Slack's escaped `<#C123|name>` / `<#C123>`, or a Teams channel mention. */
 export const channelMention = z
   .string()
-  .regex(/^<#([CGD][A-Z0-9]+)(\|[^>]*)?>$/, { error: 'must be a channel mention like #renewals' })
-  .transform((s) => /^<#([CGD][A-Z0-9]+)/.exec(s)![1]!);
+  .regex(CHANNEL_MENTION, { error: 'must be a channel mention like #renewals' })
+  .transform((s) => CHANNEL_MENTION.exec(s)![1]!);
 
 export const userList = z
   .string()
@@ -145,3 +158,14 @@ export const category = z
   .transform((s) => s.toLowerCase());
 
 export const summaryText = nameText(300);
+
+/** `/sla … period:30d` → days. */
+export const periodDays = z
+  .string()
+  .regex(/^\d{1,3}d$/i, { error: 'must be a number of days like 30d' })
+  .transform((s) => Number.parseInt(s, 10))
+  .refine((n) => n >= 1 && n <= 366, { error: 'must be between 1d and 366d' });
+
+export const monthOption = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month like 2026-10' });

@@ -2,15 +2,11 @@ import { deadlineAfter } from '../domain/business-hours.js';
 import { formatDuration } from '../domain/durations.js';
 import { measureIssue, type Priority } from '../domain/sla-measure.js';
 import type { Contract } from '../store/contracts.js';
-import { issueLabel, type VendorIssue } from '../store/issues.js';
+import { issueLabel, timesOf, type VendorIssue } from '../store/issues.js';
 import type { SlaPolicy } from '../store/sla-policies.js';
 import { mention, when } from './format.js';
 import type { Block, Button, Message } from './model.js';
 import { encode } from './payloads.js';
-
-export function timesOf(issue: VendorIssue) {
-  return { id: issue.id, priority: issue.priority as Priority, category: issue.category, opened: issue.openedAt, responded: issue.respondedAt, resolved: issue.resolvedAt };
-}
 
 /** "response 4 h, due 2026-11-23 14:00 Europe/Berlin" for each target the priority has. */
 export function targetLines(issue: VendorIssue, policy: SlaPolicy, timezone: string): string[] {

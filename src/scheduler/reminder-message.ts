@@ -8,7 +8,7 @@ import type { WorkspaceSettings } from '../store/workspaces.js';
 import { contractEnded, deadlinePassed, type EndOutcome } from '../messages/lifecycle.js';
 import type { Message } from '../messages/model.js';
 import { renewalReminder, type DecisionNote } from '../messages/renewal.js';
-import { slaSummaryLine } from '../messages/sla-summary.js';
+import { slaSummaryLine } from './sla-evidence.js';
 
 export function noteOf(decision: Decision | null): DecisionNote | null {
   if (!decision || decision.status === 'rejected') return null;

@@ -1,7 +1,13 @@
 import type { VendorIssue } from '../generated/prisma/client.js';
+import type { IssueTimes, Priority } from '../domain/sla-measure.js';
 import type { Db, Tx } from './client.js';
 
 export type { VendorIssue };
+
+/** The times the SLA maths needs. */
+export function timesOf(issue: Pick<VendorIssue, 'id' | 'priority' | 'category' | 'openedAt' | 'respondedAt' | 'resolvedAt'>): IssueTimes {
+  return { id: issue.id, priority: issue.priority as Priority, category: issue.category, opened: issue.openedAt, responded: issue.respondedAt, resolved: issue.resolvedAt };
+}
 
 /** `I-12`, `i-12` or `12` → 12. */
 export function issueNumber(text: string): number | null {

@@ -1,7 +1,7 @@
 import type { Period } from '../domain/uptime.js';
 import { slaStats, type SlaStats } from '../domain/sla-stats.js';
 import type { Db, Tx } from './client.js';
-import { timesOf } from '../messages/issue.js';
+import { timesOf } from './issues.js';
 import { slaPolicyOf, type SlaPolicy } from './sla-policies.js';
 
 export interface SlaReport {
@@ -28,7 +28,7 @@ export async function slaReport(db: Db | Tx, contractId: string, timezone: strin
     }),
     db.outage.findMany({ where: { contractId, startAt: { lt: period.end }, endAt: { gt: from } }, select: { startAt: true, endAt: true, maintenance: true } }),
   ]);
-  const times = issues.map((i) => timesOf(i as Parameters<typeof timesOf>[0]));
+  const times = issues.map(timesOf);
   const outageTimes = outages.map((o) => ({ start: o.startAt, end: o.endAt, maintenance: o.maintenance }));
   const input = { issues: times, outages: outageTimes, targets: policy.targets, hours: policy.hours, now, uptimeTargetPercent: policy.uptimeTarget };
   return {

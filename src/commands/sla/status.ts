@@ -5,7 +5,8 @@ import { UsageError } from '../errors.js';
 import { parseOptions, positionals } from '../parse-args.js';
 import type { Token } from '../tokenize.js';
 import { requireContract } from '../contract/lookup.js';
-import { calendarMonth, lastDays, monthOption, periodDays } from './period.js';
+import { calendarMonth, lastDays } from '../../domain/periods.js';
+import { monthOption, periodDays } from '../values.js';
 
 const EXAMPLE = '/sla "Globex Support" period:30d   (or month:2026-10)';
 

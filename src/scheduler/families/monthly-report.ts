@@ -1,6 +1,6 @@
 import { addDays, isWeekend, type Day } from '../../domain/days.js';
 import { dayIn, instantAt } from '../../domain/zoned-time.js';
-import { calendarMonth } from '../../commands/sla/period.js';
+import { calendarMonth } from '../../domain/periods.js';
 import type { Db } from '../../store/client.js';
 import { slaReport } from '../../store/sla-data.js';
 import { verdict } from '../../messages/sla-status.js';

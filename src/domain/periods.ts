@@ -1,17 +1,6 @@
-import { z } from 'zod';
-import { addDays, addMonths } from '../../domain/days.js';
-import type { Period } from '../../domain/uptime.js';
-import { dayIn, instantAt } from '../../domain/zoned-time.js';
-
-export const periodDays = z
-  .string()
-  .regex(/^\d{1,3}d$/i, { error: 'must be a number of days like 30d' })
-  .transform((s) => Number.parseInt(s, 10))
-  .refine((n) => n >= 1 && n <= 366, { error: 'must be between 1d and 366d' });
-
-export const monthOption = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month like 2026-10' });
+import { addDays, addMonths } from './days.js';
+import type { Period } from './uptime.js';
+import { dayIn, instantAt } from './zoned-time.js';
 
 export interface NamedPeriod {
   title: string;

@@ -4,7 +4,7 @@ import { addMonths } from '../domain/days.js';
 import type { Db, Tx } from '../store/client.js';
 import type { Contract } from '../store/contracts.js';
 import { slaReport } from '../store/sla-data.js';
-import { slaSummaryText } from './sla-status.js';
+import { slaSummaryText } from '../messages/sla-status.js';
 
 /** The SLA evidence line of a renewal reminder: the contract's last 12 months. */
 export async function slaSummaryLine(db: Db | Tx, contract: Contract, today: Day, timezone: string, now: Date): Promise<string> {
