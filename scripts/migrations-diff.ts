@@ -5,8 +5,9 @@
 //   npm run migrations:diff -- <name> [--provider sqlite|postgresql]
 //
 // PostgreSQL keeps its own history (prisma/migrations-postgresql), generated from the same schema with
-// the provider swapped and DateTime columns as timestamptz(3); the engine replays that history in a
-// scratch database it creates (and drops) on the server named by SHADOW_DATABASE_URL.
+// the provider swapped and DateTime columns as timestamptz(3) (scripts/schema-variants.mjs); the
+// engine replays that history in a scratch database it creates (and drops) on the server named by
+// SHADOW_DATABASE_URL.
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -14,18 +15,12 @@ import { parseArgs } from 'node:util';
 import {
   defaultMigrationsDir, diffMigrationsToSchema, migrationLockFile, repoRoot, type Provider,
 } from '../src/store/migrations.js';
+import { postgresqlSchema } from './schema-variants.mjs';
 
 /** The datamodel for each provider, from prisma/schema.prisma (written for SQLite). */
 const datamodels: Record<Provider, (sqliteSchema: string) => string> = {
   sqlite: (s) => s,
-  // Instants as timestamptz(3): a plain DateTime is a timestamp without time zone on PostgreSQL.
-  postgresql: (s) => s
-    .replace(/(datasource\s+\w+\s*\{[^}]*provider\s*=\s*)"sqlite"/, '$1"postgresql"')
-    .replace(/^(\s*\w+\s+DateTime\??)([^\n]*)$/gm, (line, field: string, rest: string) => {
-      const [attributes = '', comment] = rest.split(/(?=\/\/)/, 2);
-      if (attributes.includes('@db.')) return line;
-      return `${field}${attributes.trimEnd()} @db.Timestamptz(3)${comment ? ` ${comment}` : ''}`;
-    }),
+  postgresql: (s) => postgresqlSchema(s),
 };
 
 /** Prisma's directory name: UTC timestamp, then the name slugified as `migrate dev --name` does. */

@@ -11,6 +11,14 @@ const schema = z.object({
   DEFAULT_TIMEZONE: z.string().trim().default('UTC').refine(isValidTimeZone, { error: 'must be an IANA time zone such as Europe/Berlin' }),
   /** node-cron expression for scheduler passes (every minute by default). */
   REMINDER_CRON: z.string().trim().default('* * * * *').refine((e) => isValidCron(e), { error: 'must be a cron expression such as */5 * * * *' }),
+  /** A reminder claimed by a process that then died is taken over after this many seconds. */
+  REMINDER_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** Reminders prepared at once in a pass (database work), across channels. */
+  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** Posts in flight at once per process; also the most reminders a crash can duplicate. */
+  DELIVERY_POSTS_IN_FLIGHT: z.coerce.number().int().min(1).max(64).default(1),
+  /** Least time between two posts to one channel (Slack: about one message per second per channel). */
+  CHANNEL_POST_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,
@@ -45,3 +53,23 @@ export function slackMode(config: Config): 'http' | 'socket' | 'off' {
   if (config.SLACK_APP_TOKEN) return 'socket';
   return config.SLACK_SIGNING_SECRET ? 'http' : 'off';
 }
+
+/**
+ * Teams: authenticated as the Bot Framework requires with an app id; unauthenticated only when
+ * explicitly asked for (local tools) and no app id is set; otherwise `/api/messages` refuses traffic.
+ */
+export function teamsMode(config: Config): 'authenticated' | 'unauthenticated' | 'off' {
+  if (config.MICROSOFT_APP_ID) return 'authenticated';
+  return isTrue(config.TEAMS_UNAUTHENTICATED) ? 'unauthenticated' : 'off';
+}
+
+function isTrue(value: string | undefined): boolean {
+  return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+/** The lines `npm start` prints when Teams takes unauthenticated traffic. */
+export const TEAMS_UNAUTHENTICATED_WARNING = [
+  '!!! TEAMS_UNAUTHENTICATED=1: POST /api/messages accepts Bot Framework requests WITHOUT authentication.',
+  '!!! Anyone who can reach this port can act as any Teams user of any tenant. Use it only for local',
+  '!!! testing (Microsoft 365 Agents Playground, Bot Framework Emulator); set MICROSOFT_APP_ID for real use.',
+];

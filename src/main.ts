@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, slackMode } from './config.js';
+import { ConfigError, loadConfig, slackMode, teamsMode } from './config.js';
 import { startBot } from './server/bot.js';
 
 /** `npm start`: apply pending migrations, then run the bot until SIGINT/SIGTERM. */
@@ -6,7 +6,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const bot = await startBot({ config });
   const say = (line: string) => console.log(`[renewal-desk] ${line}`);
-  say(`listening on http://localhost:${bot.port} (POST /slack/events, GET /healthz); database ${config.DATABASE_URL}; reminders checked on "${config.REMINDER_CRON}"`);
+  say(`listening on http://localhost:${bot.port} (POST /slack/events, POST /api/messages, GET /healthz); database ${config.DATABASE_URL}; reminders checked on "${config.REMINDER_CRON}"`);
   const mode = slackMode(config);
   if (mode === 'off') {
     say(
@@ -18,6 +18,18 @@ async function main(): Promise<void> {
     );
   } else {
     say(`Slack configured (${mode === 'socket' ? 'Socket Mode' : 'HTTP, POST /slack/events'}).`);
+  }
+  const teams = teamsMode(config);
+  if (teams === 'authenticated') say(`Teams configured (POST /api/messages, app id ${config.MICROSOFT_APP_ID}, requests authenticated).`);
+  else if (teams === 'unauthenticated') say('Teams: UNAUTHENTICATED (TEAMS_UNAUTHENTICATED=1), for local testing only — see the warning above.');
+  else {
+    say(
+      'Teams is not connected (POST /api/messages answers 401). To connect it, register an Azure Bot and set\n' +
+        '  MICROSOFT_APP_ID=…            (the bot\'s Microsoft App ID)\n' +
+        '  MICROSOFT_APP_PASSWORD=…      (a client secret of that app)\n' +
+        '  MICROSOFT_APP_TENANT_ID=…     (single-tenant bots only)\n' +
+        'then build the app package with `npm run teams:package` and upload it to Teams (README: Microsoft Teams).',
+    );
   }
   const shutdown = async (signal: string) => {
     say(`${signal}: stopping`);

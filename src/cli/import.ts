@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { insertContract, prepareContract, type ContractInput, type PreparedContract } from '../commands/contract/create.js';
 import { contractFieldSpec } from '../commands/contract/fields.js';
-import { contractName } from '../commands/values.js';
+import { CHANNEL_ID_PATTERN, contractName, USER_ID_PATTERN } from '../commands/values.js';
 import { dayIn } from '../domain/zoned-time.js';
 import type { Db } from '../store/client.js';
 import { nameKey } from '../store/contracts.js';
@@ -23,8 +23,8 @@ async function soleWorkspace(db: Db): Promise<string | undefined> {
 
 /** CSV cells may hold bare ids; the command schemas want the chat mention forms. */
 function normalise(key: string, value: string): string {
-  if (key === 'owner' && /^[UW][A-Z0-9]+$/.test(value)) return `<@${value}>`;
-  if (key === 'channel' && /^[CGD][A-Z0-9]+$/.test(value)) return `<#${value}>`;
+  if (key === 'owner' && USER_ID_PATTERN.test(value)) return `<@${value}>`;
+  if (key === 'channel' && CHANNEL_ID_PATTERN.test(value)) return `<#${value}>`;
   return value;
 }
 
@@ -102,7 +102,7 @@ export async function importContracts(db: Db, file: string, defaultTimezone: str
     async (tx) => {
       for (const [i, p] of prepared.entries()) {
         const platform = p.workspaceId.split(':')[0] as Platform;
-        const workspace = await ensureWorkspace(tx, p.workspaceId, platform, defaultTimezone);
+        const workspace = await ensureWorkspace(tx, p.workspaceId, platform, defaultTimezone, now);
         await insertContract(tx, p.contract, workspace, dayIn(now, workspace.timezone));
         if ((i + 1) % 500 === 0) process.stderr.write(`imported ${i + 1}/${prepared.length}…\n`);
       }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, slackMode } from '../config.js';
 import { DeliveryRouter } from '../messages/delivery.js';
 import { runPass } from '../scheduler/pass.js';
+import { passSettings } from '../scheduler/settings.js';
 import { openDatabase } from '../store/client.js';
 import { applyMigrations } from '../store/migrations.js';
 import { SlackDelivery } from '../platforms/slack/delivery.js';
@@ -38,8 +39,13 @@ async function main(argv: string[]): Promise<number> {
       if (!at) throw new ConfigError(`--at ${values.at} is not an instant; use ISO 8601 such as 2026-12-01T09:00:00Z`);
       const delivery = new DeliveryRouter();
       if (slackMode(config) !== 'off') delivery.register('slack', new SlackDelivery(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL));
-      const report = await runPass({ db, delivery, clock: () => new Date(), log: (l) => console.log(l) }, at);
-      console.log(`tick as of ${at.toISOString()}: ${report.posted} posted (${report.late} late), ${report.failed} failed, ${report.skipped} skipped`);
+      // SIGINT/SIGTERM end the pass early: claimed reminders not posted yet are given back.
+      const stopping = new AbortController();
+      const stop = () => stopping.abort();
+      process.once('SIGINT', stop).once('SIGTERM', stop);
+      const settings = passSettings(config);
+      const report = await runPass({ db, delivery, clock: () => new Date(), log: (l) => console.log(l), ...settings, signal: stopping.signal }, at).finally(() => settings.close());
+      console.log(`tick as of ${at.toISOString()}: ${report.posted} posted (${report.late} late), ${report.failed} failed, ${report.skipped} skipped${report.deferred ? `, ${report.deferred} left for the next pass` : ''}`);
       return 0;
     }
     if (verb === 'import') {

@@ -72,9 +72,10 @@ export const departments = z
 
 /**
  * User ids of both platforms: Slack (`U123`, `W123`), Teams (`29:…` users, `28:…` bots, `8:orgid:…`)
- * and Entra (AAD) object ids, as the Teams adapter writes them (`<@29:1AbC-_…>`).
+ * and Entra (AAD) object ids, as the Teams adapter writes them (`<@29:1AbC-_…>`); also the test users
+ * of Microsoft 365 Agents Playground (`user-id-1`), so mentions work when trying the bot locally.
  */
-const USER_ID = String.raw`[UW][A-Z0-9]+|2[89]:[A-Za-z0-9_-]+|8:orgid:[0-9a-fA-F-]{36}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`;
+const USER_ID = String.raw`[UW][A-Z0-9]+|2[89]:[A-Za-z0-9_-]+|8:orgid:[0-9a-fA-F-]{36}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|user-id-\d{1,4}`;
 /** Channel ids: Slack (`C…`, `G…`, `D…`) and Teams (`19:…@thread.tacv2`, `…@thread.skype`, `…@thread.v2`). */
 const CHANNEL_ID = String.raw`[CGD][A-Z0-9]+|19:[A-Za-z0-9_.-]+@thread\.(?:tacv2|skype|v2)`;
 

@@ -7,11 +7,17 @@ import { runPass, type PassDeps } from './pass.js';
  */
 export function startScheduler(deps: PassDeps, expression: string): { stop: () => Promise<void>; runNow: () => Promise<void> } {
   let running: Promise<void> | null = null;
+  // Stopping ends a running pass early: what it claimed and did not post yet is given back.
+  const stopping = new AbortController();
+  const passDeps: PassDeps = { ...deps, signal: stopping.signal };
   const runNow = async () => {
     if (running) return running;
-    running = runPass(deps, deps.clock())
+    if (stopping.signal.aborted) return;
+    running = runPass(passDeps, deps.clock())
       .then((report) => {
-        if (report.posted + report.failed > 0) deps.log?.(`pass: ${report.posted} posted (${report.late} late), ${report.failed} failed, ${report.skipped} skipped`);
+        if (report.posted + report.failed + report.deferred > 0) {
+          deps.log?.(`pass: ${report.posted} posted (${report.late} late), ${report.failed} failed, ${report.skipped} skipped${report.deferred ? `, ${report.deferred} left for the next pass` : ''}`);
+        }
       })
       .catch((error: unknown) => deps.log?.(`pass failed: ${(error as Error).message}`))
       .finally(() => {
@@ -24,6 +30,7 @@ export function startScheduler(deps: PassDeps, expression: string): { stop: () =
   return {
     runNow,
     stop: async () => {
+      stopping.abort();
       await task.stop();
       await task.destroy();
       await running;

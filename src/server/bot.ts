@@ -1,13 +1,15 @@
 import type { Server } from 'node:http';
 import express from 'express';
 import type { App } from '@slack/bolt';
-import { slackMode, type Config } from '../config.js';
+import { slackMode, teamsMode, TEAMS_UNAUTHENTICATED_WARNING, type Config } from '../config.js';
 import { DeliveryRouter } from '../messages/delivery.js';
 import { startScheduler } from '../scheduler/cron.js';
-import { openDatabase, type Db } from '../store/client.js';
+import { passSettings } from '../scheduler/settings.js';
+import { isPostgresqlUrl, openDatabase, type Db } from '../store/client.js';
 import { applyMigrations } from '../store/migrations.js';
 import { createSlackApp } from '../platforms/slack/app.js';
 import { SlackDelivery } from '../platforms/slack/delivery.js';
+import { createTeamsBot } from '../platforms/teams/app.js';
 
 export interface BotOptions {
   config: Config;
@@ -40,7 +42,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   server.get('/healthz', async (_req, res) => {
     try {
       await db.$queryRawUnsafe('SELECT 1');
-      res.json({ ok: true, slack: slackMode(config), database: config.DATABASE_URL.split(':')[0] });
+      res.json({ ok: true, slack: slackMode(config), teams: teamsMode(config), database: isPostgresqlUrl(config.DATABASE_URL) ? 'postgresql' : 'file' });
     } catch {
       res.status(503).json({ ok: false });
     }
@@ -60,12 +62,23 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     server.post('/slack/events', (_req, res) => void res.status(503).json({ error: 'Slack is not configured on this Renewal Desk' }));
   }
 
+  const teams = teamsMode(config);
+  const teamsBot = createTeamsBot(
+    { mode: teams, appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appTenantId: config.MICROSOFT_APP_TENANT_ID, appType: config.MICROSOFT_APP_TYPE },
+    { db, delivery, clock, defaultTimezone: config.DEFAULT_TIMEZONE, log },
+  );
+  server.post('/api/messages', ...teamsBot.routes);
+  if (teams !== 'off') delivery.register('teams', teamsBot.delivery);
+  if (teams === 'unauthenticated') TEAMS_UNAUTHENTICATED_WARNING.forEach((line) => log(line));
+  if (config.TEAMS_UNAUTHENTICATED && config.MICROSOFT_APP_ID) log('TEAMS_UNAUTHENTICATED is ignored: MICROSOFT_APP_ID is set, so Teams requests are authenticated.');
+
   const http: Server = await new Promise((resolve) => {
     const s = server.listen(config.PORT, () => resolve(s));
   });
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  const scheduler = options.scheduler === false ? null : startScheduler({ db, delivery, clock, log }, config.REMINDER_CRON);
+  const settings = passSettings(config);
+  const scheduler = options.scheduler === false ? null : startScheduler({ db, delivery, clock, log, ...settings }, config.REMINDER_CRON);
 
   return {
     db,
@@ -74,6 +87,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     slack,
     stop: async () => {
       await scheduler?.stop();
+      await settings.close();
       if (slack && config.SLACK_APP_TOKEN) await slack.stop();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections?.();

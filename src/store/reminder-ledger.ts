@@ -102,19 +102,34 @@ export interface ClaimOptions {
   leaseMs: number;
 }
 
-/** Due rows, oldest first, from an index on (status, dueAt): never a scan of all contracts. */
-export async function findDue(db: Db, options: ClaimOptions, limit: number, excludeIds: string[] = []): Promise<Reminder[]> {
+/** Where the previous page of due rows ended: the next page starts after this row (dueAt, then id). */
+export interface DueCursor {
+  dueAt: Date;
+  id: string;
+}
+
+/**
+ * Due rows, oldest first (by dueAt, then id), from an index on (status, dueAt): never a scan of all
+ * contracts. `after` pages through them; rows re-planned or failed during a pass behind the cursor
+ * wait for the next pass.
+ */
+export async function findDue(db: Db, options: ClaimOptions, limit: number, excludeIds: string[] = [], after?: DueCursor): Promise<Reminder[]> {
   return db.reminder.findMany({
     where: {
       dueAt: { lte: options.now },
       ...(excludeIds.length > 0 && { id: { notIn: excludeIds } }),
-      OR: [
-        { status: 'planned' },
-        { status: 'failed', OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: options.now } }] },
-        { status: 'sending', claimedAt: { lt: new Date(options.realNow.getTime() - options.leaseMs) } },
+      AND: [
+        {
+          OR: [
+            { status: 'planned' },
+            { status: 'failed', OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: options.now } }] },
+            { status: 'sending', claimedAt: { lt: new Date(options.realNow.getTime() - options.leaseMs) } },
+          ],
+        },
+        ...(after ? [{ OR: [{ dueAt: { gt: after.dueAt } }, { dueAt: after.dueAt, id: { gt: after.id } }] }] : []),
       ],
     },
-    orderBy: { dueAt: 'asc' },
+    orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
     take: limit,
   });
 }
@@ -136,6 +151,15 @@ export async function claim(db: Db, reminder: Reminder, options: ClaimOptions): 
   return count === 1 ? token : null;
 }
 
+/**
+ * Extends a claim that has been waiting (for a free connection, or the channel's pace) before its
+ * post: false when the lease ran out and another process took the row over, which then posts it.
+ */
+export async function renewClaim(db: Db, id: string, token: string, realNow: Date): Promise<boolean> {
+  const { count } = await db.reminder.updateMany({ where: { id, claimToken: token, status: 'sending' }, data: { claimedAt: realNow } });
+  return count === 1;
+}
+
 export async function markSent(db: Db, id: string, token: string, result: { channelId: string; messageTs: string | null; late: boolean; at: Date }): Promise<void> {
   await db.reminder.updateMany({
     where: { id, claimToken: token },
@@ -143,10 +167,22 @@ export async function markSent(db: Db, id: string, token: string, result: { chan
   });
 }
 
-export async function markFailed(db: Db, id: string, token: string, error: string, retryAt: Date | null): Promise<void> {
+/** A failed post: retried from `retryAt`, or, with null, given up (`dead`, recording where it was going). */
+export async function markFailed(db: Db, id: string, token: string, error: string, retryAt: Date | null, channelId?: string): Promise<void> {
   await db.reminder.updateMany({
     where: { id, claimToken: token },
-    data: retryAt ? { status: 'failed', lastError: error, nextAttemptAt: retryAt } : { status: 'dead', lastError: error },
+    data: retryAt ? { status: 'failed', lastError: error, nextAttemptAt: retryAt } : { status: 'dead', lastError: error, ...(channelId && { channelId }) },
+  });
+}
+
+/**
+ * Gives a claimed row back without a post attempt (the pass is stopping, or its channel is paused by
+ * a rate limit for longer than the pass waits): due again from `retryAt` (null: at once).
+ */
+export async function releaseClaim(db: Db, id: string, token: string, reason: string, retryAt: Date | null): Promise<void> {
+  await db.reminder.updateMany({
+    where: { id, claimToken: token, status: 'sending' },
+    data: { status: 'failed', lastError: reason, nextAttemptAt: retryAt, attempts: { decrement: 1 } },
   });
 }
 

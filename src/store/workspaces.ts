@@ -39,14 +39,25 @@ function toSettings(row: {
   };
 }
 
-/** The workspace of a request, created with the default time zone on first contact. */
-export async function ensureWorkspace(db: Db | Tx, id: string, platform: Platform, defaultTimezone: string): Promise<WorkspaceSettings> {
-  const row = await db.workspace.upsert({
-    where: { id },
-    create: { id, platform, timezone: defaultTimezone },
-    update: {},
-  });
-  return toSettings(row);
+/**
+ * The workspace of a request, created with the default time zone on first contact. `now` is the
+ * bot's clock: what a workspace missed before it existed (last month's report) is judged by it.
+ */
+export async function ensureWorkspace(db: Db | Tx, id: string, platform: Platform, defaultTimezone: string, now: Date): Promise<WorkspaceSettings> {
+  try {
+    const row = await db.workspace.upsert({
+      where: { id },
+      create: { id, platform, timezone: defaultTimezone, createdAt: now },
+      update: {},
+    });
+    return toSettings(row);
+  } catch (error) {
+    // Prisma's upsert reads, then inserts: on PostgreSQL two first requests of a new workspace at
+    // the same instant (two instances, or a retried request) both insert and one gets P2002. The
+    // workspace exists then.
+    if ((error as { code?: string }).code !== 'P2002') throw error;
+    return toSettings(await db.workspace.findUniqueOrThrow({ where: { id } }));
+  }
 }
 
 export async function getWorkspace(db: Db | Tx, id: string): Promise<WorkspaceSettings | null> {

@@ -261,6 +261,25 @@ describe('userMention', () => {
   );
 });
 
+describe('userMention: Teams ids', () => {
+  it.each([
+    ['<@29:1AbC-_xyz09>', '29:1AbC-_xyz09'],
+    ['<@29:1-3RRgVKKCKwSfa_pVZIyhYf6dUdKEEa-V2Fkw8Ut5gA5ZrUuzgd76_EWsMjVsH1UzmqwO7aGSZJMV3v2JbE6Hg>', '29:1-3RRgVKKCKwSfa_pVZIyhYf6dUdKEEa-V2Fkw8Ut5gA5ZrUuzgd76_EWsMjVsH1UzmqwO7aGSZJMV3v2JbE6Hg'],
+    ['<@29:abc|Alice Smith>', '29:abc'],
+    ['<@28:bot-id>', '28:bot-id'],
+    ['<@8:orgid:8f2a3c1e-1b2c-4d5e-9f00-123456789abc>', '8:orgid:8f2a3c1e-1b2c-4d5e-9f00-123456789abc'],
+    ['<@8F2A3C1E-1B2C-4D5E-9F00-123456789ABC>', '8F2A3C1E-1B2C-4D5E-9F00-123456789ABC'],
+    ['<@8f2a3c1e-1b2c-4d5e-9f00-123456789abc>', '8f2a3c1e-1b2c-4d5e-9f00-123456789abc'],
+    ['<@user-id-3>', 'user-id-3'], // Agents Playground's test users
+  ])('%s → %s', (input, expected) => {
+    expect(ok(userMention, input)).toBe(expected);
+  });
+
+  it.each(['<@user-id-x>', '<@user-id->', '<@29:>', '<@29:a b>', '<@29:a>b>', '<@30:abc>', '<@29:a.b>', '<@8f2a3c1e-1b2c-4d5e-9f00>', '<@19:abc@thread.tacv2>', '29:abc', '<@29:abc'])('refuses %j', (input) => {
+    expect(bad(userMention, input)).toBe('must be a user mention like @alice');
+  });
+});
+
 describe('channelMention', () => {
   it.each([
     ['<#C123|general>', 'C123'],
@@ -276,12 +295,30 @@ describe('channelMention', () => {
   });
 });
 
+describe('channelMention: Teams ids', () => {
+  it.each([
+    ['<#19:abc123@thread.tacv2>', '19:abc123@thread.tacv2'],
+    ['<#19:abc-DEF_1.x@thread.skype|General>', '19:abc-DEF_1.x@thread.skype'],
+    ['<#19:meeting_abc@thread.v2>', '19:meeting_abc@thread.v2'],
+  ])('%s → %s', (input, expected) => {
+    expect(ok(channelMention, input)).toBe(expected);
+  });
+
+  it.each(['<#19:abc>', '<#19:abc@thread.tacv2;messageid=1>', '<#19:@thread.tacv2>', '<#a:1abc>', '<@19:abc@thread.tacv2>', '19:abc@thread.tacv2'])('refuses %j', (input) => {
+    expect(bad(channelMention, input)).toBe('must be a channel mention like #renewals');
+  });
+});
+
 describe('userList', () => {
   it('reads mentions separated by commas and/or spaces', () => {
     expect(ok(userList, '<@U1>,<@U2|bo>')).toEqual(['U1', 'U2']);
     expect(ok(userList, '<@U1> <@U2>')).toEqual(['U1', 'U2']);
     expect(ok(userList, '<@U1>, <@U2>,,<@U3>,')).toEqual(['U1', 'U2', 'U3']);
     expect(ok(userList, '<@U1>')).toEqual(['U1']);
+  });
+
+  it('reads Teams mentions, mixed with Slack ones', () => {
+    expect(ok(userList, '<@29:a-1>,<@29:b_2|Bo> <@U3>')).toEqual(['29:a-1', '29:b_2', 'U3']);
   });
 
   it('needs at least one user', () => {

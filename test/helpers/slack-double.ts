@@ -5,6 +5,10 @@ import type { AddressInfo } from 'node:net';
 export interface SlackCall {
   method: string;
   body: Record<string, unknown>;
+  /** When it arrived (Date.now()). */
+  at: number;
+  /** Whether it was answered with success (not a scripted failure or a rate limit). */
+  ok: boolean;
 }
 
 type Failure = { status: number; retryAfter?: number } | { error: string };
@@ -27,6 +31,12 @@ export class SlackDouble {
   private failures: FailureRule[] = [];
   private waiters: { check: () => void }[] = [];
   private ts = 1_700_000_000;
+  private perChannel: { intervalMs: number; retryAfter: number; toleranceMs: number } | null = null;
+  private readonly lastPost = new Map<string, number>();
+  /** chat.postMessage calls answered with 429 by the per-channel limit. */
+  rateLimited = 0;
+  /** Milliseconds before each Web API answer (a real Slack answers in ~100 ms, loopback in ~1). */
+  latencyMs = 0;
   port = 0;
 
   get apiUrl(): string {
@@ -39,13 +49,14 @@ export class SlackDouble {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      void readBody(req).then((raw) => {
+      void readBody(req).then(async (raw) => {
         const body = parseBody(raw, req.headers['content-type'] ?? '');
         const path = req.url ?? '';
         const method = path.startsWith('/response/') ? 'response_url' : path.replace(/^\/api\//, '').split('?')[0]!;
-        const failure = this.takeFailure(method, body);
-        this.calls.push({ method, body });
+        const failure = this.takeFailure(method, body) ?? this.channelLimit(method, body);
+        this.calls.push({ method, body, at: Date.now(), ok: failure === null });
         this.waiters.forEach((w) => w.check());
+        if (this.latencyMs > 0 && method !== 'response_url') await new Promise((r) => setTimeout(r, this.latencyMs));
         if (failure && 'status' in failure) {
           res.writeHead(failure.status, { 'content-type': 'application/json', ...(failure.retryAfter !== undefined && { 'retry-after': String(failure.retryAfter) }) });
           res.end(JSON.stringify({ ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' }));
@@ -68,6 +79,20 @@ export class SlackDouble {
   /** The next `times` calls of `method` (to `channel`, if given) fail as described. */
   fail(method: string, failure: Failure, options: { channel?: string; times?: number } = {}): void {
     this.failures.push({ method, failure, channel: options.channel, times: options.times ?? 1 });
+  }
+
+  /**
+   * Slack's per-channel limit on chat.postMessage (about one message per second per channel): a post
+   * that comes sooner than `intervalMs` (less a tolerance for network jitter) after the last one
+   * accepted in its channel gets 429 with Retry-After.
+   */
+  limitPostsPerChannel(intervalMs: number, options: { retryAfter?: number; toleranceMs?: number } = {}): void {
+    this.perChannel = { intervalMs, retryAfter: options.retryAfter ?? 1, toleranceMs: options.toleranceMs ?? 50 };
+  }
+
+  /** The chat.postMessage calls that were accepted (each one a message in a channel). */
+  posted(): SlackCall[] {
+    return this.calls.filter((c) => c.method === 'chat.postMessage' && c.ok);
   }
 
   callsTo(method: string): SlackCall[] {
@@ -99,6 +124,21 @@ export class SlackDouble {
   reset(): void {
     this.calls.length = 0;
     this.failures = [];
+    this.lastPost.clear();
+    this.rateLimited = 0;
+  }
+
+  private channelLimit(method: string, body: Record<string, unknown>): Failure | null {
+    if (!this.perChannel || method !== 'chat.postMessage') return null;
+    const channel = String(body['channel']);
+    const now = Date.now();
+    const last = this.lastPost.get(channel);
+    if (last !== undefined && now - last < this.perChannel.intervalMs - this.perChannel.toleranceMs) {
+      this.rateLimited += 1;
+      return { status: 429, retryAfter: this.perChannel.retryAfter };
+    }
+    this.lastPost.set(channel, now);
+    return null;
   }
 
   private takeFailure(method: string, body: Record<string, unknown>): Failure | null {

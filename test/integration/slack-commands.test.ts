@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BAD_CONTRACT_INPUT } from '../helpers/bad-input-cases.js';
 import { startTestBot, textOf, type TestBot } from '../helpers/bot-harness.js';
 
 let t: TestBot;
@@ -22,20 +23,7 @@ async function run(text: string, user = 'UOWNER', command = '/contract'): Promis
 }
 
 describe('bad input gets a private error with a correct example and stores nothing', () => {
-  const cases: [string, RegExp][] = [
-    ['add "Bad Date" vendor:X end:2026-02-30', /not a real calendar date/],
-    ['add "Neg" vendor:X end:2027-03-31 notice:-5d', /must not be negative/],
-    ['add "Tier" vendor:X end:2027-03-31 tier:4', /must be 1, 2 or 3/],
-    ['add "Key" vendor:X end:2027-03-31 colour:blue', /is not an option here/],
-    ['add "Open vendor:X end:2027-03-31', /quote is not closed/],
-    [`add "${'n'.repeat(3900)}" vendor:X end:2027-03-31`, /longer than 80 characters/],
-    ['add "Future" vendor:X end:9999-01-01', /must lie between/],
-    ['add "No vendor" end:2027-03-31', /Missing `vendor:`/],
-    ['add "Start" vendor:X start:2027-05-01 end:2027-03-31', /must be before/],
-    ['add "Manual past" vendor:X end:2025-01-31 renewal:manual', /in the past/],
-    ['frobnicate', /is not a \/contract command/],
-  ];
-  it.each(cases)('%s', async (input, expected) => {
+  it.each(BAD_CONTRACT_INPUT)('%s', async (input, expected) => {
     const reply = await run(input);
     expect(reply.text).toMatch(expected);
     expect(reply.text).toMatch(/Example/);

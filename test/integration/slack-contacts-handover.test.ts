@@ -113,10 +113,13 @@ describe('leaving and handover', () => {
 
   it('an SLA breach names the next-level escalation contact', async () => {
     await run('contact "Globex Support" add vendor "Escalation Desk" role:escalation-1 email:esc@globex.example');
-    const before = t.slackApi.callsTo('response_url').length;
+    // One command at a time: the issue must be logged after its target exists.
+    let before = t.slackApi.callsTo('response_url').length;
     await t.slack.command('/sla', 'set "Globex Support" p1 response:1h', 'UALICE', 'CNET');
+    await t.slackApi.waitFor('response_url', before + 1);
+    before = t.slackApi.callsTo('response_url').length;
     await t.slack.command('/issue', 'log "Globex Support" p1 Down', 'UALICE', 'CNET');
-    await t.slackApi.waitFor('response_url', before + 2);
+    await t.slackApi.waitFor('response_url', before + 1);
     t.slackApi.reset();
     await t.tick('2026-11-23T11:00:00Z');
     const breach = t.slackApi.callsTo('chat.postMessage').find((p) => String(p.body['text']).startsWith('SLA breach'));

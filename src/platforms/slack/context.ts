@@ -14,7 +14,7 @@ export interface SlackDeps {
 }
 
 export async function slackContext(deps: SlackDeps, teamId: string, userId: string, channelId: string | null, client?: webApi.WebClient): Promise<CommandContext> {
-  const workspace = await ensureWorkspace(deps.db, workspaceId('slack', teamId), 'slack', deps.defaultTimezone);
+  const workspace = await ensureWorkspace(deps.db, workspaceId('slack', teamId), 'slack', deps.defaultTimezone, deps.clock());
   const directory = client ? slackDirectory(deps.db, client, workspace.id, deps.clock) : undefined;
   return { db: deps.db, workspace, userId, channelId, now: deps.clock(), delivery: deps.delivery, log: deps.log, directory };
 }

@@ -8,22 +8,24 @@ const PERMANENT = new Set(['channel_not_found', 'not_in_channel', 'is_archived',
 
 /**
  * Posts for the scheduler. A 429 is handed back with its Retry-After instead of waiting inside the
- * client (web-api's default policy would pause every channel for up to 30 minutes).
+ * client (web-api's default policy would pause every channel for up to 30 minutes); the pass pauses
+ * that channel only. New posts are not retried inside the client either: a 5xx or a network error
+ * goes back to the pass, which retries on a later pass with backoff (and a retry inside the client
+ * would hold up the other channels meanwhile).
  */
 export class SlackDelivery implements Delivery {
   private readonly client: webApi.WebClient;
+  private readonly poster: webApi.WebClient;
 
   constructor(token: string, slackApiUrl?: string) {
-    this.client = new webApi.WebClient(token, {
-      ...(slackApiUrl && { slackApiUrl }),
-      rejectRateLimitedCalls: true,
-      retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 500 },
-    });
+    const common = { ...(slackApiUrl && { slackApiUrl }), rejectRateLimitedCalls: true, timeout: 15_000 };
+    this.client = new webApi.WebClient(token, { ...common, retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 500 } });
+    this.poster = new webApi.WebClient(token, { ...common, retryConfig: { retries: 0 } });
   }
 
   async post(to: Destination, message: Message): Promise<DeliveryResult> {
     try {
-      const result = await this.client.chat.postMessage({ channel: to.channelId, ...toBlockKit(message), unfurl_links: false });
+      const result = await this.poster.chat.postMessage({ channel: to.channelId, ...toBlockKit(message), unfurl_links: false });
       return { ok: true, messageId: result.ts ?? null };
     } catch (error) {
       return failure(error);

@@ -10,13 +10,16 @@ import type { Block, Button } from '../../messages/model.js';
 import { encode } from '../../messages/payloads.js';
 import type { FamilyContext, ReminderFamily } from '../family.js';
 
-function parts(subject: string): { userId: string; channelId: string } {
-  const [, userId = '', channelId = ''] = /^handover:(.+):([^:]+)$/.exec(subject) ?? [];
-  return { userId, channelId };
+/** Ids may hold colons (Teams: 29:…, 19:…@thread.tacv2): the channel comes from the row itself. */
+function parts(reminder: { subject: string; channelId: string | null }): { userId: string; channelId: string } {
+  const channelId = reminder.channelId ?? '';
+  const suffix = `:${channelId}`;
+  const body = reminder.subject.replace(/^handover:/, '');
+  return { userId: body.endsWith(suffix) ? body.slice(0, -suffix.length) : body, channelId };
 }
 
 async function heldHere(ctx: FamilyContext) {
-  const { userId, channelId } = parts(ctx.reminder.subject);
+  const { userId, channelId } = parts(ctx.reminder);
   const held = await rolesOf(ctx.db, ctx.workspace.id, userId);
   return held.filter((r) => (r.contract.channelId ?? ctx.workspace.defaultChannel) === channelId);
 }
@@ -26,7 +29,7 @@ export const handoverReminders: ReminderFamily = {
   kinds: ['handover'],
 
   async stale(ctx) {
-    const { userId } = parts(ctx.reminder.subject);
+    const { userId } = parts(ctx.reminder);
     const leavingOn = await leavingDate(ctx.db, ctx.workspace.id, userId);
     if (!leavingOn || leavingCycle(leavingOn) !== ctx.reminder.cycle) return 'leaving date changed';
     const held = await heldHere(ctx);
@@ -36,7 +39,7 @@ export const handoverReminders: ReminderFamily = {
   },
 
   async build(ctx) {
-    const { userId, channelId } = parts(ctx.reminder.subject);
+    const { userId, channelId } = parts(ctx.reminder);
     const leavingOn = (await leavingDate(ctx.db, ctx.workspace.id, userId))!;
     const held = await heldHere(ctx);
     const weekly = /^w(\d+)$/.exec(ctx.reminder.step);

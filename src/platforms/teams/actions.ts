@@ -1,0 +1,106 @@
+import type { TurnContext } from 'botbuilder';
+import { ACTION_IDS, handleAction } from '../../commands/actions/dispatch.js';
+import type { CommandContext, CommandResult, MessageRef } from '../../commands/context.js';
+import { errorMessage } from '../../commands/router.js';
+import type { ActionId, Message } from '../../messages/model.js';
+import { findContractById } from '../../store/contracts.js';
+import { ensureWorkspace, workspaceId } from '../../store/workspaces.js';
+import { channelOf, teamOf, tenantOf } from './activity.js';
+import { teamsContext, type TeamsDeps } from './context.js';
+import { FORM_VERBS, successorCard } from './forms.js';
+import { submitContractForm, submitSuccessorForm } from './form-submits.js';
+import { toCardMarkdown, type Mention } from './markup.js';
+import { namesFor } from './names.js';
+import { RecordingDelivery } from './recording-delivery.js';
+import { cardActivity, plainTextOf, toAdaptiveCard, type AdaptiveCard } from './render.js';
+import { replyPrivately } from './reply.js';
+
+const ACTIONS = new Set<string>(ACTION_IDS);
+
+/** What teams-ai's actionExecute sends back: a card refreshes the clicked card, a string is shown to the clicker only. */
+export type InvokeAnswer = AdaptiveCard | string;
+
+interface ExecuteValue {
+  action?: { type?: string; verb?: unknown; data?: unknown };
+}
+
+/**
+ * An `Action.Execute` click (`adaptiveCard/action` invoke), answered in the HTTP response within
+ * Teams' 5 seconds. A decision that updated the clicked card (for everyone, through the connector)
+ * answers with that card; a refusal or any other answer is a message only the clicker sees.
+ */
+export async function handleExecute(context: TurnContext, deps: TeamsDeps): Promise<InvokeAnswer> {
+  try {
+    return await execute(context, deps);
+  } catch (error) {
+    deps.log(`unexpected error in a Teams card action: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 'Something went wrong on our side; nothing was changed. Please try again in a minute.';
+  }
+}
+
+async function execute(context: TurnContext, deps: TeamsDeps): Promise<InvokeAnswer> {
+  const activity = context.activity;
+  const action = (activity.value as ExecuteValue | undefined)?.action;
+  const verb = typeof action?.verb === 'string' ? action.verb : '';
+  const data = action?.data && typeof action.data === 'object' ? (action.data as Record<string, unknown>) : {};
+  const tenant = tenantOf(activity);
+  if (!(await firstDelivery(deps, tenant, activity.id))) return 'Already done.';
+  try {
+    if (verb === FORM_VERBS.contractAdd) return await submitContractForm(context, deps, data);
+    if (verb === FORM_VERBS.assignSuccessor) return await submitSuccessorForm(context, deps, data);
+  } catch (error) {
+    return plainTextOf(errorMessage(error, deps), { users: new Map(), channels: new Map() });
+  }
+  if (!ACTIONS.has(verb)) return 'This button is no longer valid. Send "contract show <name>" to see the current state.';
+
+  const channelId = channelOf(activity);
+  const recorder = new RecordingDelivery(deps.delivery);
+  const ctx = await teamsContext(deps, tenant, activity.from.id, channelId, recorder);
+  const origin: MessageRef | null = activity.replyToId ? { channelId, messageId: activity.replyToId } : null;
+  let result: CommandResult;
+  try {
+    result = await handleAction(ctx, verb as ActionId, typeof data['value'] === 'string' ? data['value'] : undefined, origin);
+  } catch (error) {
+    result = { reply: errorMessage(error, ctx) };
+  }
+  if (result.openForm === 'assign-successor' && result.formContext) return await sendSuccessorForm(context, deps, ctx, result.formContext);
+
+  const refreshed = recorder.updateOf(origin);
+  if (refreshed) return card(ctx, refreshed);
+  if (result.replaceOriginal && origin) {
+    const replacement = await card(ctx, result.reply);
+    // The clicked (private) card is replaced where it is stored too; the answer shows it at once anyway.
+    await context.updateActivity({ ...cardActivity(replacement, result.reply.text), id: origin.messageId }).catch((error: Error) => deps.log(`could not replace the clicked card: ${error.message}`));
+    return replacement;
+  }
+  return plainTextOf(result.reply, await namesFor(deps.db, ctx.workspace.id, result.reply));
+}
+
+async function card(ctx: CommandContext, message: Message): Promise<AdaptiveCard> {
+  return toAdaptiveCard(message, await namesFor(ctx.db, ctx.workspace.id, message));
+}
+
+/** Teams may deliver an invoke twice (retries, double clicks): handle each activity id once. */
+async function firstDelivery(deps: TeamsDeps, tenant: string, activityId: string | undefined): Promise<boolean> {
+  if (!activityId) return true;
+  const workspace = await ensureWorkspace(deps.db, workspaceId('teams', tenant), 'teams', deps.defaultTimezone, deps.clock());
+  try {
+    await deps.db.processedInteraction.create({ data: { key: `teams:${tenant}:${activityId}`, workspaceId: workspace.id } });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "Assign successor" opens a form with a people picker, sent privately like every answer. */
+async function sendSuccessorForm(context: TurnContext, deps: TeamsDeps, ctx: CommandContext, formContext: Record<string, string>): Promise<InvokeAnswer> {
+  const { contractId = '', fromUserId = '' } = formContext;
+  const contract = await findContractById(ctx.db, ctx.workspace.id, contractId);
+  if (!contract) return 'That contract no longer exists.';
+  const question = `Who takes over the roles of <@${fromUserId}> on *${contract.name}*?`;
+  const mentions: Mention[] = [];
+  const names = await namesFor(ctx.db, ctx.workspace.id, { text: question, blocks: [] });
+  const form = successorCard(toCardMarkdown(question, names, mentions), mentions, { contractId, fromUserId, channelId: ctx.channelId, teamId: teamOf(context.activity) });
+  const where = await replyPrivately(context, cardActivity(form, `Assign a successor on ${contract.name}`), deps.appId, deps.log);
+  return where === 'direct' ? 'I sent you a form in your chat with Renewal Desk: pick the successor there.' : 'Pick the successor in the form below.';
+}

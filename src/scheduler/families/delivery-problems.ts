@@ -1,0 +1,51 @@
+import { dayIn } from '../../domain/zoned-time.js';
+import { deliveryProblem } from '../../messages/delivery-problem.js';
+import type { Db } from '../../store/client.js';
+import type { Reminder } from '../../store/reminder-ledger.js';
+import type { WorkspaceSettings } from '../../store/workspaces.js';
+import type { ReminderFamily } from '../family.js';
+
+export const DELIVERY_PROBLEM = 'delivery-problem';
+const LISTED = 10;
+
+/**
+ * A post failed for good (channel not found, bot not in channel…): plans one report to the workspace
+ * channel per failing channel, error and day. The ledger's unique key makes it once across passes and
+ * processes. Nothing is planned when there is no workspace channel, or when it is the failing one.
+ */
+export async function planDeliveryProblemReport(db: Db, workspace: WorkspaceSettings, channelId: string, error: string, now: Date): Promise<Reminder | null> {
+  const reportTo = workspace.defaultChannel;
+  if (!reportTo || reportTo === channelId) return null;
+  const day = dayIn(now, workspace.timezone);
+  try {
+    return await db.reminder.create({
+      data: { workspaceId: workspace.id, subject: `delivery:${channelId}`, cycle: Number(day.replaceAll('-', '')), kind: DELIVERY_PROBLEM, step: error.slice(0, 100), dueAt: now, channelId: reportTo },
+    });
+  } catch (e) {
+    if ((e as { code?: string }).code === 'P2002') return null; // reported already (by this or another process)
+    throw e;
+  }
+}
+
+/** The report itself: which reminders of that channel were given up (in the day before it was planned). */
+export const deliveryProblems: ReminderFamily = {
+  kinds: [DELIVERY_PROBLEM],
+
+  async stale() {
+    return null;
+  },
+
+  async build({ db, reminder, workspace }) {
+    const channelId = reminder.subject.slice('delivery:'.length);
+    const where = {
+      workspaceId: workspace.id, channelId, status: 'dead', lastError: { startsWith: reminder.step },
+      updatedAt: { gte: new Date(reminder.createdAt.getTime() - 24 * 3600_000) },
+    };
+    const [rows, total] = await Promise.all([
+      db.reminder.findMany({ where, orderBy: { dueAt: 'desc' }, take: LISTED, include: { contract: { select: { name: true } } } }),
+      db.reminder.count({ where }),
+    ]);
+    const undelivered = rows.map((r) => ({ kind: r.kind, contractName: r.contract?.name ?? null, dueDay: dayIn(r.dueAt, workspace.timezone) }));
+    return { message: deliveryProblem(channelId, reminder.step, undelivered, Math.max(total, 1)), channelId: reminder.channelId };
+  },
+};

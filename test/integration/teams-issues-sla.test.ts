@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestBot, teamsChannel, type TestBot } from '../helpers/bot-harness.js';
+import { button, buttonsOf, inChannel, mentionedIn, TeamsDriver, textOfCall } from '../helpers/teams-driver.js';
+
+let t: TestBot;
+let teams: TeamsDriver;
+beforeEach(async () => {
+  // Monday 2026-11-23, 10:00 in Berlin.
+  t = await startTestBot({ now: '2026-11-23T09:00:00Z', env: { DEFAULT_TIMEZONE: 'Europe/Berlin' }, teams: 'unauthenticated' });
+  teams = new TeamsDriver(t);
+  await run('contract add "Globex Support" vendor:Globex end:2027-06-30 notice:60d');
+});
+afterEach(async () => {
+  await t.stop();
+});
+
+const run = async (text: string, user = 'owner') => (await teams.run(text, user)).text;
+
+describe('issue', () => {
+  it('logs an issue with an id, announces it in the contract channel with its targets and buttons', async () => {
+    await run('sla set "Globex Support" p2 response:4h resolution:2d');
+    await run('sla set "Globex Support" hours:business');
+    expect(await run('issue log Globex Support p2 VPN drops every evening category:Network')).toContain('I-1');
+    const [post] = teams.posts('renew');
+    const text = textOfCall(post!);
+    expect(text).toContain('response 4 h, due 2026-11-23 14:00 Europe/Berlin');
+    expect(text).toContain('resolution 2 d, due 2026-11-25 10:00 Europe/Berlin');
+    expect(buttonsOf(post!).map((b) => b.verb)).toContain('issue.respond');
+    expect(await run('/issue log "Globex Support" p4 Typo in invoice')).toContain('I-2');
+  });
+
+  it('refuses impossible times: future, respond before opened, resolve before respond, outage end before start', async () => {
+    expect(await run('issue log "Globex Support" p1 Down at:2026-11-24T10:00')).toContain('is in the future');
+    await run('issue log "Globex Support" p1 Down at:2026-11-23T08:00');
+    expect(await run('issue respond I-1 at:2026-11-23T07:00')).toContain('cannot have responded before');
+    await run('issue respond I-1 at:2026-11-23T09:00');
+    expect(await run('issue resolve I-1 at:2026-11-23T08:30')).toContain('cannot be resolved before');
+    expect(await run('issue outage "Globex Support" start:2026-11-20T10:00 end:2026-11-20T09:00')).toContain('must be after its start');
+    expect(await run('issue log "Globex Support" p7 Something')).toContain('p1, p2, p3 or p4');
+    expect(await run('issue respond I-99')).toContain('There is no issue I-99');
+    expect((await t.bot.db.vendorIssue.findFirstOrThrow()).resolvedAt).toBeNull();
+    expect(await t.bot.db.outage.count()).toBe(0);
+  });
+
+  it('an issue of another tenant behaves as unknown', async () => {
+    await run('issue log "Globex Support" p3 Slow portal');
+    const other = t.teams.messageActivity('issue resolve I-1', 'owner', inChannel('renew'));
+    (other['channelData'] as { tenant: { id: string } }).tenant.id = 'tenant-2';
+    (other['conversation'] as { tenantId: string }).tenantId = 'tenant-2';
+    expect((await t.teams.post(other)).status).toBe(200);
+    const [reply] = await t.teamsApi.waitFor((c) => c.kind === 'send' && c.conversationId === 'a:dm-29:owner' && textOfCall(c).includes('I-1') && textOfCall(c).includes('no issue'));
+    expect(textOfCall(reply!)).toContain('There is no issue I-1');
+    expect((await t.bot.db.vendorIssue.findFirstOrThrow()).resolvedAt).toBeNull();
+    expect(await t.bot.db.workspace.count({ where: { id: 'teams:tenant-2' } })).toBe(1);
+  });
+
+  it('the buttons record the response and the resolution and update the message in place', async () => {
+    await run('sla set "Globex Support" p2 response:4h resolution:2d');
+    await run('issue log "Globex Support" p2 Mail delayed');
+    const [post] = teams.posts('renew');
+    t.clock.set('2026-11-23T10:30:00Z');
+    const answer = await teams.click('other', post!, button(post!, 'issue.respond'));
+    expect(answer.card).not.toBeNull();
+    const [update] = await t.teamsApi.waitFor('update');
+    expect(update!.activityId).toBe(post!.id);
+    expect(update!.conversationId).toBe(teamsChannel('renew'));
+    expect(textOfCall(update!)).toContain('Vendor responded 2026-11-23 11:30');
+    expect(textOfCall(update!)).toContain('within target');
+    expect(buttonsOf(update!).map((b) => b.verb)).not.toContain('issue.respond');
+    expect((await t.bot.db.vendorIssue.findFirstOrThrow()).respondedAt?.toISOString()).toBe('2026-11-23T10:30:00.000Z');
+  });
+
+  it('lists issues newest first, open by default', async () => {
+    await run('issue log "Globex Support" p3 First at:2026-11-20T10:00');
+    await run('issue log "Globex Support" p3 Second at:2026-11-21T10:00');
+    await run('issue resolve I-2');
+    const open = await run('issue list');
+    expect(open).toContain('I-1');
+    expect(open).not.toContain('I-2');
+    const all = await run('issue list "Globex Support" all');
+    expect(all.indexOf('I-2')).toBeLessThan(all.indexOf('I-1'));
+  });
+});
+
+describe('sla and its warnings', () => {
+  it('reports compliance, times, breaches, uptime and recurring categories with a verdict', async () => {
+    await run('sla set "Globex Support" p1 response:1h resolution:8h');
+    await run('sla set "Globex Support" uptime:99.9 expect:90');
+    for (const day of ['2026-11-02', '2026-11-09', '2026-11-16']) await run(`issue log "Globex Support" p1 Portal down category:portal at:${day}T08:00`);
+    for (const [id, at] of [['I-1', '2026-11-02T08:30'], ['I-2', '2026-11-09T08:45'], ['I-3', '2026-11-16T11:00']]) await run(`issue respond ${id} at:${at}`);
+    for (const [id, at] of [['I-1', '2026-11-02T12:00'], ['I-2', '2026-11-09T15:00'], ['I-3', '2026-11-16T20:00']]) await run(`issue resolve ${id} at:${at}`);
+    await run('issue outage "Globex Support" start:2026-11-10T10:00 end:2026-11-10T11:00');
+    await run('issue outage "Globex Support" start:2026-11-11T01:00 end:2026-11-11T05:00 maintenance');
+
+    const status = await run('sla "Globex Support" period:30d');
+    expect(status).toContain('Globex Support met 2 of 3 response targets (67 %) — below the 90 % you expect');
+    expect(status).toContain('I-3 P1 response: 3 h against 1 h (3.0×)');
+    expect(status).toContain('Recurring:** portal (3)');
+    expect(status).toContain('99.86 % (target 99.9 %: missed)');
+    expect(await run('sla "Globex Support" month:2026-11')).toContain('November 2026');
+    expect(await run('sla "Globex Support" month:2026-13')).toContain('must be a month');
+  });
+
+  it('posts a warning at 75 % and a breach at 100 % of an open issue, once each', async () => {
+    await run('sla set "Globex Support" p2 response:4h resolution:2d');
+    await run('issue log "Globex Support" p2 VPN down');
+    t.teamsApi.reset();
+    expect((await t.tick('2026-11-23T11:59:00Z')).posted).toBe(0);
+    expect((await t.tick('2026-11-23T12:00:00Z')).posted).toBe(1);
+    expect((await t.tick('2026-11-23T12:30:00Z')).posted).toBe(0);
+    expect((await t.tick('2026-11-23T13:00:00Z')).posted).toBe(1);
+    const [warning, breach] = teams.posts('renew');
+    expect(String(warning!.body['summary'])).toMatch(/^SLA warning: I-1/);
+    expect(String(breach!.body['summary'])).toMatch(/^SLA breach: I-1/);
+    expect(textOfCall(breach!)).toContain('Escalate to <at>Owner</at>');
+    expect(mentionedIn(breach!)).toContain('29:owner');
+    await run('issue respond I-1');
+    t.teamsApi.reset();
+    await t.tick('2026-11-24T21:00:00Z');
+    expect(String(teams.posts('renew')[0]!.body['summary'])).toContain('75 % of its resolution target');
+  });
+
+  it('the renewal reminder carries the last 12 months of SLA evidence', async () => {
+    await run('sla set "Globex Support" p1 response:1h');
+    await run('issue log "Globex Support" p1 Down at:2026-11-20T08:00');
+    await run('issue resolve I-1 at:2026-11-20T08:20');
+    await t.tick('2026-12-01T08:00:00Z');
+    await t.tick('2027-01-29T08:00:00Z');
+    const reminder = teams.posts('renew').find((c) => String(c.body['summary']).startsWith('Renewal reminder'));
+    expect(textOfCall(reminder!)).toContain('SLA, last 12 months:** 1 issue · response 1 of 1 met (100 %)');
+  });
+
+  it('sends each channel one monthly report on the first business day', async () => {
+    await run('sla set "Globex Support" p3 response:1d');
+    await run('contract add "Initech" vendor:Initech end:2027-06-30');
+    await run('issue log "Globex Support" p3 Slow at:2026-11-23T09:00');
+    t.teamsApi.reset();
+    await t.tick('2026-12-01T08:00:00Z');
+    const reports = teams.posts('renew').filter((c) => String(c.body['summary']).startsWith('Monthly SLA report'));
+    expect(reports).toHaveLength(1);
+    expect(String(reports[0]!.body['summary'])).toContain('November 2026');
+    expect(textOfCall(reports[0]!)).toContain('Globex Support');
+    await t.tick('2026-12-01T09:00:00Z');
+    expect(teams.posts('renew').filter((c) => String(c.body['summary']).startsWith('Monthly SLA report'))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { commandTextOf, channelOf, peopleOf, tenantOf } from '../../src/platforms/teams/activity.js';
+import { plainTextOf, toAdaptiveCard, summaryOf } from '../../src/platforms/teams/render.js';
+import type { Message } from '../../src/messages/model.js';
+
+const names = { users: new Map([['29:alice', 'Alice Smith'], ['29:bob', 'Bob']]), channels: new Map([['19:net@thread.tacv2', 'Network']]) };
+
+describe('the message model as an Adaptive Card', () => {
+  const message: Message = {
+    text: 'Renewal reminder: *Globex* for <@29:alice> in <#19:net@thread.tacv2>',
+    blocks: [
+      { type: 'header', text: 'Renewal reminder: Globex' },
+      { type: 'section', text: '*Globex* is owned by <@29:alice>; ask <@29:bob> or <@29:carol|Carol>.\nSecond line with `code`' },
+      { type: 'fields', fields: [{ label: 'Owner', value: '<@29:alice>' }] },
+      { type: 'section', text: 'Letter:\n```Dear vendor,\nwe terminate *now*.```' },
+      { type: 'context', text: 'Posted in <#19:net@thread.tacv2>' },
+      { type: 'actions', buttons: [{ action: 'decide.renew', label: 'Renew', value: '{"c":"1","y":1}', style: 'primary' }, { action: 'decide.terminate', label: 'Terminate', value: 'x', style: 'danger' }] },
+    ],
+  };
+  const card = toAdaptiveCard(message, names);
+  const json = JSON.stringify(card);
+
+  it('is schema 1.5 with a plain-text fallback', () => {
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    expect(card['fallbackText']).toBe('Renewal reminder: Globex for @Alice Smith in #Network');
+    expect(summaryOf(message, names)).toBe('Renewal reminder: Globex for @Alice Smith in #Network');
+  });
+
+  it('turns *bold* into markdown bold, one TextBlock per line', () => {
+    expect(json).toContain('"text":"**Globex** is owned by <at>Alice Smith</at>; ask <at>Bob</at> or <at>Carol</at>."');
+    expect(json).toContain('"text":"Second line with `code`","wrap":true,"spacing":"None"');
+  });
+
+  it('mentions people with <at> and one entity per person', () => {
+    const entities = (card['msteams'] as { entities: { text: string; mentioned: { id: string; name: string } }[] }).entities;
+    expect(entities.map((e) => e.mentioned.id)).toEqual(['29:alice', '29:bob', '29:carol']);
+    expect(entities[2]).toEqual({ type: 'mention', text: '<at>Carol</at>', mentioned: { id: '29:carol', name: 'Carol' } });
+    expect(json).toContain('{"title":"Owner","value":"<at>Alice Smith</at>"}');
+  });
+
+  it('names channels, keeps code blocks verbatim in monospace, and makes buttons Action.Execute with verbs', () => {
+    expect(json).toContain('Posted in #Network');
+    expect(json).toContain('{"type":"TextBlock","text":"we terminate now.","wrap":true,"spacing":"None","fontType":"Monospace"}');
+    expect(json).toContain('{"type":"Action.Execute","title":"Renew","verb":"decide.renew","data":{"value":"{\\"c\\":\\"1\\",\\"y\\":1}"},"style":"positive"}');
+    expect(json).toContain('"style":"destructive"');
+  });
+
+  it('renders a whole message as plain text for answers shown only to the clicker', () => {
+    expect(plainTextOf(message, names)).toContain('Globex is owned by @Alice Smith; ask @Bob or @Carol.');
+    expect(plainTextOf(message, names)).toContain('Owner: @Alice Smith');
+  });
+});
+
+/** An incoming activity as the helpers take it (only the fields a test sets). */
+const activity = (a: object) => a as Parameters<typeof commandTextOf>[0];
+
+describe('reading what the user typed', () => {
+  const base = { recipient: { id: '28:bot', name: 'Renewal Desk' }, from: { id: '29:me', name: 'Me' }, conversation: { id: '19:net@thread.tacv2;messageid=17', tenantId: 't-conv' } };
+  it('drops the bot mention, writes people and channels in the command markup, and strips HTML', () => {
+    const typed = activity({
+      ...base,
+      text: '<at>Renewal Desk</at> contract edit &quot;A&amp;B&quot;&nbsp;owner:<at>Alice</at> channel:<at>Network</at> <p></p>',
+      entities: [
+        { type: 'mention', text: '<at>Renewal Desk</at>', mentioned: { id: '28:bot', name: 'Renewal Desk' } },
+        { type: 'mention', text: '<at>Alice</at>', mentioned: { id: '29:alice', name: 'Alice' } },
+        { type: 'mention', text: '<at>Network</at>', mentioned: { id: '19:net@thread.tacv2', name: 'Network' } },
+        { type: 'clientInfo', locale: 'en-US' },
+      ],
+    });
+    expect(commandTextOf(typed)).toBe('contract edit "A&B" owner:<@29:alice> channel:<#19:net@thread.tacv2>');
+    expect(peopleOf(typed)).toEqual([{ userId: '29:me', displayName: 'Me' }, { userId: '29:alice', displayName: 'Alice', isBot: false }]);
+  });
+
+  it('tells two people with the same name apart by the order of their mentions', () => {
+    const typed = activity({
+      ...base,
+      text: 'contract handover <at>Sam</at> <at>Sam</at>',
+      entities: [
+        { type: 'mention', text: '<at>Sam</at>', mentioned: { id: '29:sam-1', name: 'Sam' } },
+        { type: 'mention', text: '<at>Sam</at>', mentioned: { id: '29:sam-2', name: 'Sam' } },
+      ],
+    });
+    expect(commandTextOf(typed)).toBe('contract handover <@29:sam-1> <@29:sam-2>');
+  });
+
+  it('names the channel without the thread, and the tenant from the channel data first', () => {
+    expect(channelOf(activity(base))).toBe('19:net@thread.tacv2');
+    expect(channelOf(activity({ ...base, channelData: { channel: { id: '19:other@thread.tacv2' } } }))).toBe('19:other@thread.tacv2');
+    expect(tenantOf(activity(base))).toBe('t-conv');
+    expect(tenantOf(activity({ ...base, channelData: { tenant: { id: 't-data' } } }))).toBe('t-data');
+    expect(tenantOf(activity({ ...base, conversation: { id: 'x' } }))).toBe('local');
+  });
+});

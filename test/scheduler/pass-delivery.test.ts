@@ -1,0 +1,149 @@
+// How a pass delivers: channels side by side and paced, one subject at a time, a bounded number of
+// posts in flight, a 429 holding up only its channel. A test family and a recording delivery on a
+// real database (SQLite, or PostgreSQL with TEST_DATABASE=postgresql).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Delivery, DeliveryResult, Destination } from '../../src/messages/delivery.js';
+import { plain, type Message } from '../../src/messages/model.js';
+import type { ReminderFamily } from '../../src/scheduler/family.js';
+import { ChannelPacer } from '../../src/scheduler/pacer.js';
+import { runPass } from '../../src/scheduler/pass.js';
+import { openDatabase, type Db } from '../../src/store/client.js';
+import { applyMigrations } from '../../src/store/migrations.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
+
+const WORKSPACE = 'slack:TPASS';
+const AT = new Date('2026-12-02T09:00:00Z');
+const INTERVAL_MS = 100;
+
+/** Rows of kinds `a` then `b` (a minute later) for each subject; the message names subject and kind. */
+const testFamily: ReminderFamily = {
+  kinds: ['a', 'b'],
+  stale: async () => null,
+  build: async ({ reminder }) => ({ message: plain(`${reminder.subject} ${reminder.kind}`), channelId: reminder.channelId }),
+};
+
+interface Post { channel: string; subject: string; kind: string; start: number; end: number }
+
+/** Records every post with its timing and checks, while it runs, what is in flight at once. */
+class RecordingDelivery implements Delivery {
+  readonly posts: Post[] = [];
+  inFlight = 0;
+  mostInFlight = 0;
+  readonly subjectsInFlight = new Set<string>();
+  subjectOverlap = false;
+  constructor(private readonly answer: (to: Destination, attempt: number) => DeliveryResult = () => ({ ok: true, messageId: 'ts' })) {}
+
+  async post(to: Destination, message: Message): Promise<DeliveryResult> {
+    const [subject = '', kind = ''] = message.text.split(' ');
+    const start = Date.now();
+    this.inFlight += 1;
+    this.mostInFlight = Math.max(this.mostInFlight, this.inFlight);
+    if (this.subjectsInFlight.has(subject)) this.subjectOverlap = true;
+    this.subjectsInFlight.add(subject);
+    await new Promise((r) => setTimeout(r, 3));
+    this.inFlight -= 1;
+    this.subjectsInFlight.delete(subject);
+    const result = this.answer(to, this.posts.filter((p) => p.channel === to.channelId).length);
+    if (result.ok) this.posts.push({ channel: to.channelId, subject, kind, start, end: Date.now() });
+    return result;
+  }
+
+  async update(): Promise<DeliveryResult> {
+    return { ok: true, messageId: null };
+  }
+}
+
+let dir: string;
+let database: TestDatabase;
+let db: Db;
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'renewal-desk-pass-'));
+  database = await createTestDatabase(dir);
+  await applyMigrations(database.url);
+  db = openDatabase(database.url);
+  await db.workspace.create({ data: { id: WORKSPACE, platform: 'slack', timezone: 'UTC' } });
+});
+afterEach(async () => {
+  await db.$disconnect();
+  await database.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** `subjects` subjects over `channels` channels, each with an `a` row and a later `b` row, all due. */
+async function seed(subjects: number, channels: number): Promise<void> {
+  await db.reminder.createMany({
+    data: Array.from({ length: subjects }, (_, i) => [
+      { workspaceId: WORKSPACE, subject: `s${i}`, kind: 'a', step: '1', dueAt: new Date(AT.getTime() - 120_000), channelId: `c${i % channels}` },
+      { workspaceId: WORKSPACE, subject: `s${i}`, kind: 'b', step: '1', dueAt: new Date(AT.getTime() - 60_000), channelId: `c${i % channels}` },
+    ]).flat(),
+  });
+}
+
+const deps = (delivery: Delivery, postsInFlight = 1, intervalMs = INTERVAL_MS) => ({
+  db, delivery, clock: () => new Date(), families: [testFamily], pacer: new ChannelPacer({ intervalMs }), postsInFlight,
+});
+
+describe('a pass delivering many reminders', () => {
+  it.each([1, 3])('works through channels side by side, paced, one subject at a time, %i post(s) in flight at most', async (postsInFlight) => {
+    await seed(24, 6); // 4 subjects × 2 rows = 8 posts per channel
+    const delivery = new RecordingDelivery();
+    const started = Date.now();
+    const report = await runPass(deps(delivery, postsInFlight), AT);
+    const elapsed = Date.now() - started;
+    expect(report).toMatchObject({ posted: 48, failed: 0, skipped: 0, deferred: 0 });
+    expect(delivery.mostInFlight).toBeLessThanOrEqual(postsInFlight);
+    expect(delivery.subjectOverlap).toBe(false);
+    // Each subject: a, then b.
+    for (let i = 0; i < 24; i += 1) expect(delivery.posts.filter((p) => p.subject === `s${i}`).map((p) => p.kind)).toEqual(['a', 'b']);
+    // Each channel paced; the six channels side by side: about 8 intervals in all (one after the
+    // other it would be 47 or more).
+    for (let c = 0; c < 6; c += 1) {
+      const starts = delivery.posts.filter((p) => p.channel === `c${c}`).map((p) => p.start);
+      expect(Math.min(...starts.slice(1).map((s, i) => s - starts[i]!))).toBeGreaterThanOrEqual(INTERVAL_MS - 2);
+    }
+    expect(elapsed).toBeLessThan(40 * INTERVAL_MS);
+  });
+
+  it('a 429 in one channel holds up that channel only, for its Retry-After', async () => {
+    await seed(12, 3);
+    let limited = 0;
+    const delivery = new RecordingDelivery((to, done) => (to.channelId === 'c0' && done === 0 && !limited++ ? { ok: false, error: 'rate limited', retryAfterMs: 1500 } : { ok: true, messageId: 'ts' }));
+    const started = Date.now();
+    const report = await runPass(deps(delivery, 1, 40), AT);
+    expect(report).toMatchObject({ posted: 24, failed: 0, deferred: 0 });
+    const last = (c: string) => Math.max(...delivery.posts.filter((p) => p.channel === c).map((p) => p.start)) - started;
+    const first = (c: string) => Math.min(...delivery.posts.filter((p) => p.channel === c).map((p) => p.start)) - started;
+    expect(first('c0')).toBeGreaterThanOrEqual(1500);
+    // c1 and c2 (8 posts each, 40 ms apart: about 0.3 s) are done before c0 may even start again.
+    expect(last('c1')).toBeLessThan(1500);
+    expect(last('c2')).toBeLessThan(1500);
+  });
+
+  it('a Retry-After longer than a pass waits gives the reminder back for a later pass, not counted as an attempt', async () => {
+    await seed(1, 1);
+    const delivery = new RecordingDelivery(() => ({ ok: false, error: 'rate limited', retryAfterMs: 120_000 }));
+    const report = await runPass(deps(delivery), AT);
+    expect(report).toMatchObject({ posted: 0, deferred: 2 });
+    const row = await db.reminder.findFirstOrThrow({ where: { kind: 'a' } });
+    expect(row).toMatchObject({ status: 'failed', attempts: 0, lastError: 'rate limited' });
+    expect(row.nextAttemptAt!.getTime()).toBe(AT.getTime() + 120_000);
+  });
+
+  it('stopping a pass gives back what it claimed and did not post', async () => {
+    await seed(6, 2);
+    const stopping = new AbortController();
+    const delivery = new RecordingDelivery(() => {
+      stopping.abort();
+      return { ok: true, messageId: 'ts' };
+    });
+    const report = await runPass({ ...deps(delivery), signal: stopping.signal }, AT);
+    expect(report.posted).toBeGreaterThanOrEqual(1);
+    expect(report.posted + report.deferred).toBe(12);
+    expect(await db.reminder.count({ where: { status: 'sending' } })).toBe(0);
+    const again = await runPass(deps(new RecordingDelivery()), AT);
+    expect(again.posted).toBe(12 - report.posted);
+  });
+});
