@@ -88,7 +88,7 @@ export async function runCommand(command: CommandName, text: string, ctx: Comman
 export function errorMessage(error: unknown, ctx: Pick<CommandContext, 'log'>) {
   if (error instanceof UsageError) {
     const example = error.example ? `\nExample: \`${error.example}\`` : '';
-    return message(`⚠ ${stripMarkup(error.message)}${error.example ? ` Example: ${error.example}` : ''}`, { type: 'section', text: `⚠ ${error.message}${example}` });
+    return message(`⚠ ${sentence(stripMarkup(error.message))}${error.example ? ` Example: ${error.example}` : ''}`, { type: 'section', text: `⚠ ${error.message}${example}` });
   }
   if (error instanceof RefusedError) return message(`⛔ ${stripMarkup(error.message)}`, { type: 'section', text: `⛔ ${error.message}` });
   ctx.log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -97,4 +97,9 @@ export function errorMessage(error: unknown, ctx: Pick<CommandContext, 'log'>) {
 
 function stripMarkup(text: string): string {
   return text.replace(/[*`]/g, '');
+}
+
+/** The plain-text fallback runs on into "Example: …": end the message as a sentence first. */
+function sentence(text: string): string {
+  return /[.!?:)]$/.test(text.trimEnd()) ? text : `${text.trimEnd()}.`;
 }

@@ -33,18 +33,32 @@ function delta(d: number | null, unit = 'pp'): string | null {
   return `${points > 0 ? '+' : ''}${points} ${unit}`;
 }
 
-/** The one-line verdict that opens /sla: "Globex met 7 of 9 response targets (78 %) — below the 90 % you expect". */
+/**
+ * The one-line verdict that opens /sla and the monthly report: response and resolution targets
+ * together, against the compliance the team expects, and the uptime when it missed its target:
+ * "Globex met 4 of 6 SLA targets (67 %): response 2 of 3, resolution 2 of 3 — below the 90 % you expect".
+ */
 export function verdict(contract: Contract, report: SlaReport): string {
-  const { response, resolution } = report.current;
-  const expected = report.policy.expectation;
-  const main = response.compliance.rate !== null ? { c: response.compliance, what: 'response' } : resolution.compliance.rate !== null ? { c: resolution.compliance, what: 'resolution' } : null;
-  if (!main) {
-    if (report.current.issueCount === 0) return `${contract.name}: no vendor issues in this period`;
-    return `${contract.name}: ${report.current.issueCount} issue(s), none measured against a target yet`;
+  const { current, policy } = report;
+  const uptimeMissed =
+    current.uptime !== null && policy.uptimeTarget !== null && !current.uptimeMet ? `; uptime ${uptimePct(current.uptime)} is below its ${policy.uptimeTarget} % target` : '';
+  const measured = (
+    [
+      ['response', current.response.compliance],
+      ['resolution', current.resolution.compliance],
+    ] as const
+  ).filter(([, c]) => c.rate !== null);
+  if (measured.length === 0) {
+    if (current.issueCount === 0) return `${contract.name}: no vendor issues in this period${uptimeMissed}`;
+    return `${contract.name}: ${current.issueCount} issue(s), none measured against a target yet${uptimeMissed}`;
   }
-  const rate = main.c.rate!;
+  const met = measured.reduce((sum, [, c]) => sum + c.met, 0);
+  const decided = measured.reduce((sum, [, c]) => sum + c.met + c.breached, 0);
+  const rate = met / decided;
+  const expected = policy.expectation;
   const judgement = rate * 100 >= expected ? `meets the ${expected} % you expect` : `below the ${expected} % you expect`;
-  return `${contract.name} met ${main.c.met} of ${main.c.met + main.c.breached} ${main.what} targets (${pct(rate)}) — ${judgement}`;
+  const parts = measured.map(([what, c]) => `${what} ${c.met} of ${c.met + c.breached}`).join(', ');
+  return `${contract.name} met ${met} of ${decided} SLA targets (${pct(rate)}): ${parts} — ${judgement}${uptimeMissed}`;
 }
 
 export function slaStatusMessage(contract: Contract, report: SlaReport, title: string, timezone: string): Message {

@@ -93,7 +93,7 @@ describe('sla and its warnings', () => {
     await run('issue outage "Globex Support" start:2026-11-11T01:00 end:2026-11-11T05:00 maintenance');
 
     const status = await run('sla "Globex Support" period:30d');
-    expect(status).toContain('Globex Support met 2 of 3 response targets (67 %) — below the 90 % you expect');
+    expect(status).toContain('Globex Support met 4 of 6 SLA targets (67 %): response 2 of 3, resolution 2 of 3 — below the 90 % you expect; uptime 99.86 % is below its 99.9 % target');
     expect(status).toContain('I-3 P1 response: 3 h against 1 h (3.0×)');
     expect(status).toContain('Recurring:** portal (3)');
     expect(status).toContain('99.86 % (target 99.9 %: missed)');
