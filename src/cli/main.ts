@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, slackMode } from '../config.js';
-import { DeliveryRouter } from '../messages/delivery.js';
+import { ConfigError, loadConfig } from '../config.js';
 import { runPass } from '../scheduler/pass.js';
 import { passSettings } from '../scheduler/settings.js';
 import { openDatabase } from '../store/client.js';
 import { applyMigrations } from '../store/migrations.js';
-import { SlackDelivery } from '../platforms/slack/delivery.js';
+import { platformDeliveries } from '../server/platform-deliveries.js';
 import { exportContracts } from './export.js';
 import { importContracts } from './import.js';
 import { parseInstant } from '../domain/instants.js';
@@ -16,7 +15,7 @@ const USAGE = `Usage: renewal-desk <command>
                           workspace and owner columns optional)
   export [--workspace <id>]  write all contracts as CSV to stdout
   migrate                 apply pending database migrations
-Environment: DATABASE_URL, SLACK_BOT_TOKEN, SLACK_API_URL… (see .env.example)`;
+Environment: DATABASE_URL, SLACK_BOT_TOKEN, SLACK_API_URL, MICROSOFT_APP_ID… (see .env.example)`;
 
 async function main(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv;
@@ -37,8 +36,8 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { at: { type: 'string' } } });
       const at = values.at ? parseInstant(values.at, config.DEFAULT_TIMEZONE) : new Date();
       if (!at) throw new ConfigError(`--at ${values.at} is not an instant; use ISO 8601 such as 2026-12-01T09:00:00Z`);
-      const delivery = new DeliveryRouter();
-      if (slackMode(config) !== 'off') delivery.register('slack', new SlackDelivery(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL));
+      // Slack and Teams with the same variables as the bot; a platform not configured keeps its reminders for a later tick.
+      const { delivery } = platformDeliveries(config, db, (l) => console.log(l));
       // SIGINT/SIGTERM end the pass early: claimed reminders not posted yet are given back.
       const stopping = new AbortController();
       const stop = () => stopping.abort();

@@ -8,7 +8,17 @@ export interface Destination {
 
 export type DeliveryResult =
   | { ok: true; messageId: string | null }
-  | { ok: false; error: string; retryAfterMs?: number; permanent?: boolean };
+  | {
+      ok: false;
+      error: string;
+      retryAfterMs?: number;
+      permanent?: boolean;
+      /**
+       * Nothing was tried: this process has no connection to the workspace's platform (it is not
+       * configured here). Not a failed attempt: the message waits until the platform is connected.
+       */
+      notConnected?: true;
+    };
 
 /** What the scheduler and the command layer need from a chat platform to talk to a channel. */
 export interface Delivery {
@@ -16,7 +26,20 @@ export interface Delivery {
   update(to: Destination, messageId: string, message: Message): Promise<DeliveryResult>;
 }
 
-/** Routes each workspace to its platform's delivery ("slack:T1" → Slack, "teams:…" → Teams). */
+/** The platform of a workspace id: "slack:T1" → "slack", "teams:<tenant>" → "teams". */
+export function platformOf(workspaceId: string): string {
+  return workspaceId.split(':')[0] ?? '';
+}
+
+/** What a delivery answers for a workspace whose platform this process is not connected to. */
+export function notConnected(platform: string): DeliveryResult {
+  return { ok: false, notConnected: true, error: `${platform || 'this platform'} is not connected in this process` };
+}
+
+/**
+ * Routes each workspace to its platform's delivery ("slack:T1" → Slack, "teams:…" → Teams). A
+ * workspace of a platform not registered gets a `notConnected` result.
+ */
 export class DeliveryRouter implements Delivery {
   private readonly platforms = new Map<string, Delivery>();
 
@@ -25,16 +48,16 @@ export class DeliveryRouter implements Delivery {
   }
 
   private pick(to: Destination): Delivery | null {
-    return this.platforms.get(to.workspaceId.split(':')[0] ?? '') ?? null;
+    return this.platforms.get(platformOf(to.workspaceId)) ?? null;
   }
 
   async post(to: Destination, message: Message): Promise<DeliveryResult> {
     const target = this.pick(to);
-    return target ? target.post(to, message) : { ok: false, error: 'platform not connected' };
+    return target ? target.post(to, message) : notConnected(platformOf(to.workspaceId));
   }
 
   async update(to: Destination, messageId: string, message: Message): Promise<DeliveryResult> {
     const target = this.pick(to);
-    return target ? target.update(to, messageId, message) : { ok: false, error: 'platform not connected' };
+    return target ? target.update(to, messageId, message) : notConnected(platformOf(to.workspaceId));
   }
 }

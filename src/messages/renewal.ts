@@ -81,6 +81,29 @@ export function contractFields(contract: Contract, today: Day): Block {
   };
 }
 
+/** What happens when nobody acts, as the reminder says it: "If no notice is given by then, it *auto-renews…*". */
+function ifNobodyActs(contract: Contract): string {
+  return contract.renewal === 'auto'
+    ? `If no notice is given by then, it *auto-renews on ${day(contract.end)} for ${months(contract.termMonths)}*.`
+    : `Unless it is renewed, it *expires on ${day(contract.end)}*.`;
+}
+
+/** What a final decision means for the contract, in place of what would happen without one. */
+function decidedOutcome(contract: Contract, choice: Choice): string {
+  if (choice === 'renew') {
+    return contract.renewal === 'auto'
+      ? `It renews on ${day(contract.end)} for ${months(contract.termMonths)}; no more renewal reminders this term.`
+      : `Renewed: the term now runs to ${day(contract.end)}; no more renewal reminders this term.`;
+  }
+  if (choice === 'terminate') return `Notice is to be given before the deadline; the contract ends on ${day(contract.end)}.`;
+  return `Being renegotiated; no more renewal reminders this term.`;
+}
+
+function reminderBody(contract: Contract, deadline: Day, left: string, decision: DecisionNote | null): string {
+  if (decision?.status === 'final') return `*${contract.name}* (${contract.vendor}): ${decidedOutcome(contract, decision.choice)}`;
+  return `*${contract.name}* (${contract.vendor}): the notice deadline is *${day(deadline)}*, ${left}. ${ifNobodyActs(contract)}`;
+}
+
 /** The renewal reminder: what is due, by when, what happens if nobody acts, and the decision buttons. */
 export function renewalReminder(contract: Contract, options: RenewalMessageOptions): Message {
   const deadline = deadlineOf(termsOf(contract));
@@ -91,12 +114,7 @@ export function renewalReminder(contract: Contract, options: RenewalMessageOptio
     `${fallbackOutcome(contract)}.`;
   const blocks: Block[] = [
     { type: 'header', text: `Renewal reminder: ${contract.name}${options.late ? ' (late)' : ''}` },
-    {
-      type: 'section',
-      text:
-        `*${contract.name}* (${contract.vendor}): the notice deadline is *${day(deadline)}*, ${left}. ` +
-        `If nothing is done it *${fallbackOutcome(contract)}*. Owner: ${mention(contract.ownerId)}.`,
-    },
+    { type: 'section', text: reminderBody(contract, deadline, left, options.decision ?? null) },
     contractFields(contract, options.today),
   ];
   if (options.slaSummary) blocks.push({ type: 'section', text: options.slaSummary });

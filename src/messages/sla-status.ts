@@ -5,10 +5,12 @@ import { compareWithPrevious } from '../domain/sla-trend.js';
 import { formatInstant } from '../domain/zoned-time.js';
 import type { Contract } from '../store/contracts.js';
 import type { SlaReport } from '../store/sla-data.js';
+import type { SlaPolicy } from '../store/sla-policies.js';
 import type { Block, Message } from './model.js';
 
 const pct = (rate: number) => `${Math.round(rate * 100)} %`;
-const uptimePct = (u: number) => `${(u * 100).toFixed(u >= 0.999 ? 3 : 2)} %`;
+const uptimePct = (u: number) => (u === 1 ? '100 %' : `${(u * 100).toFixed(u >= 0.999 ? 3 : 2)} %`);
+const issues = (n: number) => `${n} issue${n === 1 ? '' : 's'}`;
 
 function ratio(c: Compliance): string {
   const open = c.pending > 0 ? `, ${c.pending} still running` : '';
@@ -27,10 +29,29 @@ function timeLine(stats: MeasureStats, clock: '24x7' | 'business'): string {
   return medianMs === null || p90Ms === null ? '—' : `median ${formatDuration(medianMs, clock)} · p90 ${formatDuration(p90Ms, clock)} (${count})`;
 }
 
-function delta(d: number | null, unit = 'pp'): string | null {
+/** A change in percentage points: "+12.5 points", "unchanged"; null when there is nothing to compare. */
+function delta(d: number | null): string | null {
   if (d === null) return null;
   const points = Math.round(d * 1000) / 10;
-  return `${points > 0 ? '+' : ''}${points} ${unit}`;
+  if (points === 0) return 'unchanged';
+  return `${points > 0 ? '+' : ''}${points} point${Math.abs(points) === 1 ? '' : 's'}`;
+}
+
+/** "8h" → "8 h": a target as it was typed, spaced like the durations the bot writes. */
+function asTyped(text: string | null): string {
+  return text === null ? '—' : text.replace(/^(\d+(?:\.\d+)?)\s*([a-z]+)$/i, '$1 $2');
+}
+
+/** "P1: response 1 h, resolution 8 h", one line per priority with targets, in priority order. */
+export function targetLines(policy: SlaPolicy): string[] {
+  return PRIORITIES.filter((p) => policy.typed[p]).map((p) => `${p.toUpperCase()}: response ${asTyped(policy.typed[p]!.response)}, resolution ${asTyped(policy.typed[p]!.resolution)}`);
+}
+
+/** "24x7" or "business hours (Mon–Fri 09:00–17:00 Europe/Berlin, 2 holiday(s))". */
+export function hoursText(policy: SlaPolicy, timezone: string): string {
+  if (policy.hoursKind !== 'business') return '24x7';
+  const holidays = policy.holidays.length === 0 ? '' : `, ${policy.holidays.length} holiday${policy.holidays.length === 1 ? '' : 's'}`;
+  return `business hours (Mon–Fri 09:00–17:00 ${timezone}${holidays})`;
 }
 
 /**
@@ -50,7 +71,7 @@ export function verdict(contract: Contract, report: SlaReport): string {
   ).filter(([, c]) => c.rate !== null);
   if (measured.length === 0) {
     if (current.issueCount === 0) return `${contract.name}: no vendor issues in this period${uptimeMissed}`;
-    return `${contract.name}: ${current.issueCount} issue(s), none measured against a target yet${uptimeMissed}`;
+    return `${contract.name}: ${issues(current.issueCount)}, none measured against a target yet${uptimeMissed}`;
   }
   const met = measured.reduce((sum, [, c]) => sum + c.met, 0);
   const decided = measured.reduce((sum, [, c]) => sum + c.met + c.breached, 0);
@@ -66,7 +87,7 @@ export function slaStatusMessage(contract: Contract, report: SlaReport, title: s
   const clock = policy.hoursKind;
   const head = verdict(contract, report);
   const uptimeText =
-    current.uptime === null ? '—' : `${uptimePct(current.uptime)}${policy.uptimeTarget !== null ? ` (target ${policy.uptimeTarget} %: ${current.uptimeMet ? 'met' : 'missed'})` : ''}`;
+    current.uptime === null ? '—' : `${uptimePct(current.uptime)}${policy.uptimeTarget !== null ? ` (target ${policy.uptimeTarget} %: ${current.uptimeMet ? 'met' : 'missed'})` : ' (no target set)'}`;
   const blocks: Block[] = [
     { type: 'header', text: `SLA: ${contract.name}, ${title}` },
     { type: 'section', text: `*${head}.*` },
@@ -97,13 +118,15 @@ export function slaStatusMessage(contract: Contract, report: SlaReport, title: s
     blocks.push({ type: 'section', text: `*Recurring:* ${current.recurringCategories.map((c) => `${c.category} (${c.count})`).join(', ')}` });
   }
   const change = compareWithPrevious(current, report.previous);
+  // Uptime is only compared when either period had downtime or an issue: two clean periods say nothing.
+  const previousHadData = report.previous.issueCount > 0 || (report.previous.uptime !== null && report.previous.uptime < 1);
   const changes = [
-    delta(change.responseCompliance) && `response ${delta(change.responseCompliance)}`,
-    delta(change.resolutionCompliance) && `resolution ${delta(change.resolutionCompliance)}`,
-    delta(change.uptime) && `uptime ${delta(change.uptime)}`,
+    delta(change.responseCompliance) && `response compliance ${delta(change.responseCompliance)}`,
+    delta(change.resolutionCompliance) && `resolution compliance ${delta(change.resolutionCompliance)}`,
+    previousHadData && delta(change.uptime) && `uptime ${delta(change.uptime)}`,
   ].filter(Boolean);
-  const hours = clock === 'business' ? `business hours (Mon–Fri 09:00–17:00 ${timezone}${policy.holidays.length > 0 ? `, ${policy.holidays.length} holiday(s)` : ''})` : '24x7';
-  blocks.push({ type: 'context', text: `Against the previous period: ${changes.length > 0 ? changes.join(', ') : 'no comparable figures'} · times counted ${hours}` });
+  const trend = changes.length > 0 ? `Against the previous period: ${changes.join(', ')}` : 'Nothing to compare with in the previous period';
+  blocks.push({ type: 'context', text: `${trend} · times counted ${hoursText(policy, timezone)}` });
   if (Object.keys(policy.targets).length === 0) {
     blocks.push({ type: 'context', text: `No SLA targets set: \`/sla set "${contract.name}" p1 response:1h resolution:8h\`` });
   }
@@ -116,7 +139,7 @@ export function slaSummaryText(report: SlaReport): string {
   if (current.issueCount === 0 && current.uptime !== null && current.uptime === 1 && report.policy.uptimeTarget === null) {
     return '*SLA, last 12 months:* no vendor issues recorded.';
   }
-  const parts = [`${current.issueCount} issue${current.issueCount === 1 ? '' : 's'}`];
+  const parts = [issues(current.issueCount)];
   if (current.response.compliance.rate !== null) parts.push(`response ${ratio(current.response.compliance)}`);
   if (current.resolution.compliance.rate !== null) parts.push(`resolution ${ratio(current.resolution.compliance)}`);
   if (current.uptime !== null) parts.push(`uptime ${uptimePct(current.uptime)}${report.policy.uptimeTarget !== null ? ` (target ${report.policy.uptimeTarget} %)` : ''}`);

@@ -9,11 +9,10 @@ export function startScheduler(deps: PassDeps, expression: string): { stop: () =
   let running: Promise<void> | null = null;
   // Stopping ends a running pass early: what it claimed and did not post yet is given back.
   const stopping = new AbortController();
-  const passDeps: PassDeps = { ...deps, signal: stopping.signal };
   const runNow = async () => {
     if (running) return running;
     if (stopping.signal.aborted) return;
-    running = runPass(passDeps, deps.clock())
+    running = runPass({ ...deps, signal: stopping.signal }, deps.clock())
       .then((report) => {
         if (report.posted + report.failed + report.deferred > 0) {
           deps.log?.(`pass: ${report.posted} posted (${report.late} late), ${report.failed} failed, ${report.skipped} skipped${report.deferred ? `, ${report.deferred} left for the next pass` : ''}`);

@@ -1,5 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises';
-
 export interface PacerOptions {
   /** Least time between two posts to one channel (Slack allows about one message per second per channel). */
   intervalMs?: number;
@@ -10,8 +8,43 @@ export interface PacerOptions {
 
 export const DEFAULT_CHANNEL_INTERVAL_MS = 1000;
 
-/** Sleeps `ms`; resolves early (without an error) when `signal` aborts. */
-export const sleep = (ms: number, signal?: AbortSignal): Promise<void> => delay(ms, undefined, { signal }).catch(() => undefined);
+/** The sleeps waiting on each signal, and the one 'abort' listener that wakes them all. */
+const sleepers = new WeakMap<AbortSignal, { waiting: Set<() => void>; onAbort: () => void }>();
+
+/**
+ * Sleeps `ms`; resolves early (without an error) when `signal` aborts. However many sleeps wait on one
+ * signal at once (every channel lane of a pass), the signal carries a single 'abort' listener, removed
+ * when the last of them ends: no listener outlives its wait.
+ */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (!signal) return new Promise((resolve) => setTimeout(resolve, ms));
+  if (signal.aborted) return Promise.resolve();
+  let entry = sleepers.get(signal);
+  if (!entry) {
+    const waiting = new Set<() => void>();
+    const onAbort = () => {
+      sleepers.delete(signal);
+      for (const wake of [...waiting]) wake();
+    };
+    entry = { waiting, onAbort };
+    sleepers.set(signal, entry);
+    signal.addEventListener('abort', onAbort, { once: true });
+  }
+  const { waiting, onAbort } = entry;
+  return new Promise((resolve) => {
+    const wake = () => {
+      clearTimeout(timer);
+      waiting.delete(wake);
+      if (waiting.size === 0 && sleepers.get(signal)?.waiting === waiting) {
+        sleepers.delete(signal);
+        signal.removeEventListener('abort', onAbort);
+      }
+      resolve();
+    };
+    const timer = setTimeout(wake, ms);
+    waiting.add(wake);
+  });
+}
 
 /**
  * Per-channel pacing for one process: posts to a channel are spaced by `intervalMs`, a 429 pauses that

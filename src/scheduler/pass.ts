@@ -3,7 +3,7 @@ import { dayIn } from '../domain/zoned-time.js';
 import type { Db } from '../store/client.js';
 import { claim, findDue, markFailed, markSent, markSkipped, releaseClaim, renewClaim, type ClaimOptions, type DueCursor, type Reminder } from '../store/reminder-ledger.js';
 import { getWorkspace, type WorkspaceSettings } from '../store/workspaces.js';
-import type { Delivery, DeliveryResult } from '../messages/delivery.js';
+import { platformOf, type Delivery, type DeliveryResult } from '../messages/delivery.js';
 import type { Message } from '../messages/model.js';
 import { retryDelayMs, MAX_ATTEMPTS } from './backoff.js';
 import type { FamilyContext, ReminderFamily } from './family.js';
@@ -56,7 +56,7 @@ export interface PassReport {
   late: number;
   skipped: number;
   failed: number;
-  /** Left for a later pass: their channel is paused or failing, or the pass was stopped. */
+  /** Left for a later pass: their channel is paused or failing, their platform is not connected, or the pass was stopped. */
   deferred: number;
 }
 
@@ -79,7 +79,9 @@ const TRANSIENT_RETRY_MS = 250;
  * Retry-After and the post is retried in the pass (or left for a later one when the pause is long); a
  * transient failure (5xx, network) backs off and leaves the rest of that channel for a later pass; a
  * permanent one (channel not found, bot not in channel) is recorded, not retried, and reported once to
- * the workspace channel.
+ * the workspace channel. A reminder of a platform this process is not connected to is not an attempt:
+ * it is given back, due again on the next pass, and the platform's other reminders wait without being
+ * claimed.
  */
 export async function runPass(deps: PassDeps, now: Date): Promise<PassReport> {
   const run = new PassRun(deps, now);
@@ -116,6 +118,7 @@ export async function runPass(deps: PassDeps, now: Date): Promise<PassReport> {
     throw error;
   } finally {
     await run.idle();
+    run.detach();
   }
   return run.report;
 }
@@ -149,6 +152,8 @@ class PassRun {
   private readonly deferredChannels = new Set<string>();
   /** Channels that failed for good in this pass, with the error: their other rows fail the same way. */
   private readonly deadChannels = new Map<string, string>();
+  /** Platforms whose delivery answered "not connected" in this pass: their rows wait for a later pass. */
+  private readonly disconnected = new Set<string>();
   private readonly workspaces = new Map<string, Promise<WorkspaceSettings | null>>();
   /** Reports of undeliverable reminders, found due or planned by this pass: posted at its end. */
   private readonly reports = new Map<string, Reminder>();
@@ -165,8 +170,15 @@ class PassRun {
     this.posts = new Limiter(deps.postsInFlight ?? 1);
     this.maxWaitMs = deps.maxChannelWaitMs ?? 10_000;
     this.families = deps.families ?? FAMILIES;
-    deps.signal?.addEventListener('abort', () => this.stop(), { once: true });
+    deps.signal?.addEventListener('abort', this.onAbort, { once: true });
     if (deps.signal?.aborted) this.stop();
+  }
+
+  private readonly onAbort = () => this.stop();
+
+  /** The caller's signal outlives the pass (the scheduler's, for all its passes): leave no listener on it. */
+  detach(): void {
+    this.deps.signal?.removeEventListener('abort', this.onAbort);
   }
 
   private get leaseMs(): number {
@@ -386,7 +398,7 @@ class PassRun {
       this.report.skipped += 1;
       return { outcome: 'skipped' };
     }
-    if (this.stopped) {
+    if (this.stopped || this.disconnected.has(platformOf(reminder.workspaceId))) {
       this.report.deferred += 1;
       return { outcome: 'deferred' };
     }
@@ -444,6 +456,17 @@ class PassRun {
         if (p.late) this.report.late += 1;
         this.deps.log?.(`posted ${reminder.kind} ${reminder.step} (${reminder.subject}) to ${p.channelId}${p.late ? ' (late)' : ''}`);
         return 'posted';
+      }
+      if (result.notConnected) {
+        // Nothing was tried: not an attempt. Due again on the next pass, when the platform may be connected.
+        await releaseClaim(db, reminder.id, p.token, result.error, null);
+        this.report.deferred += 1;
+        const platform = platformOf(p.workspace.id);
+        if (!this.disconnected.has(platform)) {
+          this.disconnected.add(platform);
+          this.deps.log?.(`${result.error}: its due reminders are kept and go out on a pass once it is configured`);
+        }
+        return 'deferred';
       }
       if (result.retryAfterMs !== undefined && !result.permanent) {
         // Rate limited: this channel waits for the Retry-After; the others go on.

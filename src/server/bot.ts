@@ -2,14 +2,14 @@ import type { Server } from 'node:http';
 import express from 'express';
 import type { App } from '@slack/bolt';
 import { slackMode, teamsMode, TEAMS_UNAUTHENTICATED_WARNING, type Config } from '../config.js';
-import { DeliveryRouter } from '../messages/delivery.js';
+import type { DeliveryRouter } from '../messages/delivery.js';
 import { startScheduler } from '../scheduler/cron.js';
 import { passSettings } from '../scheduler/settings.js';
 import { isPostgresqlUrl, openDatabase, type Db } from '../store/client.js';
 import { applyMigrations } from '../store/migrations.js';
 import { createSlackApp } from '../platforms/slack/app.js';
-import { SlackDelivery } from '../platforms/slack/delivery.js';
 import { createTeamsBot } from '../platforms/teams/app.js';
+import { platformDeliveries } from './platform-deliveries.js';
 
 export interface BotOptions {
   config: Config;
@@ -37,7 +37,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const migrated = await applyMigrations(config.DATABASE_URL);
   if (migrated.applied.length > 0) log(`database migrated: ${migrated.applied.join(', ')}`);
   const db = openDatabase(config.DATABASE_URL);
-  const delivery = new DeliveryRouter();
+  const { delivery, teams: teamsConnection } = platformDeliveries(config, db, log);
   const server = express();
   server.get('/healthz', async (_req, res) => {
     try {
@@ -57,18 +57,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       deps,
       server,
     );
-    delivery.register('slack', new SlackDelivery(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL));
   } else {
     server.post('/slack/events', (_req, res) => void res.status(503).json({ error: 'Slack is not configured on this Renewal Desk' }));
   }
 
   const teams = teamsMode(config);
-  const teamsBot = createTeamsBot(
-    { mode: teams, appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appTenantId: config.MICROSOFT_APP_TENANT_ID, appType: config.MICROSOFT_APP_TYPE },
-    { db, delivery, clock, defaultTimezone: config.DEFAULT_TIMEZONE, log },
-  );
+  const teamsBot = createTeamsBot(teamsConnection, { db, delivery, clock, defaultTimezone: config.DEFAULT_TIMEZONE, log });
   server.post('/api/messages', ...teamsBot.routes);
-  if (teams !== 'off') delivery.register('teams', teamsBot.delivery);
   if (teams === 'unauthenticated') TEAMS_UNAUTHENTICATED_WARNING.forEach((line) => log(line));
   if (config.TEAMS_UNAUTHENTICATED && config.MICROSOFT_APP_ID) log('TEAMS_UNAUTHENTICATED is ignored: MICROSOFT_APP_ID is set, so Teams requests are authenticated.');
 

@@ -10,6 +10,15 @@ export async function currentDecision(db: Db | Tx, contractId: string, cycle: nu
   return slot ? db.decision.findUnique({ where: { id: slot.decisionId } }) : null;
 }
 
+/** The live decisions of the current cycles of these contracts, by contract id (two queries, however many). */
+export async function currentDecisions(db: Db | Tx, contracts: readonly { id: string; cycle: number }[]): Promise<Map<string, Decision>> {
+  if (contracts.length === 0) return new Map();
+  const cycles = new Map(contracts.map((c) => [c.id, c.cycle]));
+  const slots = (await db.decisionSlot.findMany({ where: { contractId: { in: [...cycles.keys()] } } })).filter((s) => cycles.get(s.contractId) === s.cycle);
+  const decisions = await db.decision.findMany({ where: { id: { in: slots.map((s) => s.decisionId) } } });
+  return new Map(decisions.map((d) => [d.contractId, d]));
+}
+
 export async function findDecision(db: Db | Tx, workspaceId: string, id: string): Promise<Decision | null> {
   return db.decision.findFirst({ where: { id, workspaceId } });
 }

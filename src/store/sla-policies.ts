@@ -9,6 +9,8 @@ export interface SlaPolicy {
   hoursKind: '24x7' | 'business';
   holidays: string[];
   targets: SlaTargets;
+  /** The targets as typed ("8h", "2d"), for showing them back. */
+  typed: Partial<Record<Priority, { response: string | null; resolution: string | null }>>;
   uptimeTarget: number | null;
   /** The compliance (percent) the team expects from the vendor. */
   expectation: number;
@@ -27,16 +29,19 @@ export async function slaPolicyOf(db: Db | Tx, contractId: string, timezone: str
   const holidays = policy ? holidayList.parse(JSON.parse(policy.holidays)) : [];
   const hoursKind = policy?.hours === 'business' ? 'business' : '24x7';
   const byPriority: SlaTargets = {};
+  const typed: SlaPolicy['typed'] = {};
   const ms = (text: string | null) => (text === null ? null : parseSlaDuration(text, hoursKind));
   for (const t of targets) {
     if (!PRIORITIES.includes(t.priority as Priority)) continue;
     byPriority[t.priority as Priority] = { responseMs: ms(t.response), resolutionMs: ms(t.resolution) };
+    typed[t.priority as Priority] = { response: t.response, resolution: t.resolution };
   }
   return {
     hours: hoursKind === 'business' ? { kind: 'business', timezone, holidays } : { kind: '24x7' },
     hoursKind,
     holidays,
     targets: byPriority,
+    typed,
     uptimeTarget: policy?.uptimeTarget ?? null,
     expectation: policy?.expectation ?? DEFAULT_EXPECTATION,
   };

@@ -6,8 +6,11 @@ export interface TeamsUser {
   aadObjectId: string;
 }
 
-/** Where an activity comes from: a channel of the team, or a personal chat with the bot (by default the user's own). */
-export type Where = { channel: string } | { personal: true; conversation?: string };
+/**
+ * Where an activity comes from: a channel of the team, a group chat (`19:…@thread.v2`, named or not)
+ * or a personal chat with the bot (by default the user's own).
+ */
+export type Where = { channel: string } | { group: string; name?: string } | { personal: true; conversation?: string };
 
 export interface TeamsClientOptions {
   baseUrl: string;
@@ -48,6 +51,9 @@ export class TeamsClient {
     const tenant = { id: this.tenant };
     if ('personal' in where) {
       return { conversation: { id: where.conversation ?? this.personalConversation(userKey), conversationType: 'personal', tenantId: this.tenant }, channelData: { tenant } };
+    }
+    if ('group' in where) {
+      return { conversation: { id: where.group, conversationType: 'groupChat', isGroup: true, tenantId: this.tenant, ...(where.name && { name: where.name }) }, channelData: { tenant } };
     }
     const channel = where.channel;
     return {

@@ -6,6 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/store/client.js';
 import { applyMigrations } from '../../src/store/migrations.js';
+import { startTestBot, teamsChannel, type TestBot } from '../helpers/bot-harness.js';
+import { inChannel, TeamsDriver } from '../helpers/teams-driver.js';
 import { SlackDouble } from '../helpers/slack-double.js';
 
 const run = promisify(execFile);
@@ -14,8 +16,17 @@ let databaseUrl: string;
 let slackApi: SlackDouble;
 let db: Db;
 
+/** Every variable that connects a platform: a run gets only those it is given. */
+const PLATFORM_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID', 'MICROSOFT_APP_TYPE', 'TEAMS_UNAUTHENTICATED'];
+
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, DATABASE_URL: databaseUrl, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slackApi.apiUrl, DEFAULT_TIMEZONE: 'Europe/Berlin' };
+  return cliWith({ DATABASE_URL: databaseUrl, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slackApi.apiUrl }, args);
+}
+
+async function cliWith(variables: Record<string, string>, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DEFAULT_TIMEZONE: 'Europe/Berlin' };
+  for (const name of PLATFORM_VARIABLES) delete env[name];
+  Object.assign(env, variables);
   try {
     const { stdout, stderr } = await run(process.execPath, ['bin/renewal-desk.js', ...args], { env, timeout: 60_000 });
     return { code: 0, stdout, stderr };
@@ -105,5 +116,62 @@ describe('import without workspace and owner columns', () => {
     const contract = await db.contract.findFirstOrThrow({ where: { name: 'Plain Co' } });
     expect(contract.workspaceId).toBe('slack:T1');
     expect(contract.ownerId).toBe('');
+  });
+});
+
+describe('tick posts to Microsoft Teams with the same variables as the bot', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    // A bot (not ticking itself) stores the conversation references as Teams messages reach it.
+    t = await startTestBot({ now: '2026-11-23T10:00:00Z', teams: 'unauthenticated' });
+    const teams = new TeamsDriver(t);
+    await teams.run('contract add "Globex Support" vendor:Globex end:2027-01-31 notice:30d', 'owner', inChannel('renew'));
+    await teams.run('contract add Initech vendor:Initech end:2027-01-31 notice:30d', 'owner', inChannel('ops'));
+    t.teamsApi.reset();
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  const dueRows = () => t.bot.db.reminder.findMany({ where: { workspaceId: 'teams:tenant-1', step: 'd30' }, orderBy: { channelId: 'asc' } });
+
+  it('keeps Teams reminders without using attempts while Teams is not configured, then posts them once it is', { timeout: 120_000 }, async () => {
+    expect(await dueRows()).toHaveLength(2);
+    // Both 30-day reminders are due at 2026-12-02 09:00 UTC, in two channels.
+    for (const at of ['2026-12-02T09:00:00Z', '2026-12-02T09:05:00Z']) {
+      const off = await cliWith({ DATABASE_URL: t.databaseUrl }, ['tick', '--at', at]);
+      expect(off.code).toBe(0);
+      expect(off.stdout).toContain('0 posted');
+      expect(off.stdout).toContain('0 failed');
+      expect(off.stdout).toContain('2 left for the next pass');
+      // Said once per pass, not once per reminder.
+      expect(off.stdout.match(/teams is not connected/g)).toHaveLength(1);
+    }
+    expect(t.teamsApi.sends()).toHaveLength(0);
+    for (const row of await dueRows()) {
+      expect(['planned', 'failed']).toContain(row.status);
+      expect(row.attempts).toBe(0);
+      expect(row.nextAttemptAt).toBeNull();
+    }
+
+    const on = await cliWith({ DATABASE_URL: t.databaseUrl, TEAMS_UNAUTHENTICATED: '1' }, ['tick', '--at', '2026-12-02T09:10:00Z']);
+    expect(on.stderr).toBe('');
+    expect(on.code).toBe(0);
+    expect(on.stdout).toContain('2 posted (0 late), 0 failed');
+    // Posted through the Bot Framework connector double the stored references point at.
+    const renew = t.teamsApi.sends(teamsChannel('renew'));
+    const ops = t.teamsApi.sends(teamsChannel('ops'));
+    expect(renew).toHaveLength(1);
+    expect(ops).toHaveLength(1);
+    expect(renew[0]!.conversationId).toBe(teamsChannel('renew'));
+    expect(String(renew[0]!.body['summary'])).toMatch(/Globex Support.*2027-01-01/);
+    expect(String(ops[0]!.body['summary'])).toContain('Initech');
+    const rows = await dueRows();
+    expect(rows.map((r) => r.status)).toEqual(['sent', 'sent']);
+    expect(rows.map((r) => r.messageTs)).toEqual(expect.arrayContaining([renew[0]!.id, ops[0]!.id]));
+
+    const again = await cliWith({ DATABASE_URL: t.databaseUrl, TEAMS_UNAUTHENTICATED: '1' }, ['tick', '--at', '2026-12-02T09:15:00Z']);
+    expect(again.stdout).toContain('0 posted');
+    expect(t.teamsApi.sends()).toHaveLength(2);
   });
 });

@@ -34,6 +34,10 @@ describe('bad input gets a private error with a correct example and stores nothi
 describe('contract commands', () => {
   it('shows usage for no arguments and for help', async () => {
     expect((await run('help')).text).toContain('/contract add');
+    // Slack keeps the slash commands as written (only Teams writes them without the slash).
+    expect((await run('help')).text).toContain('`/contract list`');
+    expect((await run('frobnicate')).text).toContain('Example: `/contract help`');
+    expect((await run('help', 'UOWNER', '/issue')).text).toContain('`/issue list');
     expect((await run('', 'UOWNER', '/renewals')).text).toContain('within:90d');
   });
 

@@ -55,6 +55,10 @@ describe('decisions above the approval threshold', () => {
     expect(approved).toContain('Terminate recorded');
     const updates = await t.slackApi.waitFor('chat.update', 2);
     expect(textOf(updates[1]!.body)).toMatch(/Terminate\*? decided by <@UOWNER>, approved by <@UALICE>/);
+    // The card now says what the decision means, not what would happen without one.
+    expect(textOf(updates[1]!.body)).toContain('the contract ends on 2027-01-31 (Sun)');
+    expect(textOf(updates[1]!.body)).not.toContain('If no notice is given');
+    expect(await command('within:90d', 'UOWNER', '/renewals')).toContain('✅ decided: Terminate');
     // The termination notice goes to the channel with the transition checklist.
     const notice = t.slackApi.callsTo('chat.postMessage').find((c) => String(c.body['text']).startsWith('Terminate'));
     expect(textOf(notice!.body)).toContain('Transition checklist');

@@ -152,3 +152,24 @@ describe('/sla and its warnings', () => {
     expect(t.slackApi.callsTo('chat.postMessage').filter((c) => String(c.body['text']).startsWith('Monthly SLA report'))).toHaveLength(1);
   });
 });
+
+describe('/contract show with SLA evidence', () => {
+  it('shows the SLA targets as typed, the hours and the open issues, and says when none are set', async () => {
+    const bare = await run('/contract', 'show "Globex Support"');
+    expect(bare).toContain('none set yet');
+    expect(bare).toMatch(/Open issues\W*(\\n)?\s*none/);
+    await run('/sla', 'set "Globex Support" p1 response:1h resolution:8h');
+    await run('/sla', 'set "Globex Support" hours:business uptime:99.9');
+    await run('/issue', 'log "Globex Support" p1 Email down at:2026-11-23T09:30');
+    await run('/issue', 'log "Globex Support" p3 Slow portal at:2026-11-23T09:40');
+    await run('/issue', 'resolve I-2');
+    const show = await run('/contract', 'show "Globex Support"');
+    // 8h stays 8 h in business hours (not "1 d"): targets are shown as they were typed.
+    expect(show).toContain('P1: response 1 h, resolution 8 h');
+    expect(show).toContain('business hours (Mon–Fri 09:00–17:00 Europe/Berlin); uptime target 99.9 %');
+    expect(show).toMatch(/I-1\**\s*P1 · Email down/);
+    expect(show).not.toContain('Slow portal'); // resolved
+    expect(show).toContain('start not recorded');
+    expect(show).not.toContain('?');
+  });
+});

@@ -17,11 +17,16 @@ beforeEach(() => t.teamsApi.reset());
 
 const run = (text: string, user = 'owner', where = inChannel('renew')) => teams.run(text, user, where);
 
+/** In Teams the commands are written without Slack's slash ("/" opens Teams' own command box). */
+const SLASHED = /(?<![\w/])\/(?:contract|renewals|issue|sla)\b/;
+const withoutSlash = (expected: RegExp) => new RegExp(expected.source.replace(/\\\/(contract|renewals|issue|sla)/g, '$1'), expected.flags);
+
 describe('bad input gets a private error with a correct example and stores nothing', () => {
   it.each(BAD_CONTRACT_INPUT)('contract %s', async (input, expected) => {
     const reply = await run(`contract ${input}`);
-    expect(reply.text).toMatch(expected);
-    expect(reply.text).toMatch(/Example/);
+    expect(reply.text).toMatch(withoutSlash(expected));
+    expect(reply.text).toMatch(/Example: `?contract \w+/);
+    expect(reply.text).not.toMatch(SLASHED);
     expect(await t.bot.db.contract.count()).toBe(0);
   });
 });
@@ -56,13 +61,27 @@ describe('talking to the bot', () => {
     }
   });
 
-  it('answers help, an empty message and an unknown first word with the usage of every command', async () => {
+  it('answers help, an empty message and an unknown first word with the usage of every command, without slashes', async () => {
     const help = await run('help');
-    for (const word of ['/contract', '/renewals', '/issue', '/sla']) expect(help.text).toContain(word);
-    expect((await run('')).text).toContain('/renewals');
+    for (const usage of ['`contract add \\"Globex Support\\"', '`contract list`', '`renewals within:90d`', '`issue log ', '`sla set ']) expect(help.text).toContain(usage);
+    expect(help.text).toContain('@mention me first: `@Renewal Desk contract list`');
+    expect(help.text).not.toMatch(SLASHED);
+    const empty = await run('');
+    expect(empty.text).toContain('`renewals settings`');
+    expect(empty.text).not.toMatch(SLASHED);
     const unknown = await run('hello there');
     expect(unknown.text).toContain('I do not know `hello`');
-    expect(unknown.text).toContain('/contract');
+    expect(unknown.text).toContain('`contract show \\"Globex Support\\"`');
+    expect(unknown.text).not.toMatch(SLASHED);
+  });
+
+  it('writes the usage of one command, its examples and error hints without slashes', async () => {
+    for (const text of ['contract help', 'renewals help', 'issue help', 'sla help', 'contract frobnicate', 'renewals within:soon', 'contract show Nothing-Like-It']) {
+      const reply = await run(text);
+      expect(reply.text).not.toMatch(SLASHED);
+    }
+    expect((await run('renewals help')).text).toContain('`renewals settings`');
+    expect((await run('renewals within:soon')).text).toContain('Example: `renewals within:90d`');
   });
 
   it('has a plain-text summary on every answer', async () => {
@@ -156,5 +175,34 @@ describe('contract commands', () => {
     expect((await run('renewals settings tz:Mars/Olympus')).text).toContain('IANA time zone');
     const next = await t.bot.db.reminder.findFirstOrThrow({ where: { status: 'planned', kind: 'renewal' }, orderBy: { dueAt: 'asc' } });
     expect(next.dueAt.toISOString()).toBe('2026-12-01T07:30:00.000Z');
+  });
+});
+
+describe('naming chats, which have no channel name', () => {
+  const showChannel = (reply: { text: string }) => /\{"title":"Channel","value":"([^"]*)"\}/.exec(reply.text)?.[1];
+
+  it('a contract added in the personal chat posts "in this chat", and says whose chat it is elsewhere', async () => {
+    const added = await run('contract add "Chat Contract" vendor:Chatco end:2027-08-31', 'owner', personal);
+    expect(added.call.conversationId).toBe(t.teams.personalConversation('owner'));
+    expect(added.text).toMatch(/Renewal reminders: [^"]* in this chat\./);
+    expect(added.text).not.toContain('#channel');
+    const contract = await t.bot.db.contract.findFirstOrThrow({ where: { nameKey: 'chat contract' } });
+    expect(contract.channelId).toBe(t.teams.personalConversation('owner'));
+
+    const here = await run('contract show Chat Contract', 'owner', personal);
+    expect(showChannel(here)).toBe('this chat');
+    // Asked from a channel, the answer comes in another chat: it is the owner's personal chat with the bot.
+    expect(showChannel(await run('contract show Chat Contract', 'owner', inChannel('renew')))).toBe('your personal chat');
+    expect(showChannel(await run('contract show Chat Contract', 'bob', inChannel('renew')))).toBe("Owner's personal chat");
+    expect(JSON.stringify(t.teamsApi.calls.map((c) => c.body))).not.toContain('#channel');
+  });
+
+  it('a contract added in a group chat names that chat, or says it is a group chat', async () => {
+    const named = await run('contract add "Group Contract" vendor:Groupco end:2027-09-30', 'owner', { group: '19:vendor-team@thread.v2', name: 'Vendor team' });
+    expect(named.text).toMatch(/Renewal reminders: [^"]* in the group chat “Vendor team”\./);
+    const unnamed = await run('contract add "Adhoc Contract" vendor:Adhoc end:2027-09-30', 'owner', { group: '19:adhoc@thread.v2' });
+    expect(unnamed.text).toMatch(/Renewal reminders: [^"]* in a group chat\./);
+    expect(showChannel(await run('contract show Adhoc Contract', 'owner', personal))).toBe('a group chat');
+    expect(JSON.stringify(t.teamsApi.calls.map((c) => c.body))).not.toContain('#channel');
   });
 });

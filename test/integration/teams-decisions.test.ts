@@ -42,6 +42,9 @@ describe('decisions above the approval threshold', () => {
     expect(approved.text).toMatch(/Terminate\*\* decided by <at>Owner<\/at>, approved by <at>Alice<\/at>/);
     const updates = await t.teamsApi.waitFor('update', 2);
     expect(textOfCall(updates[1]!)).toMatch(/Terminate\*\* decided by <at>Owner<\/at>, approved by <at>Alice<\/at>/);
+    expect(textOfCall(updates[1]!)).toContain('the contract ends on 2027-01-31 (Sun)');
+    expect(textOfCall(updates[1]!)).not.toContain('If no notice is given');
+    expect(await command('renewals within:90d')).toContain('✅ decided: Terminate');
     const notice = teams.posts('renew').find((c) => String(c.body['summary']).startsWith('Terminate'));
     expect(textOfCall(notice!)).toContain('Transition checklist');
     expect(textOfCall(notice!)).toContain('"fontType":"Monospace"'); // the notice letter, verbatim

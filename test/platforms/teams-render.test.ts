@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commandTextOf, channelOf, peopleOf, tenantOf } from '../../src/platforms/teams/activity.js';
+import { conversationLabel, toPlain, withoutSlashCommands, type Names } from '../../src/platforms/teams/markup.js';
 import { plainTextOf, toAdaptiveCard, summaryOf } from '../../src/platforms/teams/render.js';
 import type { Message } from '../../src/messages/model.js';
 
@@ -26,6 +27,19 @@ describe('the message model as an Adaptive Card', () => {
     expect(summaryOf(message, names)).toBe('Renewal reminder: Globex for @Alice Smith in #Network');
   });
 
+  it('gives each further line of a field value a fact of its own, so no client runs them together', () => {
+    const multi = toAdaptiveCard({ text: 'SLA', blocks: [{ type: 'fields', fields: [{ label: 'Response compliance', value: '1 of 2 met (50 %)\nP1: 1 of 1 met (100 %)\nP2: 0 of 1 met (0 %)' }, { label: 'Uptime', value: '100 %' }] }] }, names);
+    expect(multi.body[0]).toEqual({
+      type: 'FactSet',
+      facts: [
+        { title: 'Response compliance', value: '1 of 2 met (50 %)' },
+        { title: '', value: 'P1: 1 of 1 met (100 %)' },
+        { title: '', value: 'P2: 0 of 1 met (0 %)' },
+        { title: 'Uptime', value: '100 %' },
+      ],
+    });
+  });
+
   it('turns *bold* into markdown bold, one TextBlock per line', () => {
     expect(json).toContain('"text":"**Globex** is owned by <at>Alice Smith</at>; ask <at>Bob</at> or <at>Carol</at>."');
     expect(json).toContain('"text":"Second line with `code`","wrap":true,"spacing":"None"');
@@ -48,6 +62,54 @@ describe('the message model as an Adaptive Card', () => {
   it('renders a whole message as plain text for answers shown only to the clicker', () => {
     expect(plainTextOf(message, names)).toContain('Globex is owned by @Alice Smith; ask @Bob or @Carol.');
     expect(plainTextOf(message, names)).toContain('Owner: @Alice Smith');
+  });
+});
+
+describe('naming conversations', () => {
+  const known: Names = {
+    users: new Map([['29:bob', 'Bob']]),
+    channels: new Map([['19:net@thread.tacv2', 'Network'], ['19:team@thread.v2', 'Vendor team']]),
+    conversations: new Map([
+      ['19:net@thread.tacv2', { kind: 'channel' as const }],
+      ['19:nameless@thread.tacv2', { kind: 'channel' as const }],
+      ['19:team@thread.v2', { kind: 'groupChat' as const }],
+      ['a:alice', { kind: 'personal' as const, userId: '29:alice', userName: 'Alice' }],
+      ['a:bob', { kind: 'personal' as const, userId: '29:bob' }],
+      ['8:chat', { kind: 'personal' as const }],
+    ]),
+  };
+
+  it('calls the conversation a message is shown in "this chat", and a channel by its name', () => {
+    const here = { ...known, here: 'a:alice' };
+    expect(toPlain('Reminders at 09:00 UTC in <#a:alice>.', here)).toBe('Reminders at 09:00 UTC in this chat.');
+    expect(conversationLabel({ ...known, here: '19:team@thread.v2' }, '19:team@thread.v2')).toBe('this chat');
+    expect(conversationLabel({ ...known, here: '19:net@thread.tacv2' }, '19:net@thread.tacv2')).toBe('#Network');
+    expect(conversationLabel({ ...known, here: '19:nameless@thread.tacv2' }, '19:nameless@thread.tacv2')).toBe('this channel');
+  });
+
+  it('elsewhere says whose personal chat, which group chat, or what it is: never a placeholder', () => {
+    expect(conversationLabel({ ...known, reader: '29:alice' }, 'a:alice')).toBe('your personal chat');
+    expect(conversationLabel(known, 'a:alice')).toBe("Alice's personal chat");
+    expect(conversationLabel(known, 'a:bob')).toBe("Bob's personal chat");
+    expect(conversationLabel(known, '8:chat')).toBe('a personal chat');
+    expect(conversationLabel(known, '19:team@thread.v2')).toBe('the group chat “Vendor team”');
+    expect(conversationLabel(known, '19:other@thread.v2')).toBe('a group chat');
+    expect(conversationLabel(known, '19:nameless@thread.tacv2')).toBe('a Teams channel');
+    expect(conversationLabel(known, 'a:unknown')).toBe('a personal chat');
+    expect(conversationLabel(known, 'something-else')).toBe('a Teams chat');
+    const json = JSON.stringify(toAdaptiveCard({ text: 'In <#19:nameless@thread.tacv2>', blocks: [{ type: 'fields', fields: [{ label: 'Channel', value: '<#8:chat>' }] }] }, known));
+    expect(json).not.toContain('#channel');
+    expect(json).toContain('{"title":"Channel","value":"a personal chat"}');
+  });
+});
+
+describe('commands without the slash', () => {
+  it('drops the slash of the four commands wherever they start a word, and nothing else', () => {
+    expect(withoutSlashCommands('• `/contract add "X"` (bare `/contract add` opens a form) · */sla* — and /renewals, an /issue command')).toBe('• `contract add "X"` (bare `contract add` opens a form) · *sla* — and renewals, an issue command');
+    expect(withoutSlashCommands('see https://example.com/contract and /api/messages, /contracts, a/issue')).toBe('see https://example.com/contract and /api/messages, /contracts, a/issue');
+    const card = JSON.stringify(toAdaptiveCard({ text: '⚠ Bad. Example: /contract add x', blocks: [{ type: 'section', text: '⚠ Bad.\nExample: `/contract add x`' }] }, names));
+    expect(card).not.toContain('/contract');
+    expect(card).toContain('Example: `contract add x`');
   });
 });
 

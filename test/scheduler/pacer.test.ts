@@ -1,5 +1,6 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { ChannelPacer, Limiter } from '../../src/scheduler/pacer.js';
+import { ChannelPacer, Limiter, sleep } from '../../src/scheduler/pacer.js';
 
 /** A pacer on a clock the test moves; sleeping moves it. */
 function pacerOnFakeClock(intervalMs: number) {
@@ -51,6 +52,37 @@ describe('ChannelPacer', () => {
     const { pacer, slept } = pacerOnFakeClock(0);
     for (let i = 0; i < 5; i += 1) await pacer.take('A');
     expect(slept).toEqual([]);
+  });
+});
+
+describe('waiting on an abort signal', () => {
+  const listeners = (signal: AbortSignal) => getEventListeners(signal, 'abort').length;
+
+  it('leaves no abort listener behind, however many waits there were, one after another or at once', async () => {
+    const stopping = new AbortController();
+    const pacer = new ChannelPacer({ intervalMs: 1 });
+    for (let i = 0; i < 30; i += 1) {
+      await pacer.take('A', stopping.signal);
+      await pacer.waitFor('A', stopping.signal);
+    }
+    expect(listeners(stopping.signal)).toBe(0);
+
+    // Every channel lane of a pass waits at once: the signal carries one listener, not one per wait.
+    const waits = Array.from({ length: 25 }, (_, i) => sleep(5 + i, stopping.signal));
+    expect(listeners(stopping.signal)).toBeLessThanOrEqual(1);
+    await Promise.all(waits);
+    expect(listeners(stopping.signal)).toBe(0);
+  });
+
+  it('still wakes every wait at once when the signal aborts', async () => {
+    const stopping = new AbortController();
+    const started = Date.now();
+    const waits = Promise.all(Array.from({ length: 15 }, () => sleep(60_000, stopping.signal)));
+    stopping.abort();
+    await waits;
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(listeners(stopping.signal)).toBe(0);
+    await sleep(60_000, stopping.signal); // already aborted: returns at once
   });
 });
 

@@ -1,11 +1,13 @@
 // How a pass delivers: channels side by side and paced, one subject at a time, a bounded number of
 // posts in flight, a 429 holding up only its channel. A test family and a recording delivery on a
 // real database (SQLite, or PostgreSQL with TEST_DATABASE=postgresql).
+import { getEventListeners } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Delivery, DeliveryResult, Destination } from '../../src/messages/delivery.js';
+import { DeliveryRouter, type Delivery, type DeliveryResult, type Destination } from '../../src/messages/delivery.js';
+import { MAX_ATTEMPTS } from '../../src/scheduler/backoff.js';
 import { plain, type Message } from '../../src/messages/model.js';
 import type { ReminderFamily } from '../../src/scheduler/family.js';
 import { ChannelPacer } from '../../src/scheduler/pacer.js';
@@ -132,6 +134,13 @@ describe('a pass delivering many reminders', () => {
     expect(row.nextAttemptAt!.getTime()).toBe(AT.getTime() + 120_000);
   });
 
+  it("passes sharing one long-lived signal (the scheduler's) leave no listener on it", async () => {
+    await seed(2, 1);
+    const stopping = new AbortController();
+    for (let i = 0; i < 15; i += 1) await runPass({ ...deps(new RecordingDelivery()), signal: stopping.signal }, AT);
+    expect(getEventListeners(stopping.signal, 'abort')).toHaveLength(0);
+  });
+
   it('stopping a pass gives back what it claimed and did not post', async () => {
     await seed(6, 2);
     const stopping = new AbortController();
@@ -145,5 +154,33 @@ describe('a pass delivering many reminders', () => {
     expect(await db.reminder.count({ where: { status: 'sending' } })).toBe(0);
     const again = await runPass(deps(new RecordingDelivery()), AT);
     expect(again.posted).toBe(12 - report.posted);
+  });
+
+  it('a platform not connected loses no attempts: its rows are given back, logged once, and go out once it is connected', async () => {
+    await seed(2, 1); // Slack: s0, s1 in c0
+    const TEAMS = 'teams:TPASS';
+    await db.workspace.create({ data: { id: TEAMS, platform: 'teams', timezone: 'UTC' } });
+    // One row a single failed attempt away from giving up, in three channels.
+    await db.reminder.createMany({
+      data: [0, 1, 2].map((i) => ({ workspaceId: TEAMS, subject: `t${i}`, kind: 'a', step: '1', dueAt: new Date(AT.getTime() - 60_000), channelId: `19:t${i}`, attempts: MAX_ATTEMPTS - 1 })),
+    });
+    const slack = new RecordingDelivery();
+    const router = new DeliveryRouter();
+    router.register('slack', slack);
+    for (let pass = 0; pass < 3; pass += 1) {
+      const logs: string[] = [];
+      const report = await runPass({ ...deps(router, 3, 5), log: (l) => logs.push(l) }, new Date(AT.getTime() + pass * 60_000));
+      expect(report).toMatchObject({ posted: pass === 0 ? 4 : 0, failed: 0, deferred: 3 });
+      expect(logs.filter((l) => l.includes('teams is not connected'))).toHaveLength(1);
+    }
+    const waiting = await db.reminder.findMany({ where: { workspaceId: TEAMS } });
+    expect(waiting.map((r) => [r.status === 'planned' || r.status === 'failed', r.attempts, r.nextAttemptAt])).toEqual([0, 1, 2].map(() => [true, MAX_ATTEMPTS - 1, null]));
+
+    const teams = new RecordingDelivery();
+    router.register('teams', teams);
+    const report = await runPass(deps(router, 3, 5), new Date(AT.getTime() + 5 * 60_000));
+    expect(report).toMatchObject({ posted: 3, failed: 0, deferred: 0 });
+    expect(teams.posts.map((p) => p.subject).sort()).toEqual(['t0', 't1', 't2']);
+    expect(await db.reminder.count({ where: { workspaceId: TEAMS, status: 'sent' } })).toBe(3);
   });
 });

@@ -19,10 +19,10 @@ export const CONTRACT_FORM: readonly FormField[] = [
   { id: 'vendor', kind: 'text', label: 'Vendor', optional: false, maxLength: 80 },
   { id: 'end', kind: 'date', label: 'End date', optional: false },
   { id: 'start', kind: 'date', label: 'Start date', optional: true },
-  { id: 'notice', kind: 'text', label: 'Notice period (days)', optional: true, placeholder: '60' },
+  { id: 'notice', kind: 'text', label: 'Notice period (days)', optional: true, placeholder: 'e.g. 60; empty: no notice period' },
   { id: 'renewal', kind: 'select', label: 'Renewal', optional: false, options: [['auto', 'Renews automatically unless notice is given'], ['manual', 'Expires unless renewed']], initial: 'auto' },
-  { id: 'term', kind: 'text', label: 'Renewal term (months)', optional: true, placeholder: '12' },
-  { id: 'value', kind: 'text', label: 'Value', optional: true, placeholder: '12000' },
+  { id: 'term', kind: 'text', label: 'Renewal term (months)', optional: true, placeholder: 'e.g. 24; empty: 12' },
+  { id: 'value', kind: 'text', label: 'Value', optional: true, placeholder: 'e.g. 12000' },
   { id: 'currency', kind: 'text', label: 'Currency', optional: true, initial: 'USD', maxLength: 3 },
   { id: 'per', kind: 'select', label: 'Value is per', optional: false, options: [['year', 'year'], ['month', 'month']], initial: 'year' },
   { id: 'tier', kind: 'select', label: 'Tier (how early reminders start)', optional: false, options: [['1', '1 — critical: from 120 days'], ['2', '2 — standard: from 90 days'], ['3', '3 — minor: from 60 days']], initial: '2' },
@@ -53,7 +53,7 @@ export async function checkContractForm(ctx: CommandContext, form: Readonly<Reco
     if (!field.optional && field.kind !== 'select' && !form[field.id] && !errors[field.id]) errors[field.id] = 'is required';
   }
   if (!errors['name'] && name.success && (await findContract(ctx.db, ctx.workspace.id, name.data))) {
-    errors['name'] = 'A contract with this name already exists (names are case-insensitive).';
+    errors['name'] = `${name.data} already exists (names are case-insensitive): pick another name, or change that one with /contract edit.`;
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, input: input as unknown as ContractInput };

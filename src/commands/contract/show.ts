@@ -12,6 +12,13 @@ import type { Token } from '../tokenize.js';
 import { positionals } from '../parse-args.js';
 import { requireContract } from './lookup.js';
 import { contactsOf, type Contact } from '../../store/contacts.js';
+import { issueLabel, listIssues } from '../../store/issues.js';
+import { slaPolicyOf } from '../../store/sla-policies.js';
+import { hoursText, targetLines } from '../../messages/sla-status.js';
+import type { Reminder } from '../../store/reminder-ledger.js';
+import type { Db } from '../../store/client.js';
+
+const OPEN_ISSUES_SHOWN = 5;
 
 function describeContacts(ownerId: string, contacts: Contact[]): string {
   const lines = [`• owner: ${mention(ownerId)}`];
@@ -20,6 +27,42 @@ function describeContacts(ownerId: string, contacts: Contact[]): string {
     lines.push(`• ${c.role}: ${who}`);
   }
   return `*Contacts*\n${lines.join('\n')}`;
+}
+
+async function slaSection(db: Db, contractId: string, contractName: string, timezone: string): Promise<string> {
+  const policy = await slaPolicyOf(db, contractId, timezone);
+  const lines = targetLines(policy);
+  const uptime = policy.uptimeTarget !== null ? `uptime target ${policy.uptimeTarget} %` : 'no uptime target';
+  if (lines.length === 0 && policy.uptimeTarget === null) {
+    return `*SLA targets*\nnone set yet: \`/sla set "${contractName}" p1 response:1h resolution:8h\``;
+  }
+  return `*SLA targets* (${hoursText(policy, timezone)}; ${uptime})\n${lines.length > 0 ? lines.join('\n') : 'no response or resolution targets yet'}`;
+}
+
+async function openIssuesSection(ctx: CommandContext, contractId: string): Promise<string> {
+  const open = await listIssues(ctx.db, ctx.workspace.id, { contractId, openOnly: true, limit: OPEN_ISSUES_SHOWN + 1 });
+  if (open.length === 0) return '*Open issues*\nnone';
+  const tz = ctx.workspace.timezone;
+  const lines = open.slice(0, OPEN_ISSUES_SHOWN).map(
+    (i) => `• *${issueLabel(i)}* ${i.priority.toUpperCase()} · ${i.summary} · opened ${formatInstant(i.openedAt, tz)} · ${i.respondedAt ? 'vendor responded' : 'waiting for the vendor'}`,
+  );
+  const more = open.length > OPEN_ISSUES_SHOWN ? `\nMore: \`/issue list\`` : '';
+  return `*Open issues*\n${lines.join('\n')}${more}`;
+}
+
+function reminderLine(r: Reminder, now: Date, tz: string): string {
+  const days = r.step.slice(1);
+  const what =
+    r.kind === 'renewal'
+      ? r.step.startsWith('d')
+        ? `renewal reminder (${days} day${days === '1' ? '' : 's'} before the deadline)`
+        : 'renewal reminder (snoozed)'
+      : r.kind === 'deadline'
+        ? 'deadline passed notice'
+        : 'end of term';
+  // Due but not posted yet: the next scheduler pass posts it (within minutes).
+  const due = r.dueAt.getTime() <= now.getTime() ? ' — due now, goes out with the next scheduler pass' : '';
+  return `• ${formatInstant(r.dueAt, tz)} ${what}${due}`;
 }
 
 export async function showContract(ctx: CommandContext, tokens: Token[]): Promise<CommandResult> {
@@ -35,8 +78,8 @@ export async function showContract(ctx: CommandContext, tokens: Token[]): Promis
     {
       type: 'fields',
       fields: [
-        { label: 'Term', value: `${contract.start ?? '?'} to ${contract.end}` },
-        { label: 'Notice', value: `${contract.noticeDays} days` },
+        { label: 'Term', value: contract.start ? `${day(contract.start)} to ${day(contract.end)}` : `to ${day(contract.end)}; start not recorded` },
+        { label: 'Notice', value: contract.noticeDays === 0 ? 'none (the deadline is the end date)' : `${contract.noticeDays} day${contract.noticeDays === 1 ? '' : 's'}` },
         { label: 'Tier', value: String(contract.tier) },
         { label: 'Channel', value: contract.channelId ? channel(contract.channelId) : 'workspace default' },
         ...(contract.services ? [{ label: 'Services', value: contract.services }] : []),
@@ -44,9 +87,11 @@ export async function showContract(ctx: CommandContext, tokens: Token[]): Promis
       ],
     },
     { type: 'section', text: describeContacts(contract.ownerId, await contactsOf(ctx.db, contract.id)) },
+    { type: 'section', text: await slaSection(ctx.db, contract.id, contract.name, tz) },
+    { type: 'section', text: await openIssuesSection(ctx, contract.id) },
   ];
   if (decision) blocks.push({ type: 'section', text: decisionLine(decision, tz) });
-  const next = upcoming.map((r) => `• ${formatInstant(r.dueAt, tz)} ${r.kind === 'renewal' ? (r.step.startsWith('d') ? `renewal reminder (${r.step.slice(1)} days before the deadline)` : 'renewal reminder (snoozed)') : r.kind === 'deadline' ? 'deadline passed notice' : 'end of term'}`);
+  const next = upcoming.map((r) => reminderLine(r, ctx.now, tz));
   blocks.push({ type: 'section', text: `*Next reminders* (${tz}):\n${next.length > 0 ? next.join('\n') : 'none'}` });
   const text = `${contract.name} (${contract.vendor}): notice deadline ${deadline} (${daysLeft(today, deadline)}), ends ${day(contract.end)}.`;
   return { reply: message(text, ...blocks) };

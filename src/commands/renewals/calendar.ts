@@ -3,7 +3,9 @@ import { compareDays, type Day } from '../../domain/days.js';
 import { activeContracts, termsOf } from '../../store/contracts.js';
 import { day, daysLeft, mention } from '../../messages/format.js';
 import { message, type Block } from '../../messages/model.js';
-import { fallbackOutcome } from '../../messages/renewal.js';
+import { CHOICE_LABELS, fallbackOutcome } from '../../messages/renewal.js';
+import { currentDecisions, type Decision } from '../../store/decisions.js';
+import type { Choice } from '../../domain/decision-rules.js';
 import { todayOf, type CommandContext, type CommandResult } from '../context.js';
 import { parseOptions } from '../parse-args.js';
 import type { Token } from '../tokenize.js';
@@ -20,13 +22,17 @@ export async function renewalCalendar(ctx: CommandContext, tokens: Token[]): Pro
   const until = windowEnd(today, options.within ?? { amount: 90, unit: 'd' });
   const inWindow = (d: Day) => compareDays(d, today) >= 0 && compareDays(d, until) <= 0;
   const events: { day: Day; line: string }[] = [];
-  for (const c of await activeContracts(ctx.db, ctx.workspace.id)) {
+  const contracts = await activeContracts(ctx.db, ctx.workspace.id);
+  const decisions = await currentDecisions(ctx.db, contracts);
+  for (const c of contracts) {
     const deadline = deadlineOf(termsOf(c));
+    const decided = decisionMark(decisions.get(c.id));
     if (c.noticeDays > 0 && inWindow(deadline)) {
-      events.push({ day: deadline, line: `• ${day(deadline)} (${daysLeft(today, deadline)}): notice deadline of *${c.name}* (${c.vendor}) · ${mention(c.ownerId)}` });
+      events.push({ day: deadline, line: `• ${day(deadline)}, ${daysLeft(today, deadline)}: notice deadline of *${c.name}* (${c.vendor}) · ${mention(c.ownerId)}${decided}` });
     }
     if (inWindow(c.end)) {
-      events.push({ day: c.end, line: `• ${day(c.end)} (${daysLeft(today, c.end)}): *${c.name}* (${c.vendor}) ends; it ${fallbackOutcome(c)} · ${mention(c.ownerId)}` });
+      const outcome = decided ? '' : `; it ${fallbackOutcome(c)}`;
+      events.push({ day: c.end, line: `• ${day(c.end)}, ${daysLeft(today, c.end)}: *${c.name}* (${c.vendor}) ends${outcome} · ${mention(c.ownerId)}${decided}` });
     }
   }
   events.sort((a, b) => compareDays(a.day, b.day));
@@ -35,4 +41,11 @@ export async function renewalCalendar(ctx: CommandContext, tokens: Token[]): Pro
   const blocks: Block[] = [{ type: 'header', text: title }];
   for (let i = 0; i < events.length && i < 900; i += 20) blocks.push({ type: 'section', text: events.slice(i, i + 20).map((e) => e.line).join('\n') });
   return { reply: message(`${title}: ${events.length} date(s); first ${events[0]!.day}.`, ...blocks.slice(0, 50)) };
+}
+
+/** " · ✅ decided: Renew" or " · ⏳ Terminate awaiting approval"; empty without a live decision. */
+function decisionMark(decision: Decision | undefined): string {
+  if (!decision) return '';
+  const what = CHOICE_LABELS[decision.choice as Choice];
+  return decision.status === 'final' ? ` · ✅ decided: ${what}` : decision.status === 'pending' ? ` · ⏳ ${what} awaiting approval` : '';
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseSlaDuration, formatDuration } from '../../domain/durations.js';
+import { parseSlaDuration } from '../../domain/durations.js';
+import { targetLines } from '../../messages/sla-status.js';
 import { PRIORITIES, type Priority } from '../../domain/sla-measure.js';
 import { planIssueWarnings } from '../../store/sla-ledger.js';
 import { setPolicy, setTargets, slaPolicyOf } from '../../store/sla-policies.js';
@@ -60,9 +61,7 @@ export async function slaSet(ctx: CommandContext, tokens: Token[]): Promise<Comm
     for (const issue of await tx.vendorIssue.findMany({ where: { contractId: contract.id, resolvedAt: null } })) await planIssueWarnings(tx, issue, policy);
   });
   const after = await slaPolicyOf(ctx.db, contract.id, ctx.workspace.timezone);
-  const lines = Object.entries(after.targets).map(
-    ([p, t]) => `${p.toUpperCase()}: response ${t.responseMs === null ? '—' : formatDuration(t.responseMs, after.hoursKind)}, resolution ${t.resolutionMs === null ? '—' : formatDuration(t.resolutionMs, after.hoursKind)}`,
-  );
+  const lines = targetLines(after);
   const summary = [
     `hours ${after.hoursKind === 'business' ? `business (Mon–Fri 09:00–17:00 ${ctx.workspace.timezone})` : '24x7'}`,
     after.holidays.length > 0 ? `holidays ${after.holidays.join(', ')}` : null,

@@ -66,18 +66,20 @@ async function execute(context: TurnContext, deps: TeamsDeps): Promise<InvokeAns
   if (result.openForm === 'assign-successor' && result.formContext) return await sendSuccessorForm(context, deps, ctx, result.formContext);
 
   const refreshed = recorder.updateOf(origin);
-  if (refreshed) return card(ctx, refreshed);
+  if (refreshed) return card(ctx, refreshed, channelId);
   if (result.replaceOriginal && origin) {
-    const replacement = await card(ctx, result.reply);
+    const replacement = await card(ctx, result.reply, channelId);
     // The clicked (private) card is replaced where it is stored too; the answer shows it at once anyway.
     await context.updateActivity({ ...cardActivity(replacement, result.reply.text), id: origin.messageId }).catch((error: Error) => deps.log(`could not replace the clicked card: ${error.message}`));
     return replacement;
   }
-  return plainTextOf(result.reply, await namesFor(deps.db, ctx.workspace.id, result.reply));
+  // Shown to the clicker only, where they clicked.
+  return plainTextOf(result.reply, await namesFor(deps.db, ctx.workspace.id, result.reply, { here: channelId, reader: activity.from.id }));
 }
 
-async function card(ctx: CommandContext, message: Message): Promise<AdaptiveCard> {
-  return toAdaptiveCard(message, await namesFor(ctx.db, ctx.workspace.id, message));
+/** A card that replaces the clicked one in `here`, for everyone there. */
+async function card(ctx: CommandContext, message: Message, here: string): Promise<AdaptiveCard> {
+  return toAdaptiveCard(message, await namesFor(ctx.db, ctx.workspace.id, message, { here }));
 }
 
 /** Teams may deliver an invoke twice (retries, double clicks): handle each activity id once. */

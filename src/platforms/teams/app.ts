@@ -1,5 +1,5 @@
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
-import { ActivityTypes, type ConfigurationBotFrameworkAuthenticationOptions, type TurnContext } from 'botbuilder';
+import { ActivityTypes } from 'botbuilder';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { rememberNames } from '../../store/display-names.js';
 import { workspaceId } from '../../store/workspaces.js';
@@ -7,58 +7,27 @@ import { peopleOf, tenantOf } from './activity.js';
 import { handleExecute } from './actions.js';
 import { handleMessage } from './commands.js';
 import type { TeamsDeps } from './context.js';
-import { TeamsDelivery } from './delivery.js';
+import type { TeamsConnection, TeamsMode } from './connection.js';
 import { rememberConversation } from './references.js';
 import { rememberTeamChannels, welcome } from './welcome.js';
 
-export type TeamsMode = 'authenticated' | 'unauthenticated' | 'off';
-
-export interface TeamsOptions {
-  mode: TeamsMode;
-  appId?: string;
-  appPassword?: string;
-  appTenantId?: string;
-  appType?: string;
-}
+export type { TeamsMode, TeamsOptions } from './connection.js';
 
 export interface TeamsBot {
   /** Handlers for `POST /api/messages`, in order. */
   routes: (RequestHandler | ErrorRequestHandler)[];
-  delivery: TeamsDelivery;
-}
-
-/** Our own backoff decides about retries: strip the connector client's retry policy (it would sleep on 429s inside the call). */
-async function noClientRetries(context: TurnContext, next: () => Promise<void>): Promise<void> {
-  const connector = context.turnState.get(context.adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy: (p: { phase: string }) => unknown } } } | undefined;
-  connector?.client?.pipeline?.removePolicy({ phase: 'Retry' });
-  await next();
-}
-
-function authConfig(options: TeamsOptions): ConfigurationBotFrameworkAuthenticationOptions {
-  if (options.mode !== 'authenticated') return {} as ConfigurationBotFrameworkAuthenticationOptions;
-  return {
-    MicrosoftAppId: options.appId,
-    MicrosoftAppPassword: options.appPassword,
-    MicrosoftAppTenantId: options.appTenantId,
-    MicrosoftAppType: options.appType ?? (options.appTenantId ? 'SingleTenant' : 'MultiTenant'),
-  } as ConfigurationBotFrameworkAuthenticationOptions;
 }
 
 /**
- * Microsoft Teams through teams-ai (`Application` on botbuilder's `TeamsAdapter`). Every teams-ai
- * and botbuilder type stays in this folder; the rest of Renewal Desk sees a Delivery and HTTP routes.
+ * Microsoft Teams through teams-ai (`Application` on botbuilder's `TeamsAdapter`), on the adapter of
+ * `connectTeams` (whose delivery the scheduler posts with); without a connection, `/api/messages`
+ * refuses every request. Every teams-ai and botbuilder type stays in this folder; the rest of Renewal
+ * Desk sees a Delivery and HTTP routes.
  */
-export function createTeamsBot(options: TeamsOptions, deps: Omit<TeamsDeps, 'appId'>): TeamsBot {
-  const appId = options.mode === 'authenticated' ? (options.appId ?? '') : '';
+export function createTeamsBot(connection: TeamsConnection | null, deps: Omit<TeamsDeps, 'appId'>): TeamsBot {
+  if (!connection) return { routes: messageRoutes('off', null, deps.log) };
+  const { adapter, appId } = connection;
   const full: TeamsDeps = { ...deps, appId };
-  const adapter = new TeamsAdapter(authConfig(options));
-  adapter.use(noClientRetries);
-  adapter.onTurnError = async (context, error) => {
-    deps.log(`teams turn failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    if (context.activity.type === ActivityTypes.Message) {
-      await context.sendActivity('Something went wrong on our side; nothing was changed. Please try again in a minute.').catch(() => undefined);
-    }
-  };
 
   const app = new Application({ adapter, botAppId: appId, startTypingTimer: false, removeRecipientMention: false, longRunningMessages: false });
   // teams-ai 1.7.4 starts its typing timer on every message turn whatever `startTypingTimer` says, and
@@ -86,14 +55,15 @@ export function createTeamsBot(options: TeamsOptions, deps: Omit<TeamsDeps, 'app
     });
   });
 
-  return { routes: messageRoutes(options.mode, adapter, app, deps.log), delivery: new TeamsDelivery(adapter, appId, deps.db) };
+  return { routes: messageRoutes(connection.mode, { adapter, app }, deps.log) };
 }
 
-function messageRoutes(mode: TeamsMode, adapter: TeamsAdapter, app: Application, log: (line: string) => void): (RequestHandler | ErrorRequestHandler)[] {
+function messageRoutes(mode: TeamsMode, bot: { adapter: TeamsAdapter; app: Application } | null, log: (line: string) => void): (RequestHandler | ErrorRequestHandler)[] {
   const refuse: RequestHandler = (_req, res) => {
     res.status(401).json({ error: 'Teams is not configured on this Renewal Desk: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (or TEAMS_UNAUTHENTICATED=1 for local testing only).' });
   };
-  if (mode === 'off') return [refuse];
+  if (mode === 'off' || !bot) return [refuse];
+  const { adapter, app } = bot;
   const badJson: ErrorRequestHandler = (_error, _req, res, _next) => void res.status(400).json({ error: 'The body must be a Bot Framework activity (JSON).' });
   const process: RequestHandler = async (req, res) => {
     if (!isActivity(req.body)) {

@@ -2,13 +2,12 @@ import type { TurnContext } from 'botbuilder';
 import { HELP } from '../../commands/help.js';
 import { COMMAND_NAMES, runCommand, type CommandName } from '../../commands/router.js';
 import { message, type Message } from '../../messages/model.js';
-import { hasConversationRef } from '../../store/conversation-refs.js';
 import { workspaceId } from '../../store/workspaces.js';
-import { channelOf, commandTextOf, mentionedChannelsOf, teamOf, tenantOf } from './activity.js';
+import { channelOf, commandTextOf, isPersonal, mentionedChannelsOf, teamOf, tenantOf } from './activity.js';
 import { teamsContext, type TeamsDeps } from './context.js';
 import { contractAddCard } from './forms.js';
 import { namesFor } from './names.js';
-import { referenceFor, referenceForChannel, storeReference } from './references.js';
+import { referenceFor, referenceForChannel, storedReference, storeReference } from './references.js';
 import { CARD_CONTENT_TYPE, messageActivity } from './render.js';
 import { replyPrivately } from './reply.js';
 
@@ -20,11 +19,14 @@ export function splitCommand(text: string): { name: CommandName | null; word: st
   return { name, word, rest: match[2]! };
 }
 
-/** The usage of every command, for `help`, an empty message or a word we do not know. */
-export function overview(unknownWord: string): Message {
-  const intro = unknownWord && unknownWord !== 'help'
-    ? `I do not know \`${unknownWord.slice(0, 40)}\`. Start with one of these commands (a leading / is optional; in a channel, @mention me first):`
-    : 'Start with one of these commands (a leading / is optional; in a channel, @mention me first):';
+/**
+ * The usage of every command, for `help`, an empty message or a word we do not know. The command
+ * layer writes them as Slack's slash commands; the renderer writes them without the slash for Teams,
+ * where typing "/" opens Teams' own command box.
+ */
+export function overview(unknownWord: string, botName = 'Renewal Desk'): Message {
+  const how = `Type one of these commands (in a channel or group chat, @mention me first: \`@${botName} contract list\`):`;
+  const intro = unknownWord && unknownWord !== 'help' ? `I do not know \`${unknownWord.slice(0, 40)}\`. ${how}` : how;
   return message(
     `Renewal Desk commands: ${COMMAND_NAMES.join(', ')}. Send "<command> help" for details.`,
     { type: 'header', text: 'Renewal Desk' },
@@ -41,13 +43,15 @@ export async function handleMessage(context: TurnContext, deps: TeamsDeps): Prom
   await rememberMentionedChannels(context, deps);
   const ctx = await teamsContext(deps, tenant, activity.from.id, channelId);
   const { name, word, rest } = splitCommand(commandTextOf(activity));
-  const result = name ? await runCommand(name, rest, ctx) : { reply: overview(word) };
+  const result = name ? await runCommand(name, rest, ctx) : { reply: overview(word, activity.recipient?.name || undefined) };
   if (result.openForm === 'contract-add') {
     const form = contractAddCard({ channelId, teamId: teamOf(activity) });
     await replyPrivately(context, { type: 'message', summary: 'New contract form', attachments: [{ contentType: CARD_CONTENT_TYPE, content: form }] }, deps.appId, deps.log);
     return;
   }
-  const reply = messageActivity(result.reply, await namesFor(deps.db, ctx.workspace.id, result.reply));
+  // The answer goes to the personal chat: the one written from, or the user's own (see replyPrivately).
+  const audience = { here: isPersonal(activity) ? channelId : undefined, reader: activity.from.id };
+  const reply = messageActivity(result.reply, await namesFor(deps.db, ctx.workspace.id, result.reply, audience));
   await replyPrivately(context, reply, deps.appId, deps.log);
 }
 
@@ -58,7 +62,12 @@ async function rememberMentionedChannels(context: TurnContext, deps: TeamsDeps):
   const workspace = workspaceId('teams', tenantOf(context.activity));
   const base = referenceFor(context.activity);
   for (const channel of channels) {
-    if (await hasConversationRef(deps.db, workspace, channel.id)) continue;
+    const known = await storedReference(deps.db, workspace, channel.id);
+    if (known) {
+      // Known already: only a name it was stored without is added (answers then say #Name).
+      if (channel.name && !known.conversation?.name) await storeReference(deps.db, workspace, channel.id, { ...known, conversation: { ...known.conversation!, name: channel.name } }, deps.log);
+      continue;
+    }
     await storeReference(deps.db, workspace, channel.id, referenceForChannel(base, channel.id, channel.name), deps.log);
   }
 }

@@ -36,7 +36,7 @@ export class TeamsDelivery implements Delivery {
     }
     const slot = await this.pacer.acquire(to.workspaceId, to.channelId);
     if (!slot.ok) return { ok: false, error: 'paced: at most 7 messages per second per conversation', retryAfterMs: slot.retryAfterMs };
-    const activity = messageActivity(message, await namesFor(this.db, to.workspaceId, message));
+    const activity = messageActivity(message, await namesFor(this.db, to.workspaceId, message, { here: to.channelId }));
     let id: string | null = null;
     // Errors inside the callback would go to the adapter's onTurnError: keep them here instead.
     let failed: unknown = null;

@@ -21,7 +21,8 @@ const NOT_FOUND = 'Teams does not know this person in this team. Leave it empty 
 
 /** Shows `message` in place of the submitted form, for everyone who can see that form. */
 async function replaceForm(context: TurnContext, deps: TeamsDeps, workspace: string, message: Message): Promise<AdaptiveCard> {
-  const card = toAdaptiveCard(message, await namesFor(deps.db, workspace, message));
+  // The form is replaced where it was submitted, for everyone who can see it there.
+  const card = toAdaptiveCard(message, await namesFor(deps.db, workspace, message, { here: channelOf(context.activity) }));
   if (context.activity.replyToId) {
     try {
       await context.updateActivity({ ...cardActivity(card, message.text), id: context.activity.replyToId });

@@ -1,5 +1,5 @@
 import { CONTRACT_FORM, type FormField } from '../../commands/contract/form.js';
-import type { Mention } from './markup.js';
+import { withoutSlashCommands, type Mention } from './markup.js';
 import type { AdaptiveCard, CardElement } from './render.js';
 
 /** Verbs of the form cards' submit buttons (the message buttons use the action ids as verbs). */
@@ -34,7 +34,7 @@ function card(body: CardElement[], mentions: Mention[] = []): AdaptiveCard {
   return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, msteams: { width: 'Full', ...(mentions.length > 0 && { entities: mentions }) } };
 }
 
-const attention = (text: string): CardElement => ({ type: 'TextBlock', text, color: 'Attention', size: 'Small', wrap: true, spacing: 'None' });
+const attention = (text: string): CardElement => ({ type: 'TextBlock', text: withoutSlashCommands(text), color: 'Attention', size: 'Small', wrap: true, spacing: 'None' });
 
 /** The new-contract form; after a refused submit it comes back filled in, each problem under its field. */
 export function contractAddCard(origin: FormOrigin, values: Record<string, string> = {}, errors: Record<string, string> = {}): AdaptiveCard {

@@ -22,10 +22,32 @@ export function referenceForChannel(base: Partial<ConversationReference>, channe
   return { ...base, conversation: { ...base.conversation!, id: channelId, name, conversationType: 'channel', isGroup: true } };
 }
 
-/** Stores where this conversation can be reached; a concurrent first contact is harmless. */
+/**
+ * Stores where this conversation can be reached; a concurrent first contact is harmless. Teams names a
+ * channel only in some activities (the bot being added, a channel mention): a name stored before is
+ * kept when this activity has none.
+ */
 export async function rememberConversation(db: Db, activity: Partial<Activity>, log: (line: string) => void): Promise<void> {
   if (!activity.serviceUrl || !activity.conversation?.id) return;
-  await storeReference(db, workspaceId('teams', tenantOf(activity)), channelOf(activity), referenceFor(activity), log);
+  const workspace = workspaceId('teams', tenantOf(activity));
+  const channelId = channelOf(activity);
+  const reference = referenceFor(activity);
+  if (!reference.conversation?.name) {
+    const stored = await storedName(db, workspace, channelId, log);
+    if (stored) reference.conversation = { ...reference.conversation!, name: stored };
+  }
+  await storeReference(db, workspace, channelId, reference, log);
+}
+
+/** The name stored with a conversation's reference ('' when none, or nothing is stored). */
+async function storedName(db: Db, workspace: string, channelId: string, log: (line: string) => void): Promise<string> {
+  try {
+    const name = ((await loadConversationRef(db, workspace, channelId)) as { conversation?: { name?: unknown } } | null)?.conversation?.name;
+    return typeof name === 'string' ? name : '';
+  } catch (error) {
+    log(`could not read the Teams conversation reference of ${channelId}: ${(error as Error).message}`);
+    return '';
+  }
 }
 
 export async function storeReference(db: Db, workspace: string, channelId: string, reference: Partial<ConversationReference>, log: (line: string) => void): Promise<void> {

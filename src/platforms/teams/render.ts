@@ -50,7 +50,18 @@ function renderBlock(block: Block, names: Names, mentions: Mention[]): CardEleme
     case 'section':
       return [{ type: 'Container', spacing: 'Medium', items: textBlocks(block.text, names, mentions) }];
     case 'fields':
-      return [{ type: 'FactSet', facts: block.fields.slice(0, 20).map((f) => ({ title: cut(f.label, 100), value: cut(toCardMarkdown(f.value, names, mentions), 500) })) }];
+      // A fact value does not break lines in every Teams client: each further line is a fact of its own, untitled.
+      return [
+        {
+          type: 'FactSet',
+          facts: block.fields.slice(0, 20).flatMap((f) =>
+            f.value
+              .split('\n')
+              .filter((line, i) => i === 0 || line.trim())
+              .map((line, i) => ({ title: i === 0 ? cut(f.label, 100) : '', value: cut(toCardMarkdown(line, names, mentions), 500) })),
+          ),
+        },
+      ];
     case 'context':
       return [{ type: 'Container', spacing: 'Small', items: textBlocks(block.text, names, mentions, { size: 'Small', isSubtle: true }) }];
     case 'actions':

@@ -15,7 +15,7 @@ export async function rememberTeamChannels(context: TurnContext, db: Db, log: (l
     const workspace = workspaceId('teams', tenantOf(context.activity));
     const base = referenceFor(context.activity);
     for (const channel of channels) {
-      if (channel.id) await storeReference(db, workspace, channel.id, referenceForChannel(base, channel.id, channel.name || (channel.id === teamId ? 'General' : 'channel')), log);
+      if (channel.id) await storeReference(db, workspace, channel.id, referenceForChannel(base, channel.id, channel.name || (channel.id === teamId ? 'General' : '')), log);
     }
   } catch (error) {
     log(`could not list the channels of team ${teamId}: ${(error as Error).message}`);

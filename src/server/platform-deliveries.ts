@@ -1,0 +1,36 @@
+import { slackMode, teamsMode, type Config } from '../config.js';
+import { DeliveryRouter } from '../messages/delivery.js';
+import { SlackDelivery } from '../platforms/slack/delivery.js';
+import { connectTeams, type TeamsConnection, type TeamsOptions } from '../platforms/teams/connection.js';
+import type { Db } from '../store/client.js';
+
+export interface PlatformDeliveries {
+  /** Posts to every platform configured; a workspace of any other platform gets a `notConnected` result. */
+  delivery: DeliveryRouter;
+  /** The Teams connection behind the router's Teams delivery (the bot mounts its app on it); null when Teams is off. */
+  teams: TeamsConnection | null;
+}
+
+/** How Teams is configured: authenticated with an app id, unauthenticated when asked for (and no app id), or off. */
+export function teamsOptions(config: Config): TeamsOptions {
+  return {
+    mode: teamsMode(config),
+    appId: config.MICROSOFT_APP_ID,
+    appPassword: config.MICROSOFT_APP_PASSWORD,
+    appTenantId: config.MICROSOFT_APP_TENANT_ID,
+    appType: config.MICROSOFT_APP_TYPE,
+  };
+}
+
+/**
+ * The deliveries of every platform the configuration connects: Slack with a bot token (and a signing
+ * secret or an app token), Teams with an app id or TEAMS_UNAUTHENTICATED. The bot process and
+ * `renewal-desk tick` both post through this, with the same variables.
+ */
+export function platformDeliveries(config: Config, db: Db, log: (line: string) => void): PlatformDeliveries {
+  const delivery = new DeliveryRouter();
+  if (slackMode(config) !== 'off') delivery.register('slack', new SlackDelivery(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL));
+  const teams = connectTeams(teamsOptions(config), db, log);
+  if (teams) delivery.register('teams', teams.delivery);
+  return { delivery, teams };
+}
