@@ -1,4 +1,4 @@
-import { slackMode, teamsMode, type Config } from '../config.js';
+import { teamsMode, type Config } from '../config.js';
 import { DeliveryRouter } from '../messages/delivery.js';
 import { SlackDelivery } from '../platforms/slack/delivery.js';
 import { connectTeams, type TeamsConnection, type TeamsOptions } from '../platforms/teams/connection.js';
@@ -23,13 +23,14 @@ export function teamsOptions(config: Config): TeamsOptions {
 }
 
 /**
- * The deliveries of every platform the configuration connects: Slack with a bot token (and a signing
- * secret or an app token), Teams with an app id or TEAMS_UNAUTHENTICATED. The bot process and
- * `renewal-desk tick` both post through this, with the same variables.
+ * The deliveries of every platform the configuration connects: Slack with a bot token (posting needs
+ * nothing else; receiving commands also needs a signing secret or an app token), Teams with an app id
+ * or TEAMS_UNAUTHENTICATED. The bot process and `renewal-desk tick` both post through this, with the
+ * same variables.
  */
 export function platformDeliveries(config: Config, db: Db, log: (line: string) => void): PlatformDeliveries {
   const delivery = new DeliveryRouter();
-  if (slackMode(config) !== 'off') delivery.register('slack', new SlackDelivery(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL));
+  if (config.SLACK_BOT_TOKEN) delivery.register('slack', new SlackDelivery(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL));
   const teams = connectTeams(teamsOptions(config), db, log);
   if (teams) delivery.register('teams', teams.delivery);
   return { delivery, teams };

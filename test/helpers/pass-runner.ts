@@ -5,16 +5,14 @@
 //   node --import tsx test/helpers/pass-runner.ts   (prints "ready", reads "<instant>", prints the report)
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../../src/config.js';
-import { DeliveryRouter } from '../../src/messages/delivery.js';
-import { SlackDelivery } from '../../src/platforms/slack/delivery.js';
+import { platformDeliveries } from '../../src/server/platform-deliveries.js';
 import { runPass } from '../../src/scheduler/pass.js';
 import { passSettings } from '../../src/scheduler/settings.js';
 import { openDatabase } from '../../src/store/client.js';
 
 const config = loadConfig();
 const db = openDatabase(config.DATABASE_URL);
-const delivery = new DeliveryRouter();
-delivery.register('slack', new SlackDelivery(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL));
+const { delivery } = platformDeliveries(config, db, (line) => console.log(line));
 const settings = passSettings(config);
 await db.workspace.count(); // connected
 console.log('ready');

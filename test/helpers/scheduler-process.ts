@@ -26,12 +26,11 @@ export function startTick(at: string, env: Record<string, string>): TickProcess 
   return { child, exited };
 }
 
-/** The environment of a scheduler process that posts to the Slack double at `apiUrl`. */
+/** The environment of a scheduler process that posts to the Slack double at `apiUrl` (a bot token is all posting needs). */
 export function schedulerEnv(databaseUrl: string, apiUrl: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     DATABASE_URL: databaseUrl,
     SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_SIGNING_SECRET: 'test-signing-secret',
     SLACK_API_URL: apiUrl,
     DEFAULT_TIMEZONE: 'UTC',
     ...extra,

@@ -68,6 +68,14 @@ describe('contract commands', () => {
     expect(planned[0]!.dueAt.toISOString()).toBe('2026-12-01T09:00:00.000Z'); // 30 days before 2026-12-31
   });
 
+  it('says plainly when the notice deadline has passed, and puts a rolled-forward end in the notification text', async () => {
+    const late = await run('add "Late Notice" vendor:L end:2027-01-15 notice:400d'); // deadline 2025-12-11
+    expect(late.text).toContain('the notice deadline has passed for this term');
+    expect(late.text).toContain('Renewal reminders: none, the notice deadline is too close or already passed');
+    const old = await run('add "Old Term" vendor:O end:2025-01-01');
+    expect(String(old.body['text'])).toContain('The end date 2025-01-01 has passed');
+  });
+
   it('shows the renewal calendar for a window, soonest first', async () => {
     const cal = await run('within:60d', 'UOWNER', '/renewals');
     expect(cal.text).toContain('Initech');

@@ -1,6 +1,7 @@
 import { deadlineOf } from '../../domain/contract-terms.js';
 import { findContract, termsOf } from '../../store/contracts.js';
-import { day, daysLeft, channel } from '../../messages/format.js';
+import { day, daysLeft, channel, months } from '../../messages/format.js';
+import { compareDays } from '../../domain/days.js';
 import { message } from '../../messages/model.js';
 import { fallbackOutcome } from '../../messages/renewal.js';
 import { todayOf, type CommandContext, type CommandResult } from '../context.js';
@@ -35,12 +36,18 @@ export async function createAndDescribe(ctx: CommandContext, input: ContractInpu
     const { contract, plan } = await ctx.db.$transaction((tx) => insertContract(tx, prepared, ctx.workspace, today));
     const deadline = deadlineOf(termsOf(contract));
     const where = contract.channelId ?? ctx.workspace.defaultChannel;
+    const tooLate = compareDays(deadline, today) < 0 && contract.renewal === 'auto';
+    const outcome = tooLate
+      ? `It auto-renews on ${contract.end} for ${months(contract.termMonths)}: the notice deadline has passed for this term.`
+      : `It ${fallbackOutcome(contract)}.`;
     const lines = [
-      `Added *${contract.name}* (${contract.vendor}). Notice deadline: *${day(deadline)}*, ${daysLeft(today, deadline)}. It ${fallbackOutcome(contract)}.`,
+      `Added *${contract.name}* (${contract.vendor}). Notice deadline: *${day(deadline)}*, ${daysLeft(today, deadline)}. ${outcome}`,
       ...prepared.notes,
       describePlan(plan, ctx.workspace.timezone, where),
     ];
-    return { reply: message(lines[0]!.replace(/\*/g, ''), { type: 'section', text: lines.join('\n') }) };
+    // The fallback (notification) text carries the notes too: a rolled-forward end date must not surprise anyone.
+    const text = [lines[0]!, ...prepared.notes].join(' ').replace(/\*/g, '');
+    return { reply: message(text, { type: 'section', text: lines.join('\n') }) };
   } catch (error) {
     if (isUniqueViolation(error)) throw new UsageError(`A contract named *${input.name}* already exists.`, ADD_EXAMPLE);
     throw error;
@@ -51,6 +58,6 @@ export function describePlan(plan: readonly PlannedReminder[], timezone: string,
   const renewals = plan.filter((p) => p.kind === 'renewal');
   const at = plan[0] ? formatInstant(plan[0].dueAt, timezone).slice(11) : '';
   const target = channelId ? ` in ${channel(channelId)}` : ' (no channel yet: set one with `/renewals settings channel:#…`)';
-  const list = renewals.length > 0 ? renewals.map((p) => day(p.dueDay)).join(', ') : 'none (the deadline is too close or already passed)';
-  return `Renewal reminders: ${list}, at ${at} ${timezone}${target}.`;
+  if (renewals.length === 0) return `Renewal reminders: none, the notice deadline is too close or already passed${plan[0] ? `; other notices go out at ${at} ${timezone}${target}` : ''}.`;
+  return `Renewal reminders: ${renewals.map((p) => day(p.dueDay)).join(', ')}, at ${at} ${timezone}${target}.`;
 }

@@ -4,6 +4,7 @@ import { findContract, nameKey, termsOf, type Contract } from '../../store/contr
 import { currentDecision } from '../../store/decisions.js';
 import { replanContract } from '../../store/reminder-ledger.js';
 import { message } from '../../messages/model.js';
+import { day, daysLeft } from '../../messages/format.js';
 import { todayOf, type CommandContext, type CommandResult } from '../context.js';
 import { UsageError } from '../errors.js';
 import { parseOptions, positionals } from '../parse-args.js';
@@ -62,7 +63,7 @@ export async function editContract(ctx: CommandContext, tokens: Token[]): Promis
     return {
       reply: message(text, {
         type: 'section',
-        text: `Updated *${updated.name}*:\n${changes.map((c) => `• ${c}`).join('\n')}\nNotice deadline: *${deadline}*.\n${describePlan(plan, ctx.workspace.timezone, updated.channelId ?? ctx.workspace.defaultChannel)}`,
+        text: `Updated *${updated.name}*:\n${changes.map((c) => `• ${c}`).join('\n')}\nNotice deadline: *${day(deadline)}*, ${daysLeft(todayOf(ctx), deadline)}.\n${describePlan(plan, ctx.workspace.timezone, updated.channelId ?? ctx.workspace.defaultChannel)}`,
       }),
     };
   } catch (error) {
