@@ -118,6 +118,9 @@ export function renewalReminder(contract: Contract, options: RenewalMessageOptio
     contractFields(contract, options.today),
   ];
   if (options.slaSummary) blocks.push({ type: 'section', text: options.slaSummary });
+  if (contract.snoozedUntil && contract.snoozedUntil > options.today && options.decision?.status !== 'final') {
+    blocks.push({ type: 'section', text: `⏰ Snoozed: the next renewal reminder comes on ${day(contract.snoozedUntil)}.` });
+  }
   const step = options.daysBefore ? `${options.daysBefore} day${options.daysBefore === 1 ? '' : 's'} before the deadline` : 'snoozed reminder';
   blocks.push({ type: 'context', text: `Renewal Desk · ${step}${lateNote}` });
   const decision = options.decision;

@@ -116,6 +116,11 @@ describe('decisions below the threshold and snoozing', () => {
     const { body, ts } = await firstReminder(); // 2026-12-02
     t.clock.set('2026-12-02T10:00:00Z');
     expect(await click('UOWNER', 'rd:snooze', buttons(body).get('rd:snooze')!, ts)).toContain('2026-12-09');
+    // The reminder in the channel says so, for everyone; its buttons stay.
+    const [update] = await t.slackApi.waitFor('chat.update');
+    expect(update!.body['ts']).toBe(ts);
+    expect(textOf(update!.body)).toContain('Snoozed: the next renewal reminder comes on 2026-12-09 (Wed)');
+    expect(buttons(update!.body).has('rd:decide.renew')).toBe(true);
     const planned = await t.bot.db.reminder.findMany({ where: { status: 'planned', kind: 'renewal' }, orderBy: { dueAt: 'asc' } });
     expect(planned[0]!.step).toBe('snooze-2026-12-09');
     expect((await t.tick('2026-12-09T09:00:00Z')).posted).toBe(1);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../helpers/bot-harness.js';
-import { button, TeamsDriver, textOfCall } from '../helpers/teams-driver.js';
+import { button, buttonsOf, TeamsDriver, textOfCall } from '../helpers/teams-driver.js';
 import type { ConnectorCall } from '../helpers/teams-double.js';
 
 let t: TestBot;
@@ -100,12 +100,16 @@ describe('decisions below the threshold and snoozing', () => {
     expect(textOfCall(update!)).toContain('Renegotiate** decided by <at>Owner</at>');
   });
 
-  it('snooze moves the next reminder a week later, never past the deadline (answered to the clicker only)', async () => {
+  it('snooze moves the next reminder a week later, never past the deadline, and marks the card', async () => {
     await command('contract add Snoozy vendor:S end:2027-01-31 notice:30d');
     const reminder = await firstReminder();
     t.clock.set('2026-12-02T10:00:00Z');
     const answer = await teams.click('owner', reminder, button(reminder, 'snooze'));
-    expect(answer.message).toContain('2026-12-09');
+    // The clicked card is refreshed (for the clicker in the answer, for everyone through the connector); its buttons stay.
+    expect(answer.text).toContain('Snoozed: the next renewal reminder comes on 2026-12-09 (Wed)');
+    const [update] = await t.teamsApi.waitFor('update');
+    expect(textOfCall(update!)).toContain('Snoozed: the next renewal reminder comes on 2026-12-09 (Wed)');
+    expect(buttonsOf(update!).map((b) => b.verb)).toContain('decide.renew');
     const planned = await t.bot.db.reminder.findMany({ where: { status: 'planned', kind: 'renewal' }, orderBy: { dueAt: 'asc' } });
     expect(planned[0]!.step).toBe('snooze-2026-12-09');
     expect((await t.tick('2026-12-09T09:00:00Z')).posted).toBe(1);

@@ -7,12 +7,13 @@ import { lastPostedRenewal, replanContract } from '../../store/reminder-ledger.j
 import { amount, mention } from '../../messages/format.js';
 import { message, plain } from '../../messages/model.js';
 import { CHOICE_LABELS, decisionLine } from '../../messages/renewal.js';
-import { noteOf, reminderMessage } from '../../scheduler/reminder-message.js';
+import { noteOf } from '../../scheduler/reminder-message.js';
 import { terminationNotice } from '../../messages/termination.js';
 import { vendorContactsOf } from '../../store/contacts.js';
 import { todayOf, type CommandContext, type CommandResult, type MessageRef } from '../context.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { isUniqueViolation } from '../contract/create.js';
+import { updateReminderCard } from './reminder-card.js';
 
 function policyOf(ctx: CommandContext, contract: Contract): DecisionPolicy {
   return { ownerId: contract.ownerId, approvers: ctx.workspace.approvers, threshold: ctx.workspace.threshold };
@@ -131,13 +132,8 @@ async function lastReminderRef(ctx: CommandContext, contract: Contract): Promise
 
 /** Updates the reminder message in place: who decided what and when, and no more decision buttons. */
 async function refreshReminder(ctx: CommandContext, contract: Contract, decision: Decision, target: MessageRef | null): Promise<void> {
-  if (!target) return;
-  const row = await ctx.db.reminder.findFirst({ where: { contractId: contract.id, channelId: target.channelId, messageTs: target.messageId } });
-  const current = (await findContractById(ctx.db, ctx.workspace.id, contract.id)) ?? contract;
   const note = decision.status === 'rejected'
     ? { choice: decision.choice as Choice, status: 'rejected' as const, proposedBy: decision.proposedBy, approvedBy: decision.approvedBy, at: decision.decidedAt ?? ctx.now, decisionId: decision.id }
     : noteOf(decision);
-  const updated = await reminderMessage.forKind(ctx.db, row ?? { kind: 'renewal', step: '', cycle: contract.cycle }, current, ctx.workspace, todayOf(ctx), null, ctx.now, note);
-  const result = await ctx.delivery.update({ workspaceId: ctx.workspace.id, channelId: target.channelId }, target.messageId, updated);
-  if (!result.ok) ctx.log(`could not update the reminder message of ${contract.name}: ${result.error}`);
+  await updateReminderCard(ctx, contract, target, note);
 }

@@ -28,7 +28,7 @@ export async function handleAction(ctx: CommandContext, action: ActionId, value:
     case 'snooze': {
       const p = decode(cyclePayload, value);
       if (!p) throw stale;
-      return snooze(ctx, p.c, p.y);
+      return snooze(ctx, p.c, p.y, origin);
     }
     case 'approval.approve':
     case 'approval.reject': {

@@ -6,11 +6,12 @@ import { audit } from '../../store/decisions.js';
 import { replanContract } from '../../store/reminder-ledger.js';
 import { day, mention } from '../../messages/format.js';
 import { plain } from '../../messages/model.js';
-import { todayOf, type CommandContext, type CommandResult } from '../context.js';
+import { todayOf, type CommandContext, type CommandResult, type MessageRef } from '../context.js';
+import { updateReminderCard } from './reminder-card.js';
 import { RefusedError, UsageError } from '../errors.js';
 
 /** "Snooze 7 days": the next renewal reminder comes a week from today, never after the deadline. */
-export async function snooze(ctx: CommandContext, contractId: string, cycle: number): Promise<CommandResult> {
+export async function snooze(ctx: CommandContext, contractId: string, cycle: number, origin: MessageRef | null = null): Promise<CommandResult> {
   const contract = await findContractById(ctx.db, ctx.workspace.id, contractId);
   if (!contract || contract.status !== 'active') throw new UsageError('That contract is no longer active.');
   if (cycle !== contract.cycle) throw new UsageError(`This reminder belongs to an earlier term of *${contract.name}*.`);
@@ -21,10 +22,13 @@ export async function snooze(ctx: CommandContext, contractId: string, cycle: num
   const deadline = deadlineOf(termsOf(contract));
   const until = snoozeUntil(today, deadline);
   if (!until) throw new UsageError(`The notice deadline of *${contract.name}* is ${deadline}: there is no time left to snooze.`);
-  await ctx.db.$transaction(async (tx) => {
+  const snoozed = await ctx.db.$transaction(async (tx) => {
     const updated = await tx.contract.update({ where: { id: contract.id }, data: { snoozedUntil: until } });
     await replanContract(tx, updated, ctx.workspace, today);
     await audit(tx, { workspaceId: ctx.workspace.id, contractId: contract.id, actorId: ctx.userId, action: 'reminder.snoozed', detail: { until }, at: ctx.now });
+    return updated;
   });
+  // The clicked reminder says it is snoozed, for everyone in the channel.
+  await updateReminderCard(ctx, snoozed, origin);
   return { reply: plain(`Snoozed ${contract.name}: the next renewal reminder comes on ${day(until)} (deadline ${deadline}).`) };
 }
