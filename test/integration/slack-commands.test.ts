@@ -61,6 +61,8 @@ describe('contract commands', () => {
 
     const edited = await run('edit "Globex Support" notice:90d value:15000');
     expect(edited.text).toContain('2026-12-31'); // new deadline: 2027-03-31 − 90 days
+    expect(edited.text).toContain('notice: 60 days → 90 days');
+    expect(edited.text).toContain('value: 12000 → 15000');
     const contract = await t.bot.db.contract.findFirstOrThrow({ where: { nameKey: 'globex support' } });
     expect(contract.noticeDays).toBe(90);
     expect(contract.value).toBe(15000);

@@ -158,7 +158,7 @@ describe('/contract show with SLA evidence', () => {
     const show = await run('contract show "Globex Support"');
     // 8h stays 8 h in business hours (not "1 d"): targets are shown as they were typed.
     expect(show).toContain('P1: response 1 h, resolution 8 h');
-    expect(show).toContain('business hours (Mon–Fri 09:00–17:00 Europe/Berlin); uptime target 99.9 %');
+    expect(show).toContain('business hours (Mon–Fri 09:00–17:00 Europe/Berlin) · uptime target 99.9 %');
     expect(show).toContain('I-1** P1 · Email down');
     expect(show).not.toContain('Slow portal'); // resolved
     expect(show).toContain('start not recorded');

@@ -4,7 +4,7 @@ import { findContract, nameKey, termsOf, type Contract } from '../../store/contr
 import { currentDecision } from '../../store/decisions.js';
 import { replanContract } from '../../store/reminder-ledger.js';
 import { message } from '../../messages/model.js';
-import { day, daysLeft } from '../../messages/format.js';
+import { channel, day, daysLeft, mention, months } from '../../messages/format.js';
 import { todayOf, type CommandContext, type CommandResult } from '../context.js';
 import { UsageError } from '../errors.js';
 import { parseOptions, positionals } from '../parse-args.js';
@@ -16,6 +16,25 @@ import { requireContract } from './lookup.js';
 import { describePlan } from './add.js';
 
 const EXAMPLE = '/contract edit "Globex Support" notice:90d value:15000';
+
+/** How a changed column is named and shown in the reply and the audit trail (the `/contract add` key). */
+const CHANGE_LABELS: Record<string, [string, (v: unknown) => string]> = {
+  name: ['name', String],
+  vendor: ['vendor', String],
+  start: ['start', (v) => day(String(v))],
+  end: ['end', (v) => day(String(v))],
+  noticeDays: ['notice', (v) => `${String(v)} day${v === 1 ? '' : 's'}`],
+  renewal: ['renewal', String],
+  termMonths: ['term', (v) => months(Number(v))],
+  value: ['value', String],
+  currency: ['currency', String],
+  per: ['per', String],
+  tier: ['tier', String],
+  ownerId: ['owner', (v) => mention(String(v))],
+  channelId: ['channel', (v) => channel(String(v))],
+  services: ['services', String],
+  departments: ['departments', String],
+};
 
 /** Changes fields; the reminder ladder is re-planned (reminders already sent are not repeated). */
 export async function editContract(ctx: CommandContext, tokens: Token[]): Promise<CommandResult> {
@@ -42,7 +61,11 @@ export async function editContract(ctx: CommandContext, tokens: Token[]): Promis
 
   const changes = Object.keys(data)
     .filter((k) => k !== 'nameKey')
-    .map((k) => `${k}: ${String(contract[k as keyof Contract] ?? '—')} → ${String(data[k as keyof Contract])}`);
+    .map((k) => {
+      const [label, show] = CHANGE_LABELS[k] ?? [k, String];
+      const shown = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : show(v));
+      return `${label}: ${shown(contract[k as keyof Contract])} → ${shown(data[k as keyof Contract])}`;
+    });
   try {
     const { updated, plan } = await ctx.db.$transaction(async (tx) => {
       // A decided cycle is over once the dates move: the new dates start a fresh cycle of reminders.

@@ -36,7 +36,7 @@ async function slaSection(db: Db, contractId: string, contractName: string, time
   if (lines.length === 0 && policy.uptimeTarget === null) {
     return `*SLA targets*\nnone set yet: \`/sla set "${contractName}" p1 response:1h resolution:8h\``;
   }
-  return `*SLA targets* (${hoursText(policy, timezone)}; ${uptime})\n${lines.length > 0 ? lines.join('\n') : 'no response or resolution targets yet'}`;
+  return `*SLA targets* · ${hoursText(policy, timezone)} · ${uptime}\n${lines.length > 0 ? lines.join('\n') : 'no response or resolution targets yet'}`;
 }
 
 async function openIssuesSection(ctx: CommandContext, contractId: string): Promise<string> {
