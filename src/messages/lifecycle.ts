@@ -4,7 +4,7 @@ import type { Contract } from '../store/contracts.js';
 import { termsOf } from '../store/contracts.js';
 import { day, mention, months } from './format.js';
 import type { Block, Message } from './model.js';
-import { decisionButtons, decisionLine, approvalButtons, type DecisionNote } from './renewal.js';
+import { decisionButtons, decisionLine, approvalButtons, plainDecisionLine, type DecisionNote } from './renewal.js';
 
 function lateContext(late: { dueDay: Day } | null | undefined): Block[] {
   return late ? [{ type: 'context', text: `Renewal Desk · late: was due ${late.dueDay}` }] : [];
@@ -17,16 +17,21 @@ export function deadlinePassed(contract: Contract, options: { timezone: string; 
     contract.renewal === 'auto'
       ? `renews on ${contract.end} for ${months(contract.termMonths)} unless the vendor accepts late notice`
       : `expires on ${contract.end}`;
-  const text = `Notice deadline passed${options.late ? ' (late)' : ''}: ${contract.name} (${contract.vendor}) — the deadline was ${deadline} and no decision was recorded; it ${outcome}.`;
+  const decision = options.decision;
+  const decided = decision?.status === 'final' || decision?.status === 'pending';
+  const text = decided
+    ? `Notice deadline passed: ${contract.name} (${contract.vendor}) — the deadline was ${deadline}; ${plainDecisionLine(decision!, options.timezone)}`
+    : `Notice deadline passed${options.late ? ' (late)' : ''}: ${contract.name} (${contract.vendor}) — the deadline was ${deadline} and no decision was recorded; it ${outcome}.`;
   const blocks: Block[] = [
     { type: 'header', text: `Notice deadline passed: ${contract.name}` },
     {
       type: 'section',
-      text: `The notice deadline for *${contract.name}* (${contract.vendor}) was *${day(deadline)}* and no decision was recorded. It *${outcome}*. Owner: ${mention(contract.ownerId)}.`,
+      text: decided
+        ? `The notice deadline for *${contract.name}* (${contract.vendor}) was *${day(deadline)}*. Owner: ${mention(contract.ownerId)}.`
+        : `The notice deadline for *${contract.name}* (${contract.vendor}) was *${day(deadline)}* and no decision was recorded. It *${outcome}*. Owner: ${mention(contract.ownerId)}.`,
     },
     ...lateContext(options.late),
   ];
-  const decision = options.decision;
   if (decision) {
     blocks.push({ type: 'section', text: decisionLine(decision, options.timezone) });
     if (decision.status === 'pending') blocks.push({ type: 'actions', buttons: approvalButtons(decision.decisionId) });

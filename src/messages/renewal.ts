@@ -21,7 +21,7 @@ export interface DecisionNote {
 export interface RenewalMessageOptions {
   today: Day;
   timezone: string;
-  /** Days-before-deadline step, e.g. 30; null for a snoozed reminder. */
+  /** Days-before-deadline step, e.g. 30; null for a snoozed reminder; absent for a card that is no ladder step (a proposal). */
   daysBefore?: number | null;
   late?: { dueDay: Day } | null;
   slaSummary?: string;
@@ -56,6 +56,11 @@ export function decisionLine(note: DecisionNote, timezone: string): string {
   }
   const approval = note.approvedBy ? `, approved by ${mention(note.approvedBy)}` : '';
   return `✅ *${what}* decided by ${mention(note.proposedBy)}${approval} on ${when(note.at, timezone)}.`;
+}
+
+/** The decision line for a plain-text fallback: no bold markers. */
+export function plainDecisionLine(note: DecisionNote, timezone: string): string {
+  return decisionLine(note, timezone).replace(/\*/g, '');
 }
 
 export function approvalButtons(decisionId: string): Button[] {
@@ -109,9 +114,10 @@ export function renewalReminder(contract: Contract, options: RenewalMessageOptio
   const deadline = deadlineOf(termsOf(contract));
   const left = daysLeft(options.today, deadline);
   const lateNote = options.late ? ` (late: was due ${options.late.dueDay})` : '';
-  const text =
-    `Renewal reminder${options.late ? ' (late)' : ''}: ${contract.name} (${contract.vendor}) — notice deadline ${deadline}, ${left}; ` +
-    `${fallbackOutcome(contract)}.`;
+  // Once decided (or proposed), the fallback says so: it is what notifications and screen readers show.
+  const text = options.decision
+    ? `Renewal reminder: ${contract.name} (${contract.vendor}), notice deadline ${deadline} — ${plainDecisionLine(options.decision, options.timezone)}`
+    : `Renewal reminder${options.late ? ' (late)' : ''}: ${contract.name} (${contract.vendor}) — notice deadline ${deadline}, ${left}; ` + `${fallbackOutcome(contract)}.`;
   const blocks: Block[] = [
     { type: 'header', text: `Renewal reminder: ${contract.name}${options.late ? ' (late)' : ''}` },
     { type: 'section', text: reminderBody(contract, deadline, left, options.decision ?? null) },
@@ -121,7 +127,11 @@ export function renewalReminder(contract: Contract, options: RenewalMessageOptio
   if (contract.snoozedUntil && contract.snoozedUntil > options.today && options.decision?.status !== 'final') {
     blocks.push({ type: 'section', text: `⏰ Snoozed: the next renewal reminder comes on ${day(contract.snoozedUntil)}.` });
   }
-  const step = options.daysBefore ? `${options.daysBefore} day${options.daysBefore === 1 ? '' : 's'} before the deadline` : 'snoozed reminder';
+  const step = options.daysBefore
+    ? `${options.daysBefore} day${options.daysBefore === 1 ? '' : 's'} before the deadline`
+    : options.daysBefore === null
+      ? 'snoozed reminder'
+      : 'renewal decision';
   blocks.push({ type: 'context', text: `Renewal Desk · ${step}${lateNote}` });
   const decision = options.decision;
   if (decision) {

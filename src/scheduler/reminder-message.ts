@@ -39,7 +39,7 @@ async function forKind(
   return renewalReminder(contract, {
     today,
     timezone: workspace.timezone,
-    daysBefore: daysBefore ? Number(daysBefore[1]) : null,
+    daysBefore: daysBefore ? Number(daysBefore[1]) : reminder.step.startsWith('snooze') ? null : undefined,
     late,
     slaSummary: await slaSummaryLine(db, contract, today, workspace.timezone, now),
     decision,

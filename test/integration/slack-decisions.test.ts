@@ -58,6 +58,9 @@ describe('decisions above the approval threshold', () => {
     // The card now says what the decision means, not what would happen without one.
     expect(textOf(updates[1]!.body)).toContain('the contract ends on 2027-01-31 (Sun)');
     expect(textOf(updates[1]!.body)).not.toContain('If no notice is given');
+    // The plain-text fallback of the updated message says who decided what, too.
+    expect(String(pending!.body['text'])).toContain('proposed Terminate');
+    expect(String(updates[1]!.body['text'])).toMatch(/^Renewal reminder: Big Deal \(Acme\), notice deadline 2027-01-01 — ✅ Terminate decided by <@UOWNER>, approved by <@UALICE> on /);
     expect(await command('within:90d', 'UOWNER', '/renewals')).toContain('✅ decided: Terminate');
     // The termination notice goes to the channel with the transition checklist.
     const notice = t.slackApi.callsTo('chat.postMessage').find((c) => String(c.body['text']).startsWith('Terminate'));
@@ -83,6 +86,20 @@ describe('decisions above the approval threshold', () => {
     const answers = (await t.slackApi.waitFor('response_url', before + 2)).slice(before).map((c) => textOf(c.body));
     expect(answers.filter((a) => a.includes('already decided'))).toHaveLength(1);
     expect(await t.bot.db.auditEvent.count({ where: { action: 'decision.renew' } })).toBe(1);
+  });
+
+  it('a proposal typed before any reminder is posted with Approve / Reject; the second approver may type it too', async () => {
+    expect(await command('decide "Big Deal" renew')).toContain('another approver');
+    const [card] = await t.slackApi.waitFor('chat.postMessage');
+    expect(card!.body['channel']).toBe('CRENEW');
+    expect(String(card!.body['text'])).toContain('proposed Renew');
+    expect(buttons(card!.body).has('rd:approval.approve')).toBe(true);
+    expect(await command('decide "Big Deal" terminate', 'UALICE')).toContain('already decided');
+    expect(await command('decide "Big Deal" renew', 'UALICE')).toContain('Renew recorded');
+    const [approved] = await t.slackApi.waitFor('chat.update');
+    expect(approved!.body['ts']).toBe('1700000001.000100'); // the proposal card, in place
+    expect(String(approved!.body['text'])).toContain('Renew decided by <@UOWNER>, approved by <@UALICE>');
+    expect(await t.bot.db.decision.findFirstOrThrow()).toMatchObject({ status: 'final', approvedBy: 'UALICE' });
   });
 
   it('a rejection keeps the reminders going', async () => {

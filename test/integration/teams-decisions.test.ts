@@ -44,6 +44,7 @@ describe('decisions above the approval threshold', () => {
     expect(textOfCall(updates[1]!)).toMatch(/Terminate\*\* decided by <at>Owner<\/at>, approved by <at>Alice<\/at>/);
     expect(textOfCall(updates[1]!)).toContain('the contract ends on 2027-01-31 (Sun)');
     expect(textOfCall(updates[1]!)).not.toContain('If no notice is given');
+    expect(String(updates[1]!.body['summary'])).toMatch(/^Renewal reminder: Big Deal \(Acme\), notice deadline 2027-01-01 — ✅ Terminate decided by @?Owner, approved by @?Alice on /);
     expect(await command('renewals within:90d')).toContain('✅ decided: Terminate');
     const notice = teams.posts('renew').find((c) => String(c.body['summary']).startsWith('Terminate'));
     expect(textOfCall(notice!)).toContain('Transition checklist');
@@ -63,6 +64,17 @@ describe('decisions above the approval threshold', () => {
     const answers = await Promise.all([teams.click('alice', reminder, approve), teams.click('bob', reminder, approve)]);
     expect(answers.filter((a) => a.text.includes('already decided'))).toHaveLength(1);
     expect(await t.bot.db.auditEvent.count({ where: { action: 'decision.renew' } })).toBe(1);
+  });
+
+  it('a proposal typed before any reminder is posted with Approve / Reject; the second approver may type it too', async () => {
+    expect(await command('contract decide "Big Deal" renew')).toContain('another approver');
+    const [card] = teams.posts('renew');
+    expect(String(card!.body['summary'])).toContain('proposed Renew');
+    expect(buttonsOf(card!).map((b) => b.verb)).toContain('approval.approve');
+    expect(await command('contract decide "Big Deal" renew', 'alice')).toContain('Renew recorded');
+    const [approved] = await t.teamsApi.waitFor('update');
+    expect(String(approved!.body['summary'])).toMatch(/Renew decided by @?Owner, approved by @?Alice/);
+    expect(await t.bot.db.decision.findFirstOrThrow()).toMatchObject({ status: 'final', approvedBy: '29:alice' });
   });
 
   it('a rejection keeps the reminders going', async () => {

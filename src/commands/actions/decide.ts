@@ -7,7 +7,7 @@ import { lastPostedRenewal, replanContract } from '../../store/reminder-ledger.j
 import { amount, mention } from '../../messages/format.js';
 import { message, plain } from '../../messages/model.js';
 import { CHOICE_LABELS, decisionLine } from '../../messages/renewal.js';
-import { noteOf } from '../../scheduler/reminder-message.js';
+import { noteOf, reminderMessage } from '../../scheduler/reminder-message.js';
 import { terminationNotice } from '../../messages/termination.js';
 import { vendorContactsOf } from '../../store/contacts.js';
 import { todayOf, type CommandContext, type CommandResult, type MessageRef } from '../context.js';
@@ -36,6 +36,10 @@ export async function decide(ctx: CommandContext, contractId: string, cycle: num
   const policy = policyOf(ctx, contract);
   if (!mayDecide(ctx.userId, policy)) throw new RefusedError(refusal(contract, policy));
 
+  // The text twin, typed by a second approver for the choice already proposed: that is the approval.
+  const live = await currentDecision(ctx.db, contract.id, contract.cycle);
+  if (cycle === null && live?.status === 'pending' && live.choice === choice && live.proposedBy !== ctx.userId) return settle(ctx, live.id, true, origin);
+
   const pending = needsSecondApprover(annualValue(contract.value, perOf(contract)), policy);
   const target = origin ?? (await lastReminderRef(ctx, contract));
   let decision: Decision | null;
@@ -57,12 +61,29 @@ export async function decide(ctx: CommandContext, contractId: string, cycle: num
   }
   if (!decision) return alreadyDecided(ctx, contract);
 
-  await refreshReminder(ctx, contract, decision, target);
+  if (target) await refreshReminder(ctx, contract, decision, target);
+  else if (pending) await postProposal(ctx, contract, decision);
   if (pending) {
     const threshold = ctx.workspace.threshold ?? 0;
     return { reply: plain(`${CHOICE_LABELS[choice]} for ${contract.name} is proposed. Its annual value is at or above ${amount(threshold, contract.currency)}, so another approver (${policy.approvers.filter((a) => a !== ctx.userId).map(mention).join(', ') || 'none set yet'}) must confirm.`) };
   }
   return { reply: await confirmation(ctx, contract, choice) };
+}
+
+/**
+ * A proposal with no reminder posted yet (typed before the first one): post the contract's card with
+ * Approve / Reject in its channel, so the second approver has something to click, and remember it.
+ */
+async function postProposal(ctx: CommandContext, contract: Contract, decision: Decision): Promise<void> {
+  const channelId = contract.channelId ?? ctx.workspace.defaultChannel;
+  if (!channelId) return;
+  const card = await reminderMessage.forKind(ctx.db, { kind: 'renewal', step: '', cycle: contract.cycle }, contract, ctx.workspace, todayOf(ctx), null, ctx.now, noteOf(decision));
+  const posted = await ctx.delivery.post({ workspaceId: ctx.workspace.id, channelId }, card);
+  if (!posted.ok) {
+    ctx.log(`could not post the proposal for ${contract.name}: ${posted.error}`);
+    return;
+  }
+  await ctx.db.decision.update({ where: { id: decision.id }, data: { channelId, messageTs: posted.messageId } });
 }
 
 /** Approve / Reject on a pending decision. */
