@@ -36,7 +36,18 @@ export const HELP: Record<'contract' | 'renewals' | 'issue' | 'sla', string> = {
   ].join('\n'),
 };
 
-export function helpFor(command: keyof typeof HELP): Message {
-  const text = HELP[command];
-  return message(text.split('\n')[0]!.replace(/\*/g, ''), { type: 'section', text });
+/**
+ * The usage of a command, or of one of its subcommands (`/issue log help`): the heading and the lines
+ * that show that subcommand, with their indented option lines. Unknown subcommands get it all.
+ */
+export function helpFor(command: keyof typeof HELP, sub?: string): Message {
+  const [heading, ...lines] = HELP[command].split('\n');
+  const picked: string[] = [];
+  let keep = false;
+  for (const line of lines) {
+    if (line.startsWith('• ')) keep = sub !== undefined && line.includes(`/${command} ${sub}`);
+    if (keep) picked.push(line);
+  }
+  const text = [heading!, ...(picked.length > 0 ? picked : lines)].join('\n');
+  return message(heading!.replace(/\*/g, ''), { type: 'section', text });
 }

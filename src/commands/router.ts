@@ -54,8 +54,8 @@ const MAX_INPUT = 4000;
  */
 export async function runCommand(command: CommandName, text: string, ctx: CommandContext): Promise<CommandResult> {
   try {
-    if (text.length > MAX_INPUT) throw new UsageError(`That command is ${text.length} characters long; the limit is ${MAX_INPUT}.`);
     const example = HELP[command].split('\n')[1] ?? '';
+    if (text.length > MAX_INPUT) throw new UsageError(`That command is ${text.length} characters long; the limit is ${MAX_INPUT}.`, usageExample(example));
     const tokens = tokenize(text, example.replace(/^• /, ''));
     const [first, ...rest] = tokens;
     if (!first && command === 'renewals') {
@@ -63,7 +63,9 @@ export async function runCommand(command: CommandName, text: string, ctx: Comman
       const calendar = await renewalCalendar(ctx, []);
       return { reply: { text: calendar.reply.text, blocks: [...calendar.reply.blocks, ...helpFor(command).blocks.map((b) => (b.type === 'section' ? { type: 'context' as const, text: b.text } : b))] } };
     }
-    if (!first || (first.key === undefined && first.value.toLowerCase() === 'help')) return { reply: helpFor(command) };
+    if (!first || asksHelp(first)) return { reply: helpFor(command) };
+    // `/issue log help`, `/renewals settings help`: that subcommand's usage.
+    if (first.key === undefined && rest.length === 1 && asksHelp(rest[0]!)) return { reply: helpFor(command, first.value.toLowerCase()) };
     if (command === 'contract') {
       const handler = first.key === undefined ? CONTRACT[first.value.toLowerCase()] : undefined;
       if (!handler) throw new UsageError(`\`${first.value.slice(0, 40)}\` is not a /contract command.`, '/contract help');
@@ -102,4 +104,14 @@ function stripMarkup(text: string): string {
 /** The plain-text fallback runs on into "Example: …": end the message as a sentence first. */
 function sentence(text: string): string {
   return /[.!?:)]$/.test(text.trimEnd()) ? text : `${text.trimEnd()}.`;
+}
+
+/** "• `/contract add …` — what it does" → "/contract add …": the first usage line, as an example. */
+function usageExample(line: string): string | undefined {
+  const code = /`([^`]+)`/.exec(line);
+  return code?.[1] ?? (line.replace(/^• /, '') || undefined);
+}
+
+function asksHelp(token: Token): boolean {
+  return token.key === undefined && ['help', '--help', '?'].includes(token.value.toLowerCase());
 }

@@ -59,6 +59,15 @@ describe('closestNames', () => {
     expect(closestNames('acme', many, 10)).toHaveLength(5);
   });
 
+  it('matches a typo of one word or of the beginning of a longer name', () => {
+    expect(closestNames('Globx', ['Globex Support', 'Initech'])).toEqual(['Globex Support']);
+    expect(closestNames('Suport', ['Globex Support', 'Initech'])).toEqual(['Globex Support']);
+  });
+
+  it('leaves out loose matches far behind a near miss', () => {
+    expect(closestNames('Acme Suport', ['Acme Support', 'Globex Support'])).toEqual(['Acme Support']);
+  });
+
   it('offers nothing when nothing is close', () => {
     expect(closestNames('salesforce', names)).toEqual([]);
     expect(closestNames('anything', [])).toEqual([]);

@@ -70,6 +70,16 @@ describe('contract commands', () => {
     expect(planned[0]!.dueAt.toISOString()).toBe('2026-12-01T09:00:00.000Z'); // 30 days before 2026-12-31
   });
 
+  it('shows the usage of one subcommand for `<subcommand> help`', async () => {
+    const log = await run('log help', 'UOWNER', '/issue');
+    expect(log.text).toContain('p2 VPN drops every evening');
+    expect(log.text).not.toContain('/issue outage');
+    expect((await run('settings help', 'UOWNER', '/renewals')).text).toContain('/renewals settings tz:Europe/Berlin');
+    const set = (await run('set help', 'UOWNER', '/sla')).text;
+    expect(set).toContain('p1 response:1h resolution:8h');
+    expect(set).not.toContain('period:30d');
+  });
+
   it('says plainly when the notice deadline has passed, and puts a rolled-forward end in the notification text', async () => {
     const late = await run('add "Late Notice" vendor:L end:2027-01-15 notice:400d'); // deadline 2025-12-11
     expect(late.text).toContain('the notice deadline has passed for this term');

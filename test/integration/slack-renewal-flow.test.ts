@@ -95,7 +95,7 @@ describe('a renewal, end to end through Slack', () => {
     expect(textOf(post!.body)).toContain('7 days before the deadline');
   });
 
-  it('refuses forged and stale requests with 401 and stores nothing', async () => {
+  it('refuses forged, stale and future-dated requests with 401 and stores nothing', async () => {
     const body = t.slack.commandBody('/contract', 'add Forged vendor:X end:2027-01-31');
     const forged = await fetch(`${t.baseUrl}/slack/events`, {
       method: 'POST',
@@ -109,6 +109,12 @@ describe('a renewal, end to end through Slack', () => {
       body,
     });
     expect(stale.status).toBe(401);
+    const future = await fetch(`${t.baseUrl}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...signSlackRequest('test-signing-secret', body, Math.floor(Date.now() / 1000) + 6 * 60) },
+      body,
+    });
+    expect(future.status).toBe(401);
     expect(await t.bot.db.contract.count()).toBe(0);
   });
 });

@@ -11,6 +11,7 @@ import { userMention, vendorName } from '../values.js';
 import { requireContract } from './lookup.js';
 
 const EXAMPLE = '/contract contact "Globex Support" add vendor "Jane Roe" role:account-manager email:jane@globex.example phone:+1-555-0100';
+const REMOVE_EXAMPLE = '/contract contact "Globex Support" remove vendor "Jane Roe"';
 const INTERNAL_EXAMPLE = '/contract contact "Globex Support" add @alice role:escalation-1';
 
 const role = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
@@ -83,7 +84,7 @@ async function removeContact(ctx: CommandContext, contractId: string, contractNa
   if (user && !user.success) throw new UsageError('Mention the person to remove, or use `vendor "Name"`.', EXAMPLE);
   const where = { contractId, ...(onlyRole && { role: onlyRole }), ...(vendor ? { kind: 'vendor', name: who } : { userId: user!.data! }) };
   const { count } = await ctx.db.contact.deleteMany({ where });
-  if (count === 0) throw new UsageError(`No such contact on *${contractName}*. \`/contract show ${contractName}\` lists them.`);
+  if (count === 0) throw new UsageError(`No such contact on *${contractName}*${onlyRole ? ` with the role ${onlyRole}` : ''} (the owner is changed with \`/contract edit … owner:@…\`). \`/contract show ${contractName}\` lists them.`, REMOVE_EXAMPLE);
   await audit(ctx.db, { workspaceId: ctx.workspace.id, contractId, actorId: ctx.userId, action: 'contact.removed', detail: { who, role: onlyRole ?? null }, at: ctx.now });
   return { reply: plain(`Removed ${count} contact role(s) of ${vendor ? who : mention(user!.data!)} from ${contractName}.`) };
 }

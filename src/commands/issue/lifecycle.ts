@@ -67,7 +67,7 @@ async function advanceIssue(ctx: CommandContext, issue: VendorIssue, step: Issue
     // A resolution is also the vendor's answer: without a recorded response, it counts as one.
     data = { resolvedAt: at, respondedAt: issue.respondedAt ?? at };
   } else {
-    if (!issue.resolvedAt) return { reply: plain(`${label} is still open; nothing to reopen.`) };
+    if (!issue.resolvedAt) throw new UsageError(`${label} is still open; only a resolved issue can be reopened.`, `/issue resolve ${label}`);
     data = { resolvedAt: null, reopenCount: issue.reopenCount + 1 };
   }
   const policy = await slaPolicyOf(ctx.db, issue.contractId, tz);

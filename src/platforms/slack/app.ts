@@ -1,5 +1,5 @@
 import { App, ExpressReceiver, LogLevel, webApi, type Logger } from '@slack/bolt';
-import type { Application } from 'express';
+import type { Application, NextFunction, Request, Response } from 'express';
 import { registerActions } from './actions.js';
 import { registerCommands } from './commands.js';
 import { registerContractForm } from './modal.js';
@@ -42,6 +42,21 @@ function quietLogger(log: (line: string) => void): Logger {
   };
 }
 
+const MAX_SKEW_SECONDS = 5 * 60;
+
+/**
+ * Bolt refuses requests signed more than 5 minutes ago; one "signed" more than 5 minutes in the
+ * future is as much a replay risk (Slack's guidance is the absolute difference), so it gets 401 too.
+ */
+function refuseFutureTimestamps(req: Request, res: Response, next: NextFunction): void {
+  const timestamp = Number(req.headers['x-slack-request-timestamp']);
+  if (Number.isFinite(timestamp) && timestamp - Date.now() / 1000 > MAX_SKEW_SECONDS) {
+    res.status(401).send();
+    return;
+  }
+  next();
+}
+
 /**
  * The Bolt app. Over HTTP it mounts `POST /slack/events` on the shared express server (signature
  * checks by Bolt: forged or stale requests get 401); with an app token it uses Socket Mode instead.
@@ -53,6 +68,7 @@ export async function createSlackApp(options: SlackOptions, deps: SlackDeps, ser
   // check the token ourselves, briefly, and hand Bolt the answer.
   const identity = await verifyToken(options, deps.log);
   const common = { token: options.token, clientOptions, logger, deferInitialization: true, tokenVerificationEnabled: false, ...identity };
+  if (!options.appToken) server.use('/slack/events', refuseFutureTimestamps);
   const app = options.appToken
     ? new App({ ...common, appToken: options.appToken, socketMode: true })
     : new App({
