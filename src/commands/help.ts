@@ -30,8 +30,8 @@ export const HELP: Record<'contract' | 'renewals' | 'issue' | 'sla', string> = {
   ].join('\n'),
   sla: [
     '*/sla* — SLA status and targets',
-    '• `/sla "Globex Support" period:30d` or `/sla "Globex Support" month:2026-10` — compliance, times, breaches, uptime',
-    '• `/sla set "Globex Support" p1 response:1h resolution:8h` — targets per priority (durations 30min, 4h, 2d, 1w)',
+    '• `/sla "Globex Support" period:30d` (or 12m, 1y) or `/sla "Globex Support" month:2026-10` — compliance, times, breaches, uptime',
+    '• `/sla set "Globex Support" p1 response:1h resolution:8h` — targets per priority (durations 30min, 4h, 2d, 1w, 12m, 1y)',
     '• `/sla set "Globex Support" hours:business uptime:99.9 holidays:2026-12-24,2026-12-25 expect:95`',
   ].join('\n'),
 };

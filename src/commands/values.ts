@@ -160,13 +160,6 @@ export const category = z
 
 export const summaryText = nameText(300);
 
-/** `/sla … period:30d` → days. */
-export const periodDays = z
-  .string()
-  .regex(/^\d{1,3}d$/i, { error: 'must be a number of days like 30d' })
-  .transform((s) => Number.parseInt(s, 10))
-  .refine((n) => n >= 1 && n <= 366, { error: 'must be between 1d and 366d' });
-
 export const monthOption = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month like 2026-10' });

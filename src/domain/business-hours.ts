@@ -35,7 +35,8 @@ export function countedMs(from: Date, to: Date, hours: SlaHours): number {
  * - a target of 0 is due the moment the clock starts: `from` itself in working time, else the next
  *   opening (never a night-time instant nobody could act on);
  * - a target that runs out exactly at a closing time is due at that closing (Friday 17:00), not at
- *   the next opening, although an issue answered at Monday 09:00 has still met it.
+ *   the next opening, although an issue answered at Monday 09:00 has still met it: still open at
+ *   Friday 17:00 it is breached from then (measureIssue), when the scheduler posts the breach.
  */
 export function deadlineAfter(from: Date, targetMs: number, hours: SlaHours): Date {
   const start = epochMs(from, 'from');

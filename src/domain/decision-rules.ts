@@ -26,3 +26,12 @@ export function mayApprove(userId: string, proposedBy: string, policy: DecisionP
 export function mayChangeSettings(userId: string, approvers: readonly string[]): boolean {
   return approvers.length === 0 || approvers.includes(userId);
 }
+
+/**
+ * Who may give a contract a new owner: its owner or an approver (else anyone could make themself
+ * owner and so decide). A contract without an owner (imported) may be claimed by anyone until
+ * approvers exist.
+ */
+export function mayChangeOwner(userId: string, ownerId: string, approvers: readonly string[]): boolean {
+  return userId === ownerId || approvers.includes(userId) || (ownerId === '' && approvers.length === 0);
+}

@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { subMonths } from 'date-fns';
 import { addDays, addMonths } from './days.js';
 import type { Period } from './uptime.js';
 import { dayIn, instantAt } from './zoned-time.js';
@@ -15,6 +17,22 @@ export function lastDays(days: number, now: Date): NamedPeriod {
     title: `last ${days} days`,
     current: { start: new Date(now.getTime() - ms), end: now },
     previous: { start: new Date(now.getTime() - 2 * ms), end: new Date(now.getTime() - ms) },
+  };
+}
+
+/**
+ * The last N calendar months up to now (`period:12m`; a year is 12 of them), and the N months before:
+ * from the same wall-clock time in the workspace zone N months earlier, on the same day of the month
+ * or the last day of a shorter month (31 March back one month is 28 or 29 February), so that the
+ * periods follow the calendar rather than a count of days.
+ */
+export function lastMonths(months: number, now: Date, timezone: string): NamedPeriod {
+  const local = new TZDate(now.getTime(), timezone);
+  const back = (n: number) => new Date(subMonths(local, n).getTime());
+  return {
+    title: `last ${months} month${months === 1 ? '' : 's'}`,
+    current: { start: back(months), end: now },
+    previous: { start: back(2 * months), end: back(months) },
   };
 }
 

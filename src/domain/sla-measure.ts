@@ -1,4 +1,4 @@
-import { countedMs, type SlaHours } from './business-hours.js';
+import { countedMs, deadlineAfter, type SlaHours } from './business-hours.js';
 
 export type Priority = 'p1' | 'p2' | 'p3' | 'p4';
 export const PRIORITIES: readonly Priority[] = ['p1', 'p2', 'p3', 'p4'];
@@ -25,8 +25,12 @@ export interface PriorityTargets {
 export type SlaTargets = Partial<Record<Priority, PriorityTargets>>;
 
 /**
- * met / breached: decided (finished within / beyond the target, or still running and already past it).
- * pending: still running and not yet past the target. null: the measure has no target.
+ * met / breached: decided. A finished measure meets its target when its time is at most the target
+ * (SPEC §4), so a response after exactly the target still meets it. A running one is breached once
+ * its target has run out, i.e. from the instant deadlineAfter(opened, target) on, which is when the
+ * scheduler posts the 100 % breach: in business hours a target that runs out at 17:00 is breached
+ * from 17:00 although the counted time then stays equal to the target until the next opening.
+ * pending: still running and the target not yet run out. null: the measure has no target.
  */
 export type SlaOutcome = 'met' | 'breached' | 'pending';
 
@@ -58,7 +62,13 @@ export function measureIssue(issue: IssueTimes, measure: SlaMeasure, targets: Sl
   const targetMs = (measure === 'response' ? target?.responseMs : target?.resolutionMs) ?? null;
   const finished = event !== null;
   let outcome: SlaOutcome | null = null;
-  if (targetMs !== null) outcome = elapsedMs > targetMs ? 'breached' : finished ? 'met' : 'pending';
+  if (targetMs !== null) {
+    if (elapsedMs > targetMs) outcome = 'breached';
+    else if (finished) outcome = 'met';
+    // elapsed === target: run out, unless a zero target's clock has not started yet (at night).
+    else if (elapsedMs === targetMs) outcome = now.getTime() >= deadlineAfter(issue.opened, targetMs, hours).getTime() ? 'breached' : 'pending';
+    else outcome = 'pending';
+  }
   return { issueId: issue.id, priority: issue.priority, measure, elapsedMs, finished, targetMs, outcome };
 }
 

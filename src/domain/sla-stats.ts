@@ -64,7 +64,7 @@ export interface AtRisk {
   measure: SlaMeasure;
   elapsedMs: number;
   targetMs: number;
-  /** elapsed ÷ target, 0.75 ≤ fraction ≤ 1. */
+  /** elapsed ÷ target, 0.75 ≤ fraction < 1 (at 1 the target has run out: a breach). */
   fraction: number;
   dueAt: Date;
 }
@@ -76,7 +76,7 @@ export interface SlaStats {
   breachCount: number;
   /** The worst breaches, furthest over their target first. */
   breaches: Breach[];
-  /** Open issues that have used at least 75 % of a target and are not past it yet, soonest due first. */
+  /** Open issues that have used at least 75 % of a target that has not run out yet, soonest due first. */
   atRisk: AtRisk[];
   /** Categories (compared ignoring case) of three or more issues in the period, most frequent first. */
   recurringCategories: { category: string; count: number }[];

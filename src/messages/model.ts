@@ -43,8 +43,9 @@ export interface Message {
   blocks: Block[];
 }
 
+/** One section; its fallback without the bold and code markers (notifications show them raw). */
 export function plain(text: string): Message {
-  return { text, blocks: [{ type: 'section', text }] };
+  return { text: text.replace(/[*`]/g, ''), blocks: [{ type: 'section', text }] };
 }
 
 export function message(text: string, ...blocks: Block[]): Message {

@@ -1,4 +1,4 @@
-import { formatDuration } from '../domain/durations.js';
+import { describeSlaDuration, formatDuration } from '../domain/durations.js';
 import { PRIORITIES } from '../domain/sla-measure.js';
 import type { Compliance, MeasureStats } from '../domain/sla-stats.js';
 import { compareWithPrevious } from '../domain/sla-trend.js';
@@ -37,14 +37,15 @@ function delta(d: number | null): string | null {
   return `${points > 0 ? '+' : ''}${points} point${Math.abs(points) === 1 ? '' : 's'}`;
 }
 
-/** "8h" → "8 h": a target as it was typed, spaced like the durations the bot writes. */
-function asTyped(text: string | null): string {
-  return text === null ? '—' : text.replace(/^(\d+(?:\.\d+)?)\s*([a-z]+)$/i, '$1 $2');
+/** "8h" → "8 h", "2d" → "2 working days" in business hours: a target as typed, spelled out (describeSlaDuration). */
+function asTyped(text: string | null, clock: SlaPolicy['hoursKind']): string {
+  return text === null ? '—' : describeSlaDuration(text, clock);
 }
 
 /** "P1: response 1 h, resolution 8 h", one line per priority with targets, in priority order. */
 export function targetLines(policy: SlaPolicy): string[] {
-  return PRIORITIES.filter((p) => policy.typed[p]).map((p) => `${p.toUpperCase()}: response ${asTyped(policy.typed[p]!.response)}, resolution ${asTyped(policy.typed[p]!.resolution)}`);
+  const clock = policy.hoursKind;
+  return PRIORITIES.filter((p) => policy.typed[p]).map((p) => `${p.toUpperCase()}: response ${asTyped(policy.typed[p]!.response, clock)}, resolution ${asTyped(policy.typed[p]!.resolution, clock)}`);
 }
 
 /** "24x7" or "business hours (Mon–Fri 09:00–17:00 Europe/Berlin, 2 holiday(s))". */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countedMs, deadlineAfter, type SlaHours } from '../../src/domain/business-hours.js';
+import { measureIssue } from '../../src/domain/sla-measure.js';
 import { oracleCountedMs, oracleDeadline, seededRandom } from './business-hours-oracle.js';
 
 // Random cases checked against an independent quarter-hour grid model (business-hours-oracle.ts)
@@ -168,6 +169,28 @@ describe('the algebra of an SLA clock', () => {
       const targetMs = Math.floor(random() * 2088 * HOUR);
       const deadline = deadlineAfter(new Date(c.from), targetMs, hoursOf(c));
       expect(countedMs(new Date(c.from), deadline, hoursOf(c)), describeCase(c, { targetMs })).toBe(targetMs);
+    }
+  });
+});
+
+describe('SLA outcomes agree with the grid model and with the scheduler', () => {
+  it('an open issue is breached exactly from its deadline (when the 100 % breach is posted); a finished one meets a time at most the target', () => {
+    const { makeCase, target, span, random } = caseMaker(10);
+    for (let i = 0; i < 300; i++) {
+      const c = makeCase();
+      const targetMs = target();
+      const deadline = oracleDeadline(c.from, targetMs, c.zone, c.holidays);
+      // Looked at around the deadline: just before, at it, just after, or anywhere up to three weeks on.
+      const roll = random();
+      const now = roll < 0.2 ? deadline - 1 : roll < 0.4 ? deadline : roll < 0.5 ? deadline + 1 : c.from + span();
+      const open = { id: 'I', priority: 'p1' as const, category: null, opened: new Date(c.from), responded: null, resolved: null };
+      const targets = { p1: { responseMs: targetMs, resolutionMs: targetMs } };
+      const label = describeCase(c, { targetMs, now });
+      const running = measureIssue(open, 'resolution', targets, hoursOf(c), new Date(now));
+      expect(running.outcome, label).toBe(now >= deadline ? 'breached' : 'pending');
+      if (now < c.from) continue;
+      const done = measureIssue({ ...open, resolved: new Date(now) }, 'resolution', targets, hoursOf(c), new Date(now));
+      expect(done.outcome, label).toBe(oracleCountedMs(c.from, now, c.zone, c.holidays) <= targetMs ? 'met' : 'breached');
     }
   });
 });

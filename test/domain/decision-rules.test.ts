@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHOICES, mayApprove, mayChangeSettings, mayDecide, needsSecondApprover, type DecisionPolicy } from '../../src/domain/decision-rules.js';
+import { CHOICES, mayApprove, mayChangeOwner, mayChangeSettings, mayDecide, needsSecondApprover, type DecisionPolicy } from '../../src/domain/decision-rules.js';
 
 const policy: DecisionPolicy = { ownerId: 'UOWNER', approvers: ['UAPP1', 'UAPP2'], threshold: 50_000 };
 
@@ -80,5 +80,19 @@ describe('mayChangeSettings', () => {
   it('is for approvers only once any are set', () => {
     expect(mayChangeSettings('UAPP1', ['UAPP1', 'UAPP2'])).toBe(true);
     expect(mayChangeSettings('UANY', ['UAPP1', 'UAPP2'])).toBe(false);
+  });
+});
+
+describe('mayChangeOwner', () => {
+  it('lets the owner and approvers hand a contract over, nobody else', () => {
+    expect(mayChangeOwner('UOWNER', 'UOWNER', [])).toBe(true);
+    expect(mayChangeOwner('UALICE', 'UOWNER', ['UALICE'])).toBe(true);
+    expect(mayChangeOwner('USTRANGER', 'UOWNER', ['UALICE'])).toBe(false);
+    expect(mayChangeOwner('USTRANGER', 'UOWNER', [])).toBe(false);
+  });
+
+  it('lets anyone claim an unowned contract until approvers exist', () => {
+    expect(mayChangeOwner('USTRANGER', '', [])).toBe(true);
+    expect(mayChangeOwner('USTRANGER', '', ['UALICE'])).toBe(false);
   });
 });

@@ -30,7 +30,7 @@ const JUNE: SlaInput = {
     issue('I-1', 'p1', '2026-06-02T10:00:00Z', '2026-06-02T10:30:00Z', '2026-06-02T13:00:00Z', 'vpn'), // 0.5 h met, 3 h met
     issue('I-2', 'p1', '2026-06-03T10:00:00Z', '2026-06-03T12:00:00Z', '2026-06-03T16:00:00Z', 'VPN'), // 2 h ×2, 6 h ×1.5
     issue('I-3', 'p1', '2026-06-20T11:30:00Z', null, null), // 0.5 h of 1 h: pending, not at risk
-    issue('I-4', 'p1', '2026-06-20T11:00:00Z', null, null, 'email'), // exactly 1 h of 1 h: not breached, at risk, due 12:00
+    issue('I-4', 'p1', '2026-06-20T11:10:00Z', null, null, 'email'), // 50 min of 1 h: at risk, due 12:10
     issue('I-5', 'p2', '2026-06-20T08:30:00Z', null, null, 'email'), // 3.5 h of 4 h: at risk, due 12:30
     issue('I-6', 'p2', '2026-06-10T09:00:00Z', null, null, ' vpn '), // 243 h open: ×60.75 and ×10.125
     issue('I-7', 'p2', '2026-06-05T00:00:00Z', null, '2026-06-05T02:00:00Z'), // resolved without a response: 2 h both, met
@@ -85,7 +85,7 @@ describe('slaStats over a month (24x7)', () => {
 
   it('open issues at risk: at least 75 % of the target used and not past it, soonest due first', () => {
     expect(stats.atRisk).toEqual([
-      { issueId: 'I-4', priority: 'p1', measure: 'response', elapsedMs: 1 * HOUR, targetMs: 1 * HOUR, fraction: 1, dueAt: t('2026-06-20T12:00:00Z') },
+      { issueId: 'I-4', priority: 'p1', measure: 'response', elapsedMs: 50 * 60_000, targetMs: 1 * HOUR, fraction: 50 / 60, dueAt: t('2026-06-20T12:10:00Z') },
       { issueId: 'I-5', priority: 'p2', measure: 'response', elapsedMs: 3.5 * HOUR, targetMs: 4 * HOUR, fraction: 0.875, dueAt: t('2026-06-20T12:30:00Z') },
     ]);
   });
@@ -113,7 +113,7 @@ describe('slaStats rules at the edges', () => {
   });
 
   it('a response or resolution after `now` has not happened yet (as of `now`)', () => {
-    const stats = slaStats({ ...base, issues: [issue('A', 'p1', '2026-06-20T11:00:00Z', '2026-06-20T13:00:00Z', null)] });
+    const stats = slaStats({ ...base, issues: [issue('A', 'p1', '2026-06-20T11:15:00Z', '2026-06-20T13:00:00Z', null)] });
     expect(stats.response.compliance).toEqual({ met: 0, breached: 0, pending: 1, rate: null });
     expect(stats.response.times.count).toBe(0);
     expect(stats.atRisk.map((r) => r.issueId)).toEqual(['A']);
@@ -169,6 +169,62 @@ describe('slaStats rules at the edges', () => {
     expect(stats.atRisk).toEqual([
       { issueId: 'A', priority: 'p2', measure: 'response', elapsedMs: 3 * HOUR, targetMs: 4 * HOUR, fraction: 0.75, dueAt: t('2026-06-08T10:00:00+02:00') },
     ]);
+  });
+
+  it('an open issue whose target has just run out is breached, at the instant the scheduler posts the breach (24x7)', () => {
+    // p1 response 1 h, opened 11:00, looked at 12:00: the whole hour used.
+    const atDue = slaStats({ ...base, issues: [issue('A', 'p1', '2026-06-20T11:00:00Z', null, null)] });
+    expect(atDue.response.compliance).toEqual({ met: 0, breached: 1, pending: 0, rate: 0 });
+    expect(atDue.breaches).toEqual([{ issueId: 'A', priority: 'p1', measure: 'response', elapsedMs: 1 * HOUR, targetMs: 1 * HOUR, ratio: 1, open: true }]);
+    expect(atDue.atRisk).toEqual([]);
+    // 1 ms before, still running and at risk.
+    const before = slaStats({ ...base, now: t('2026-06-20T11:59:59.999Z'), issues: [issue('A', 'p1', '2026-06-20T11:00:00Z', null, null)] });
+    expect(before.response.compliance).toEqual({ met: 0, breached: 0, pending: 1, rate: null });
+    expect(before.atRisk.map((r) => r.issueId)).toEqual(['A']);
+  });
+
+  it('a response after exactly the target still meets it', () => {
+    const stats = slaStats({ ...base, issues: [issue('A', 'p1', '2026-06-20T11:00:00Z', '2026-06-20T12:00:00Z', null)] });
+    expect(stats.response.compliance).toEqual({ met: 1, breached: 0, pending: 0, rate: 1 });
+  });
+
+  describe('business hours: a target that runs out at closing time (I-3 of the audit)', () => {
+    const hours: SlaHours = { kind: 'business', timezone: 'Europe/Berlin', holidays: [] };
+    // p2 resolution 2 working days (16 h): opened Mon 30 Nov 09:00 Berlin, due Tue 1 Dec 17:00.
+    const targets: SlaTargets = { p2: { responseMs: null, resolutionMs: 16 * HOUR } };
+    const opened = '2026-11-30T09:00:00+01:00';
+    const at = (now: string, resolved: string | null = null) =>
+      slaStats({ ...base, hours, targets, period: { start: t('2026-11-01T00:00:00+01:00'), end: t('2026-12-31T00:00:00+01:00') }, now: t(now), issues: [issue('I-3', 'p2', opened, null, resolved)] });
+
+    it('still open at 17:15 it is breached, no longer running nor at risk', () => {
+      const stats = at('2026-12-01T17:15:00+01:00');
+      expect(stats.resolution.byPriority.p2.compliance).toEqual({ met: 0, breached: 1, pending: 0, rate: 0 });
+      expect(stats.breaches).toEqual([{ issueId: 'I-3', priority: 'p2', measure: 'resolution', elapsedMs: 16 * HOUR, targetMs: 16 * HOUR, ratio: 1, open: true }]);
+      expect(stats.atRisk).toEqual([]);
+    });
+
+    it('breached from 17:00 itself, over the night and the weekend, while the counted time stays at the target', () => {
+      for (const now of ['2026-12-01T17:00:00+01:00', '2026-12-02T08:59:59+01:00']) {
+        expect(at(now).resolution.compliance, now).toMatchObject({ breached: 1, pending: 0 });
+      }
+      expect(at('2026-12-01T16:59:00+01:00').resolution.compliance).toMatchObject({ breached: 0, pending: 1 });
+      expect(at('2026-12-01T16:59:00+01:00').atRisk.map((r) => [r.issueId, r.dueAt.toISOString()])).toEqual([['I-3', '2026-12-01T16:00:00.000Z']]);
+    });
+
+    it('resolved at 17:00, or at the next opening (still 16 working hours), it met the target; 09:01 is over', () => {
+      expect(at('2026-12-02T12:00:00+01:00', '2026-12-01T17:00:00+01:00').resolution.compliance).toEqual({ met: 1, breached: 0, pending: 0, rate: 1 });
+      expect(at('2026-12-02T12:00:00+01:00', '2026-12-02T09:00:00+01:00').resolution.compliance).toEqual({ met: 1, breached: 0, pending: 0, rate: 1 });
+      expect(at('2026-12-02T12:00:00+01:00', '2026-12-02T09:01:00+01:00').resolution.compliance).toEqual({ met: 0, breached: 1, pending: 0, rate: 0 });
+    });
+  });
+
+  it('a zero target in business hours is not breached before the clock starts (opened at night)', () => {
+    const hours: SlaHours = { kind: 'business', timezone: 'Europe/Berlin', holidays: [] };
+    const targets: SlaTargets = { p1: { responseMs: 0, resolutionMs: null } };
+    const night = slaStats({ ...base, hours, targets, now: t('2026-06-09T07:00:00+02:00'), issues: [issue('A', 'p1', '2026-06-08T22:00:00+02:00', null, null)] });
+    expect(night.response.compliance).toMatchObject({ breached: 0, pending: 1 });
+    const opening = slaStats({ ...base, hours, targets, now: t('2026-06-09T09:00:00+02:00'), issues: [issue('A', 'p1', '2026-06-08T22:00:00+02:00', null, null)] });
+    expect(opening.response.compliance).toMatchObject({ breached: 1, pending: 0 });
   });
 
   it('recurring categories: most frequent first, then by name; blank ones ignored', () => {

@@ -63,6 +63,10 @@ describe('contract commands', () => {
     expect(edited.text).toContain('2026-12-31'); // new deadline: 2027-03-31 − 90 days
     expect(edited.text).toContain('notice: 60 days → 90 days');
     expect(edited.text).toContain('value: 12000 → 15000');
+    expect((await run('edit "Globex Support" tier:1')).text).not.toContain('tier: 1 → 1'); // unchanged fields are not listed
+    // A stranger cannot make themself the owner (and so the one who decides).
+    expect((await run('edit "Globex Support" owner:<@USTRANGER>', 'USTRANGER')).text).toContain('Only the owner');
+    expect((await t.bot.db.contract.findFirstOrThrow({ where: { nameKey: 'globex support' } })).ownerId).toBe('UOWNER');
     const contract = await t.bot.db.contract.findFirstOrThrow({ where: { nameKey: 'globex support' } });
     expect(contract.noticeDays).toBe(90);
     expect(contract.value).toBe(15000);

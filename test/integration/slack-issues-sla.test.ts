@@ -29,7 +29,7 @@ describe('/issue', () => {
     const text = textOf(post!.body);
     // Opened Mon 10:00 Berlin; 4 business hours → 14:00; 2 business days (16 h) → Wed 10:00.
     expect(text).toContain('response 4 h, due 2026-11-23 14:00 Europe/Berlin');
-    expect(text).toContain('resolution 2 d, due 2026-11-25 10:00 Europe/Berlin');
+    expect(text).toContain('resolution 2 working days, due 2026-11-25 10:00 Europe/Berlin');
     expect(text).toContain('rd:issue.respond');
     const second = await run('/issue', 'log "Globex Support" p4 Typo in invoice');
     expect(second).toContain('I-2');
@@ -109,6 +109,34 @@ describe('/sla and its warnings', () => {
     expect(await run('/sla', '"Globex Support" month:2026-13')).toContain('must be a month');
   });
 
+  it('takes targets in months and years, and periods of calendar months', async () => {
+    expect(await run('/sla', 'set "Globex Support" p4 response:12m resolution:1y')).toContain('P4: response 12 months (360 d), resolution 1 year (365 d)');
+    expect(await run('/sla', 'set "Globex Support" hours:business')).toContain('P4: response 12 months (252 working days), resolution 1 year (260 working days)');
+    expect(await run('/sla', 'set "Globex Support" p4 response:13m')).toContain('at most a year');
+    await run('/issue', 'log "Globex Support" p4 Invoice typo at:2026-01-15T10:00'); // 10 months ago
+    const year = await run('/sla', '"Globex Support" period:12m');
+    expect(year).toContain('last 12 months');
+    expect(year).toMatch(/1 \(0 breaches\)/);
+    expect(await run('/sla', '"Globex Support" period:1y')).toContain('last 12 months');
+    expect(await run('/sla', '"Globex Support" period:6m')).toMatch(/0 \(0 breaches\)/);
+    expect(await run('/sla', '"Globex Support" period:2y')).toContain('up to a year');
+  });
+
+  it('an open issue whose business-hours target ran out at 17:00 is breached in /sla, as the scheduler said', async () => {
+    await run('/sla', 'set "Globex Support" p2 resolution:2d');
+    await run('/sla', 'set "Globex Support" hours:business');
+    t.clock.set('2026-12-01T16:15:00Z'); // Tue 1 Dec, 17:15 Berlin
+    await run('/issue', 'log "Globex Support" p2 VPN down at:2026-11-30T09:00'); // 2 working days: due Tue 17:00
+    t.slackApi.reset();
+    await t.tick('2026-12-01T16:15:00Z');
+    expect(t.slackApi.callsTo('chat.postMessage').map((c) => String(c.body['text'])).some((text) => text.includes('SLA breach') && text.includes('resolution target of 2 working days'))).toBe(true);
+    const status = await run('/sla', '"Globex Support"');
+    expect(status).toContain('P2: 0 of 1 met (0 %)');
+    expect(status).not.toContain('still running');
+    expect(status).not.toContain('of the target used');
+    expect(status).toContain('2 working days against 2 working days (1.0×), still open');
+  });
+
   it('posts a warning at 75 % and a breach at 100 % of an open issue, once each', async () => {
     await run('/sla', 'set "Globex Support" p2 response:4h resolution:2d');
     await run('/issue', 'log "Globex Support" p2 VPN down'); // 09:00Z, 24x7 clock
@@ -150,6 +178,41 @@ describe('/sla and its warnings', () => {
     expect(textOf(reports[0]!.body)).toContain('Globex Support');
     await t.tick('2026-12-01T09:00:00Z');
     expect(t.slackApi.callsTo('chat.postMessage').filter((c) => String(c.body['text']).startsWith('Monthly SLA report'))).toHaveLength(1);
+  });
+
+  it('the monthly report names its contracts in the fallback and links the month it reports on (east of UTC)', async () => {
+    await run('/sla', 'set "Globex Support" p3 response:1d');
+    await run('/contract', 'add "Initech" vendor:Initech end:2027-06-30');
+    await run('/sla', 'set "Initech" uptime:99.9');
+    t.slackApi.reset();
+    await t.tick('2026-12-01T08:00:00Z'); // on time: Tue 1 Dec, 09:00 Berlin
+    const [report] = t.slackApi.callsTo('chat.postMessage');
+    expect(report!.body['text']).toBe('Monthly SLA report for November 2026: Globex Support, Initech (2 contracts in this channel).');
+    // November starts at 2026-10-31T23:00Z in Berlin: the link must still say November.
+    expect(textOf(report!.body)).toContain('month:2026-11');
+    expect(textOf(report!.body)).not.toContain('month:2026-10');
+    expect(textOf(report!.body)).not.toContain('late');
+  });
+
+  it('a monthly report posted after its day is marked late', async () => {
+    await run('/sla', 'set "Globex Support" p3 response:1d');
+    t.slackApi.reset();
+    await t.tick('2026-12-03T08:00:00Z'); // due Tue 1 Dec, the bot was down until Thu 3 Dec
+    const [report] = t.slackApi.callsTo('chat.postMessage');
+    expect(report!.body['text']).toBe('Monthly SLA report for November 2026 (late): Globex Support (1 contract in this channel).');
+    expect(textOf(report!.body)).toContain('late: was due 2026-12-01');
+    expect(textOf(report!.body)).toContain('month:2026-11');
+  });
+
+  it('an SLA breach posted after its day is marked late, and the superseded warning is not posted', async () => {
+    await run('/sla', 'set "Globex Support" p2 response:4h resolution:2d');
+    await run('/issue', 'log "Globex Support" p2 VPN down'); // response due 2026-11-23 14:00 Berlin
+    t.slackApi.reset();
+    expect((await t.tick('2026-11-24T08:00:00Z')).posted).toBe(1);
+    const [breach] = t.slackApi.callsTo('chat.postMessage');
+    expect(String(breach!.body['text'])).toMatch(/^SLA breach \(late\): I-1 /);
+    expect(textOf(breach!.body)).toContain('late: was due 2026-11-23');
+    expect(textOf(breach!.body)).toContain('Escalate to <@UOWNER>');
   });
 });
 

@@ -82,6 +82,22 @@ describe('leaving and handover', () => {
     expect(overdue).toHaveLength(4);
   });
 
+  it('marks handover reminders posted after their day late', async () => {
+    await run('contract leaving {@alice} on:2027-01-28', 'carol');
+    expect((await t.tick('2026-12-31T09:00:00Z')).late).toBe(2); // the 30-day step was due Tue 29 Dec
+    const [net] = teams.posts('net');
+    expect(String(net!.body['summary'])).toMatch(/^Handover due \(late\): .* leaves on 2027-01-28/);
+    expect(textOfCall(net!)).toContain('late: was due 2026-12-29');
+    t.teamsApi.reset();
+    await t.tick('2027-02-06T09:00:00Z'); // the first weekly one was due Thu 4 Feb; older steps are skipped
+    const overdue = [...teams.posts('net'), ...teams.posts('apps')].filter((p) => String(p.body['summary']).startsWith('Handover'));
+    expect(overdue).toHaveLength(2);
+    for (const post of overdue) {
+      expect(String(post.body['summary'])).toMatch(/^Handover overdue \(late\): .* left on 2027-01-28/);
+      expect(textOfCall(post)).toContain('late: was due 2027-02-04');
+    }
+  });
+
   it('assigns a successor for one contract from the reminder button, through a people-picker form', async () => {
     t.teamsApi.addMember(teamsUser('erin'));
     await run('contract leaving {@alice} on:2027-01-28', 'carol');

@@ -24,7 +24,7 @@ describe('issue', () => {
     const [post] = teams.posts('renew');
     const text = textOfCall(post!);
     expect(text).toContain('response 4 h, due 2026-11-23 14:00 Europe/Berlin');
-    expect(text).toContain('resolution 2 d, due 2026-11-25 10:00 Europe/Berlin');
+    expect(text).toContain('resolution 2 working days, due 2026-11-25 10:00 Europe/Berlin');
     expect(buttonsOf(post!).map((b) => b.verb)).toContain('issue.respond');
     expect(await run('/issue log "Globex Support" p4 Typo in invoice')).toContain('I-2');
   });
@@ -101,6 +101,34 @@ describe('sla and its warnings', () => {
     expect(await run('sla "Globex Support" month:2026-13')).toContain('must be a month');
   });
 
+  it('takes targets in months and years, and periods of calendar months', async () => {
+    expect(await run('sla set "Globex Support" p4 response:12m resolution:1y')).toContain('P4: response 12 months (360 d), resolution 1 year (365 d)');
+    expect(await run('sla set "Globex Support" hours:business')).toContain('P4: response 12 months (252 working days), resolution 1 year (260 working days)');
+    expect(await run('sla set "Globex Support" p4 response:13m')).toContain('at most a year');
+    await run('issue log "Globex Support" p4 Invoice typo at:2026-01-15T10:00'); // 10 months ago
+    const year = await run('sla "Globex Support" period:12m');
+    expect(year).toContain('last 12 months');
+    expect(year).toMatch(/1 \(0 breaches\)/);
+    expect(await run('sla "Globex Support" period:1y')).toContain('last 12 months');
+    expect(await run('sla "Globex Support" period:6m')).toMatch(/0 \(0 breaches\)/);
+    expect(await run('sla "Globex Support" period:2y')).toContain('up to a year');
+  });
+
+  it('an open issue whose business-hours target ran out at 17:00 is breached in /sla, as the scheduler said', async () => {
+    await run('sla set "Globex Support" p2 resolution:2d');
+    await run('sla set "Globex Support" hours:business');
+    t.clock.set('2026-12-01T16:15:00Z'); // Tue 1 Dec, 17:15 Berlin
+    await run('issue log "Globex Support" p2 VPN down at:2026-11-30T09:00'); // 2 working days: due Tue 17:00
+    const before = teams.posts('renew').length;
+    await t.tick('2026-12-01T16:15:00Z');
+    expect(teams.posts('renew').slice(before).map((c) => textOfCall(c)).some((text) => text.includes('SLA breach') && text.includes('resolution target of 2 working days'))).toBe(true);
+    const status = await run('sla "Globex Support"');
+    expect(status).toContain('P2: 0 of 1 met (0 %)');
+    expect(status).not.toContain('still running');
+    expect(status).not.toContain('of the target used');
+    expect(status).toContain('2 working days against 2 working days (1.0×), still open');
+  });
+
   it('posts a warning at 75 % and a breach at 100 % of an open issue, once each', async () => {
     await run('sla set "Globex Support" p2 response:4h resolution:2d');
     await run('issue log "Globex Support" p2 VPN down');
@@ -142,6 +170,41 @@ describe('sla and its warnings', () => {
     expect(textOfCall(reports[0]!)).toContain('Globex Support');
     await t.tick('2026-12-01T09:00:00Z');
     expect(teams.posts('renew').filter((c) => String(c.body['summary']).startsWith('Monthly SLA report'))).toHaveLength(1);
+  });
+
+  it('the monthly report names its contracts in the summary and links the month it reports on (east of UTC)', async () => {
+    await run('sla set "Globex Support" p3 response:1d');
+    await run('contract add "Initech" vendor:Initech end:2027-06-30');
+    await run('sla set "Initech" uptime:99.9');
+    t.teamsApi.reset();
+    await t.tick('2026-12-01T08:00:00Z'); // on time: Tue 1 Dec, 09:00 Berlin
+    const [report] = teams.posts('renew');
+    expect(report!.body['summary']).toBe('Monthly SLA report for November 2026: Globex Support, Initech (2 contracts in this channel).');
+    // November starts at 2026-10-31T23:00Z in Berlin: the link must still say November.
+    expect(textOfCall(report!)).toContain('month:2026-11');
+    expect(textOfCall(report!)).not.toContain('month:2026-10');
+    expect(textOfCall(report!)).not.toContain('late');
+  });
+
+  it('a monthly report posted after its day is marked late', async () => {
+    await run('sla set "Globex Support" p3 response:1d');
+    t.teamsApi.reset();
+    await t.tick('2026-12-03T08:00:00Z'); // due Tue 1 Dec, the bot was down until Thu 3 Dec
+    const [report] = teams.posts('renew');
+    expect(report!.body['summary']).toBe('Monthly SLA report for November 2026 (late): Globex Support (1 contract in this channel).');
+    expect(textOfCall(report!)).toContain('late: was due 2026-12-01');
+    expect(textOfCall(report!)).toContain('month:2026-11');
+  });
+
+  it('an SLA breach posted after its day is marked late, and the superseded warning is not posted', async () => {
+    await run('sla set "Globex Support" p2 response:4h resolution:2d');
+    await run('issue log "Globex Support" p2 VPN down'); // response due 2026-11-23 14:00 Berlin
+    t.teamsApi.reset();
+    expect((await t.tick('2026-11-24T08:00:00Z')).posted).toBe(1);
+    const [breach] = teams.posts('renew');
+    expect(String(breach!.body['summary'])).toMatch(/^SLA breach \(late\): I-1 /);
+    expect(textOfCall(breach!)).toContain('late: was due 2026-11-23');
+    expect(textOfCall(breach!)).toContain('Escalate to <at>Owner</at>');
   });
 });
 

@@ -6,7 +6,8 @@ import { replanContract } from '../../store/reminder-ledger.js';
 import { message } from '../../messages/model.js';
 import { channel, day, daysLeft, mention, months } from '../../messages/format.js';
 import { todayOf, type CommandContext, type CommandResult } from '../context.js';
-import { UsageError } from '../errors.js';
+import { RefusedError, UsageError } from '../errors.js';
+import { mayChangeOwner } from '../../domain/decision-rules.js';
 import { parseOptions, positionals } from '../parse-args.js';
 import type { Token } from '../tokenize.js';
 import { contractName } from '../values.js';
@@ -45,6 +46,9 @@ export async function editContract(ctx: CommandContext, tokens: Token[]): Promis
   if (Object.keys(options).length === 0) throw new UsageError('Nothing to change: give one or more `key:value` options.', EXAMPLE);
   if (contract.status !== 'active') throw new UsageError(`*${contract.name}* is ${contract.status}; it can no longer be edited.`);
 
+  if (options.owner !== undefined && options.owner !== contract.ownerId && !mayChangeOwner(ctx.userId, contract.ownerId, ctx.workspace.approvers)) {
+    throw new RefusedError(`Only the owner of *${contract.name}* (${mention(contract.ownerId)}) or an approver can give it a new owner. Nothing was changed.`);
+  }
   const data: Partial<Contract> = {};
   if (options.name !== undefined && nameKey(options.name) !== contract.nameKey) {
     if (await findContract(ctx.db, ctx.workspace.id, options.name)) throw new UsageError(`A contract named *${options.name}* already exists.`, EXAMPLE);
@@ -60,7 +64,7 @@ export async function editContract(ctx: CommandContext, tokens: Token[]): Promis
   if (compareDays(next.end, today) < 0) throw new UsageError(`The end ${next.end} is in the past.`, EXAMPLE);
 
   const changes = Object.keys(data)
-    .filter((k) => k !== 'nameKey')
+    .filter((k) => k !== 'nameKey' && data[k as keyof Contract] !== contract[k as keyof Contract])
     .map((k) => {
       const [label, show] = CHANGE_LABELS[k] ?? [k, String];
       const shown = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : show(v));

@@ -14,7 +14,7 @@ import { requireContract } from '../contract/lookup.js';
 
 const EXAMPLE = '/sla set "Globex Support" p1 response:1h resolution:8h   ·   /sla set "Globex Support" hours:business uptime:99.9 holidays:2026-12-24,2026-12-25';
 
-const durationText = z.string().regex(/^\d{1,6}(min|h|d|w)$/i, { error: 'must be a duration like 30min, 4h, 2d or 1w' });
+const durationText = z.string().regex(/^\d{1,6}(min|h|d|w|m|y)$/i, { error: 'must be a duration like 30min, 4h, 2d, 1w, 12m (months) or 1y' });
 const percent = z
   .string()
   .regex(/^\d{1,3}(\.\d{1,3})?%?$/, { error: 'must be a percentage like 99.9' })
@@ -46,7 +46,7 @@ export async function slaSet(ctx: CommandContext, tokens: Token[]): Promise<Comm
   const clock = options.hours ?? current.hoursKind;
   const responseMs = options.response !== undefined ? parseSlaDuration(options.response, clock) : undefined;
   const resolutionMs = options.resolution !== undefined ? parseSlaDuration(options.resolution, clock) : undefined;
-  if (responseMs === null || resolutionMs === null) throw new UsageError('A target must be more than zero and at most a year.', EXAMPLE);
+  if (responseMs === null || resolutionMs === null) throw new UsageError('A target must be more than zero and at most a year (366d, 52w, 12m or 1y).', EXAMPLE);
   if (responseMs !== undefined && resolutionMs !== undefined && resolutionMs < responseMs) {
     throw new UsageError('The resolution target cannot be shorter than the response target.', EXAMPLE);
   }

@@ -1,5 +1,7 @@
 import { dayIn } from '../../domain/zoned-time.js';
 import { deliveryProblem } from '../../messages/delivery-problem.js';
+import { channel } from '../../messages/format.js';
+import { markLate } from '../../messages/late.js';
 import type { Db } from '../../store/client.js';
 import type { Reminder } from '../../store/reminder-ledger.js';
 import type { WorkspaceSettings } from '../../store/workspaces.js';
@@ -35,7 +37,7 @@ export const deliveryProblems: ReminderFamily = {
     return null;
   },
 
-  async build({ db, reminder, workspace }) {
+  async build({ db, reminder, workspace, late }) {
     const channelId = reminder.subject.slice('delivery:'.length);
     const where = {
       workspaceId: workspace.id, channelId, status: 'dead', lastError: { startsWith: reminder.step },
@@ -46,6 +48,7 @@ export const deliveryProblems: ReminderFamily = {
       db.reminder.count({ where }),
     ]);
     const undelivered = rows.map((r) => ({ kind: r.kind, contractName: r.contract?.name ?? null, dueDay: dayIn(r.dueAt, workspace.timezone) }));
-    return { message: deliveryProblem(channelId, reminder.step, undelivered, Math.max(total, 1)), channelId: reminder.channelId };
+    const message = deliveryProblem(channelId, reminder.step, undelivered, Math.max(total, 1));
+    return { message: markLate(message, `Renewal Desk cannot post in ${channel(channelId)}`, late), channelId: reminder.channelId };
   },
 };

@@ -7,6 +7,7 @@ import { leavingDate } from '../../store/people.js';
 import { syncPlan } from '../../store/reminder-ledger.js';
 import { day, mention } from '../../messages/format.js';
 import type { Block, Button } from '../../messages/model.js';
+import { markLate } from '../../messages/late.js';
 import { encode } from '../../messages/payloads.js';
 import type { FamilyContext, ReminderFamily } from '../family.js';
 
@@ -70,9 +71,10 @@ export const handoverReminders: ReminderFamily = {
     ];
     if (byContract.size > 5) blocks.push({ type: 'context', text: `${byContract.size - 5} more: /contract handover ${mention(userId)} @successor moves everything at once.` });
     const names = [...byContract.values()].map((c) => c.name).join(', ');
+    const kind = weekly ? 'Handover overdue' : 'Handover due';
     const text = weekly
-      ? `Handover overdue: ${userId} left on ${leavingOn}; still without a successor on ${names}.`
-      : `Handover due: ${userId} leaves on ${leavingOn} (in ${left} days); contracts to hand over: ${names}.`;
-    return { channelId, message: { text, blocks } };
+      ? `${kind}: ${userId} left on ${leavingOn}; still without a successor on ${names}.`
+      : `${kind}: ${userId} leaves on ${leavingOn} (in ${left} days); contracts to hand over: ${names}.`;
+    return { channelId, message: markLate({ text, blocks }, kind, ctx.late) };
   },
 };

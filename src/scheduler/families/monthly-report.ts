@@ -4,10 +4,21 @@ import { calendarMonth } from '../../domain/periods.js';
 import type { Db } from '../../store/client.js';
 import { slaReport } from '../../store/sla-data.js';
 import { verdict } from '../../messages/sla-status.js';
+import { markLate } from '../../messages/late.js';
 import type { Block } from '../../messages/model.js';
 import type { ReminderFamily } from '../family.js';
 
 const MAX_CONTRACTS_PER_MESSAGE = 40;
+/** Contracts named in the plain-text fallback before "and N more". */
+const NAMED_IN_TEXT = 3;
+
+/** "Globex Support, Initech and 3 more (5 contracts in this channel)". */
+export function reportedContracts(names: readonly string[]): string {
+  const named = names.slice(0, NAMED_IN_TEXT);
+  const rest = names.length - named.length;
+  const list = rest > 0 ? `${named.join(', ')} and ${rest} more` : named.join(', ');
+  return `${list} (${names.length} contract${names.length === 1 ? '' : 's'} in this channel)`;
+}
 
 export function firstBusinessDay(month: string): Day {
   let day = `${month}-01`;
@@ -50,36 +61,40 @@ export const monthlyReports: ReminderFamily = {
     return null;
   },
 
-  async build({ db, reminder, workspace, now }) {
+  async build({ db, reminder, workspace, now, late }) {
     const channelId = reminder.channelId!;
     const cycle = String(reminder.cycle);
     const thisMonth = `${cycle.slice(0, 4)}-${cycle.slice(4)}-01`;
-    const month = calendarMonth(addDays(thisMonth, -1).slice(0, 7), workspace.timezone);
+    const reported = addDays(thisMonth, -1).slice(0, 7); // "2026-11": the month before
+    const month = calendarMonth(reported, workspace.timezone);
     const inChannel = await db.contract.findMany({
       where: { workspaceId: workspace.id, status: 'active', OR: [{ channelId }, ...(workspace.defaultChannel === channelId ? [{ channelId: null }] : [])] },
       orderBy: { name: 'asc' },
     });
     const sections: Block[] = [];
+    const names: string[] = [];
     for (const contract of inChannel) {
       const report = await slaReport(db, contract.id, workspace.timezone, month.current, month.previous, now);
       const measured = report.current.issueCount > 0 || report.current.uptime !== 1 || Object.keys(report.policy.targets).length > 0 || report.policy.uptimeTarget !== null;
       if (!measured) continue;
       const up = report.current.uptime === null ? '' : ` · uptime ${(report.current.uptime * 100).toFixed(2)} %${report.policy.uptimeTarget !== null ? ` (target ${report.policy.uptimeTarget} %)` : ''}`;
+      names.push(contract.name);
       sections.push({ type: 'section', text: `• *${verdict(contract, report)}*\n   ${report.current.issueCount} issue(s), ${report.current.breachCount} breach(es)${up}` });
     }
     if (sections.length === 0) return null;
     const shown = sections.slice(0, MAX_CONTRACTS_PER_MESSAGE);
     const more = sections.length - shown.length;
+    const kind = `Monthly SLA report for ${month.title}`;
     return {
       channelId,
-      message: {
-        text: `Monthly SLA report for ${month.title}: ${sections.length} contract(s) in this channel.`,
+      message: markLate({
+        text: `${kind}: ${reportedContracts(names)}.`,
         blocks: [
           { type: 'header', text: `Monthly SLA report: ${month.title}` },
           ...shown,
-          { type: 'context', text: `Details: /sla "<contract>" month:${month.current.start.toISOString().slice(0, 7)}${more > 0 ? ` · ${more} more contract(s) not shown` : ''}` },
+          { type: 'context', text: `Details: /sla "<contract>" month:${reported}${more > 0 ? ` · ${more} more contract(s) not shown` : ''}` },
         ],
-      },
+      }, kind, late),
     };
   },
 };

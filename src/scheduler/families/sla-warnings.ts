@@ -8,6 +8,7 @@ import { issueLabel } from '../../store/issues.js';
 import { escalationContact } from '../../store/contacts.js';
 import { slaPolicyOf } from '../../store/sla-policies.js';
 import { mention } from '../../messages/format.js';
+import { markLate } from '../../messages/late.js';
 import type { ReminderFamily } from '../family.js';
 
 function measureOf(step: string): SlaMeasure {
@@ -43,7 +44,7 @@ export const slaWarnings: ReminderFamily = {
     return null;
   },
 
-  async build({ db, reminder, workspace }) {
+  async build({ db, reminder, workspace, late }) {
     const issue = await db.vendorIssue.findUniqueOrThrow({ where: { id: reminder.subject.split(':')[1]! } });
     const contract = await db.contract.findUniqueOrThrow({ where: { id: issue.contractId } });
     const policy = await slaPolicyOf(db, contract.id, workspace.timezone);
@@ -61,25 +62,25 @@ export const slaWarnings: ReminderFamily = {
       const text = `SLA warning: ${label} (${issue.priority.toUpperCase()}, ${contract.name}) has used 75 % of its ${what} target of ${target_}; it is due ${formatInstant(due, tz)} ${tz}.`;
       return {
         channelId,
-        message: {
+        message: markLate({
           text,
           blocks: [
             { type: 'section', text: `⚠ *SLA warning:* *${label}* (${issue.priority.toUpperCase()}, ${contract.name}: ${issue.summary}) has used 75 % of its ${what} target of ${target_}. Due *${formatInstant(due, tz)}* ${tz}. Owner: ${mention(contract.ownerId)}.` },
           ],
-        },
+        }, 'SLA warning', late),
       };
     }
     const escalate = await escalationFor(db, contract, measure === 'response' ? 1 : 2);
     const text = `SLA breach: ${label} (${issue.priority.toUpperCase()}, ${contract.name}) missed its ${what} target of ${target_} (due ${formatInstant(due, tz)} ${tz}). Escalate to ${escalate.replace(/<@(\w+)>/g, '@$1')}.`;
     return {
       channelId,
-      message: {
+      message: markLate({
         text,
         blocks: [
           { type: 'section', text: `🚨 *SLA breach:* *${label}* (${issue.priority.toUpperCase()}, ${contract.name}: ${issue.summary}) missed its ${what} target of ${target_}; it was due ${formatInstant(due, tz)} ${tz}.` },
           { type: 'section', text: `Escalate to ${escalate}.` },
         ],
-      },
+      }, 'SLA breach', late),
     };
   },
 };
