@@ -85,14 +85,15 @@ describe('leaving and handover', () => {
     await run('leaving <@UALICE> on:2027-01-28', 'UCAROL');
     expect((await t.tick('2026-12-31T09:00:00Z')).late).toBe(2); // the 30-day step was due Tue 29 Dec
     const net = t.slackApi.callsTo('chat.postMessage').find((p) => p.body['channel'] === 'CNET')!;
-    expect(String(net.body['text'])).toMatch(/^Handover due \(late\): UALICE leaves on 2027-01-28/);
+    expect(String(net.body['text'])).toMatch(/^Handover due \(late\): <@UALICE> leaves on 2027-01-28/);
     expect(textOf(net.body)).toContain('late: was due 2026-12-29');
+    expect(String(net.body['text'])).toContain('leaves on 2027-01-28, in 28 days');
     t.slackApi.reset();
     await t.tick('2027-02-06T09:00:00Z'); // the first weekly one was due Thu 4 Feb; older steps are skipped
     const overdue = t.slackApi.callsTo('chat.postMessage').filter((p) => String(p.body['text']).startsWith('Handover'));
     expect(overdue).toHaveLength(2);
     for (const post of overdue) {
-      expect(String(post.body['text'])).toMatch(/^Handover overdue \(late\): UALICE left on 2027-01-28/);
+      expect(String(post.body['text'])).toMatch(/^Handover overdue \(late\): <@UALICE> left on 2027-01-28/);
       expect(textOf(post.body)).toContain('late: was due 2027-02-04');
     }
   });

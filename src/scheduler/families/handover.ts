@@ -5,7 +5,7 @@ import { rolesOf } from '../../store/contacts.js';
 import { leavingCycle } from '../../store/handover-ledger.js';
 import { leavingDate } from '../../store/people.js';
 import { syncPlan } from '../../store/reminder-ledger.js';
-import { day, mention } from '../../messages/format.js';
+import { day, daysLeft, mention } from '../../messages/format.js';
 import type { Block, Button } from '../../messages/model.js';
 import { markLate } from '../../messages/late.js';
 import { encode } from '../../messages/payloads.js';
@@ -54,8 +54,11 @@ export const handoverReminders: ReminderFamily = {
         ]),
       );
     }
-    const left = daysBetween(ctx.today, leavingOn);
-    const title = weekly ? `Still without a successor: ${mention(userId)} left on ${day(leavingOn)}` : `Handover: ${mention(userId)} leaves on ${day(leavingOn)} (in ${left} day${left === 1 ? '' : 's'})`;
+    // "in 3 days", "tomorrow", "today"; a late step posted after the day says "left".
+    const gone = daysBetween(ctx.today, leavingOn) < 0;
+    const when = daysLeft(ctx.today, leavingOn);
+    const leaves = gone ? `left on ${day(leavingOn)}` : `leaves on ${day(leavingOn)}, ${when}`;
+    const title = weekly ? `Still without a successor: ${mention(userId)} left on ${day(leavingOn)}` : `Handover: ${mention(userId)} ${leaves}`;
     const byContract = new Map<string, { name: string; vendor: string; roles: string[] }>();
     for (const r of held) {
       const entry = byContract.get(r.contract.id) ?? { name: r.contract.name, vendor: r.contract.vendor, roles: [] };
@@ -73,8 +76,8 @@ export const handoverReminders: ReminderFamily = {
     const names = [...byContract.values()].map((c) => c.name).join(', ');
     const kind = weekly ? 'Handover overdue' : 'Handover due';
     const text = weekly
-      ? `${kind}: ${userId} left on ${leavingOn}; still without a successor on ${names}.`
-      : `${kind}: ${userId} leaves on ${leavingOn} (in ${left} days); contracts to hand over: ${names}.`;
+      ? `${kind}: ${mention(userId)} left on ${leavingOn}; still without a successor on ${names}.`
+      : `${kind}: ${mention(userId)} ${gone ? `left on ${leavingOn}` : `leaves on ${leavingOn}, ${when}`}; contracts to hand over: ${names}.`;
     return { channelId, message: markLate({ text, blocks }, kind, ctx.late) };
   },
 };
