@@ -55,7 +55,7 @@ export async function recordLeaving(ctx: CommandContext, userId: string, leaving
   });
   if (held.length === 0) return { reply: plain(`Noted: ${mention(userId)} leaves on ${leavingOn}. They hold no roles on any contract, so there is nothing to hand over.`) };
   return {
-    reply: message(`${held.length} role(s) to hand over before ${leavingOn}.`, {
+    reply: message(`Noted: ${mention(userId)} leaves on ${leavingOn}; ${held.length} role${held.length === 1 ? '' : 's'} to hand over before then.`, {
       type: 'section',
       text: `Noted: ${mention(userId)} leaves on *${day(leavingOn)}*. They hold these roles:\n${describeRoles(held)}\nHandover reminders go to ${channels.map((c) => `<#${c}>`).join(', ') || 'the workspace channel'} 30, 14, 7 and 1 days before, then weekly while a role has no successor. Hand everything over at once with \`/contract handover ${mention(userId)} @successor\`.`,
     }),
