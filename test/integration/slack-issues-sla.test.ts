@@ -216,6 +216,15 @@ describe('/sla and its warnings', () => {
   });
 });
 
+describe('/sla set with a priority that does not exist', () => {
+  it('names the bad priority, not an unknown contract', async () => {
+    const reply = await run('/sla', 'set "Globex Support" p5 response:1h');
+    expect(reply).toContain('`p5` is not a priority');
+    expect(reply).not.toContain('There is no contract');
+    expect(await t.bot.db.slaTarget.count()).toBe(0);
+  });
+});
+
 describe('/contract show with SLA evidence', () => {
   it('shows the SLA targets as typed, the hours and the open issues, and says when none are set', async () => {
     const bare = await run('/contract', 'show "Globex Support"');

@@ -35,6 +35,7 @@ export async function slaSet(ctx: CommandContext, tokens: Token[]): Promise<Comm
   const words = positionals(tokens);
   const last = words.at(-1)?.toLowerCase();
   const priority = PRIORITIES.includes(last as Priority) ? (last as Priority) : null;
+  if (!priority && last && /^p\d+$/.test(last) && words.length > 1) throw new UsageError(`\`${last}\` is not a priority: use p1, p2, p3 or p4.`, EXAMPLE);
   const contract = await requireContract(ctx, (priority ? words.slice(0, -1) : words).join(' '), EXAMPLE);
   const hasTargets = options.response !== undefined || options.resolution !== undefined;
   if (hasTargets && !priority) throw new UsageError('Response and resolution targets belong to a priority: add p1, p2, p3 or p4 after the contract name.', EXAMPLE);
