@@ -91,7 +91,7 @@ export async function runPass(deps: PassDeps, now: Date): Promise<PassReport> {
   try {
     for (;;) {
       if (run.stopped) break;
-      const due = await findDue(deps.db, run.claimOptions(), batchSize, [], cursor);
+      const due = await findDue(deps.db, run.claimOptions(), batchSize, cursor);
       if (due.length === 0) {
         if (run.busy) {
           await run.idle();
@@ -390,6 +390,11 @@ class PassRun {
       this.report.skipped += 1;
       return { outcome: 'skipped' };
     }
+    // Checked first: a platform this process cannot post to costs its rows no query and no claim.
+    if (this.stopped || this.disconnected.has(platformOf(reminder.workspaceId))) {
+      this.report.deferred += 1;
+      return { outcome: 'deferred' };
+    }
     const late = isLate(reminder.dueAt, this.now, workspace.timezone) ? { dueDay: dayIn(reminder.dueAt, workspace.timezone) } : null;
     const ctx: FamilyContext = { db, reminder, workspace, now: this.now, today: dayIn(this.now, workspace.timezone), late };
     const stale = await family.stale(ctx);
@@ -398,7 +403,7 @@ class PassRun {
       this.report.skipped += 1;
       return { outcome: 'skipped' };
     }
-    if (this.stopped || this.disconnected.has(platformOf(reminder.workspaceId))) {
+    if (this.stopped) {
       this.report.deferred += 1;
       return { outcome: 'deferred' };
     }

@@ -113,11 +113,10 @@ export interface DueCursor {
  * contracts. `after` pages through them; rows re-planned or failed during a pass behind the cursor
  * wait for the next pass.
  */
-export async function findDue(db: Db, options: ClaimOptions, limit: number, excludeIds: string[] = [], after?: DueCursor): Promise<Reminder[]> {
+export async function findDue(db: Db, options: ClaimOptions, limit: number, after?: DueCursor): Promise<Reminder[]> {
   return db.reminder.findMany({
     where: {
       dueAt: { lte: options.now },
-      ...(excludeIds.length > 0 && { id: { notIn: excludeIds } }),
       AND: [
         {
           OR: [
