@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
       const at = values.at ? parseInstant(values.at, config.DEFAULT_TIMEZONE) : new Date();
       if (!at) throw new ConfigError(`--at ${values.at} is not an instant; use ISO 8601 such as 2026-12-01T09:00:00Z`);
       // Slack and Teams with the same variables as the bot; a platform not configured keeps its reminders for a later tick.
-      const { delivery } = platformDeliveries(config, db, (l) => console.log(l));
+      const { delivery } = await platformDeliveries(config, db, (l) => console.log(l));
       // SIGINT/SIGTERM end the pass early: claimed reminders not posted yet are given back.
       const stopping = new AbortController();
       const stop = () => stopping.abort();

@@ -37,7 +37,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const migrated = await applyMigrations(config.DATABASE_URL);
   if (migrated.applied.length > 0) log(`database migrated: ${migrated.applied.join(', ')}`);
   const db = openDatabase(config.DATABASE_URL);
-  const { delivery, teams: teamsConnection } = platformDeliveries(config, db, log);
+  const { delivery, teams: teamsConnection } = await platformDeliveries(config, db, log);
   const server = express();
   server.get('/healthz', async (_req, res) => {
     try {

@@ -1,7 +1,7 @@
 import { teamsMode, type Config } from '../config.js';
 import { DeliveryRouter } from '../messages/delivery.js';
 import { SlackDelivery } from '../platforms/slack/delivery.js';
-import { connectTeams, type TeamsConnection, type TeamsOptions } from '../platforms/teams/connection.js';
+import type { TeamsConnection, TeamsOptions } from '../platforms/teams/connection.js';
 import type { Db } from '../store/client.js';
 
 export interface PlatformDeliveries {
@@ -28,10 +28,12 @@ export function teamsOptions(config: Config): TeamsOptions {
  * or TEAMS_UNAUTHENTICATED. The bot process and `renewal-desk tick` both post through this, with the
  * same variables.
  */
-export function platformDeliveries(config: Config, db: Db, log: (line: string) => void): PlatformDeliveries {
+export async function platformDeliveries(config: Config, db: Db, log: (line: string) => void): Promise<PlatformDeliveries> {
   const delivery = new DeliveryRouter();
-  if (config.SLACK_BOT_TOKEN) delivery.register('slack', new SlackDelivery(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL));
-  const teams = connectTeams(teamsOptions(config), db, log);
+  if (config.SLACK_BOT_TOKEN) delivery.register('slack', new SlackDelivery(config.SLACK_BOT_TOKEN, config.SLACK_API_URL));
+  const options = teamsOptions(config);
+  // botbuilder and teams-ai take a second to load: a `tick` without Teams does not pay for them.
+  const teams = options.mode === 'off' ? null : (await import('../platforms/teams/connection.js')).connectTeams(options, db, log);
   if (teams) delivery.register('teams', teams.delivery);
   return { delivery, teams };
 }

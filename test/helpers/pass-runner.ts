@@ -12,7 +12,7 @@ import { openDatabase } from '../../src/store/client.js';
 
 const config = loadConfig();
 const db = openDatabase(config.DATABASE_URL);
-const { delivery } = platformDeliveries(config, db, (line) => console.log(line));
+const { delivery } = await platformDeliveries(config, db, (line) => console.log(line));
 const settings = passSettings(config);
 await db.workspace.count(); // connected
 console.log('ready');
