@@ -4,10 +4,11 @@ import type { Contract } from '../store/contracts.js';
 import { termsOf } from '../store/contracts.js';
 import { day, mention, months } from './format.js';
 import type { Block, Message } from './model.js';
+import { lateLine } from './late.js';
 import { decisionButtons, decisionLine, approvalButtons, plainDecisionLine, type DecisionNote } from './renewal.js';
 
 function lateContext(late: { dueDay: Day } | null | undefined): Block[] {
-  return late ? [{ type: 'context', text: `Renewal Desk · late: was due ${late.dueDay}` }] : [];
+  return late ? [{ type: 'context', text: `Renewal Desk · ${lateLine(late)}` }] : [];
 }
 
 /** The day after the deadline, when nobody decided. */

@@ -6,6 +6,7 @@ import { termsOf, perOf } from '../store/contracts.js';
 import { day, daysLeft, mention, money, months, when } from './format.js';
 import type { Block, Button, Message } from './model.js';
 import { encode } from './payloads.js';
+import { lateLine } from './late.js';
 
 export const CHOICE_LABELS: Record<Choice, string> = { renew: 'Renew', renegotiate: 'Renegotiate', terminate: 'Terminate' };
 
@@ -113,7 +114,7 @@ function reminderBody(contract: Contract, deadline: Day, left: string, decision:
 export function renewalReminder(contract: Contract, options: RenewalMessageOptions): Message {
   const deadline = deadlineOf(termsOf(contract));
   const left = daysLeft(options.today, deadline);
-  const lateNote = options.late ? ` (late: was due ${options.late.dueDay})` : '';
+  const lateNote = options.late ? ` (${lateLine(options.late)})` : '';
   // Once decided (or proposed), the fallback says so: it is what notifications and screen readers show.
   const text = options.decision
     ? `Renewal reminder: ${contract.name} (${contract.vendor}), notice deadline ${deadline} — ${plainDecisionLine(options.decision, options.timezone)}`
