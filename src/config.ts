@@ -1,6 +1,7 @@
 import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
 import { isValidTimeZone } from './domain/zoned-time.js';
+import { clockFromSetting, systemClock, TEST_CLOCK_EXAMPLE, type Clock } from './clock.js';
 import { DEFAULT_DATABASE_URL } from './store/client.js';
 
 const optional = z.string().trim().optional().transform((s) => (s ? s : undefined));
@@ -29,6 +30,9 @@ const schema = z.object({
   MICROSOFT_APP_TYPE: optional,
   TEAMS_UNAUTHENTICATED: optional,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  NODE_ENV: optional,
+  /** Tests and demos only: the process's clock starts at this instant and runs on. Refused in production. */
+  RENEWAL_DESK_NOW: optional,
 });
 
 export type Config = z.infer<typeof schema>;
@@ -41,6 +45,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Renewal Desk cannot start: fix these environment variables (see .env.example):\n${problems}`);
   }
   const config = parsed.data;
+  if (config.RENEWAL_DESK_NOW !== undefined) {
+    if (config.NODE_ENV === 'production') {
+      throw new ConfigError('Renewal Desk cannot start: RENEWAL_DESK_NOW moves the clock and is for tests only; unset it when NODE_ENV=production.');
+    }
+    if (!clockFromSetting(config.RENEWAL_DESK_NOW, config.DEFAULT_TIMEZONE)) {
+      throw new ConfigError(`Renewal Desk cannot start: RENEWAL_DESK_NOW=${config.RENEWAL_DESK_NOW.slice(0, 40)} is not an instant; use ISO 8601 such as ${TEST_CLOCK_EXAMPLE}.`);
+    }
+  }
   // The web-api client needs a trailing slash on its base URL.
   if (config.SLACK_API_URL && !config.SLACK_API_URL.endsWith('/')) config.SLACK_API_URL += '/';
   return config;
@@ -65,6 +77,11 @@ export function teamsMode(config: Config): 'authenticated' | 'unauthenticated' |
 
 function isTrue(value: string | undefined): boolean {
   return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+/** The process's clock: the system clock, or (outside production) one that starts at RENEWAL_DESK_NOW. */
+export function clockOf(config: Config): Clock {
+  return (config.RENEWAL_DESK_NOW && clockFromSetting(config.RENEWAL_DESK_NOW, config.DEFAULT_TIMEZONE)) || systemClock;
 }
 
 /** The lines `npm start` prints when Teams takes unauthenticated traffic. */

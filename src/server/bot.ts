@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import express from 'express';
 import type { App } from '@slack/bolt';
-import { slackMode, teamsMode, TEAMS_UNAUTHENTICATED_WARNING, type Config } from '../config.js';
+import { clockOf, slackMode, teamsMode, TEAMS_UNAUTHENTICATED_WARNING, type Config } from '../config.js';
 import type { DeliveryRouter } from '../messages/delivery.js';
 import { startScheduler } from '../scheduler/cron.js';
 import { passSettings } from '../scheduler/settings.js';
@@ -33,7 +33,8 @@ export interface RunningBot {
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { config } = options;
   const log = options.log ?? ((line: string) => console.log(`[renewal-desk] ${line}`));
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? clockOf(config);
+  if (!options.clock && config.RENEWAL_DESK_NOW) log(`clock moved: RENEWAL_DESK_NOW=${config.RENEWAL_DESK_NOW}, now ${clock().toISOString()} (tests and demos only)`);
   const migrated = await applyMigrations(config.DATABASE_URL);
   if (migrated.applied.length > 0) log(`database migrated: ${migrated.applied.join(', ')}`);
   const db = openDatabase(config.DATABASE_URL);

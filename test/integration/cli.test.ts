@@ -11,6 +11,8 @@ import { inChannel, TeamsDriver } from '../helpers/teams-driver.js';
 import { SlackDouble } from '../helpers/slack-double.js';
 
 const run = promisify(execFile);
+/** Before the first reminder of the contracts these tests import. */
+const CLI_NOW = '2026-11-23T10:00:00Z';
 let dir: string;
 let databaseUrl: string;
 let slackApi: SlackDouble;
@@ -24,7 +26,8 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 async function cliWith(variables: Record<string, string>, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DEFAULT_TIMEZONE: 'Europe/Berlin' };
+  // Every run is as of the same moment, whatever today's date: the clock is the process's, moved.
+  const env: NodeJS.ProcessEnv = { ...process.env, DEFAULT_TIMEZONE: 'Europe/Berlin', RENEWAL_DESK_NOW: CLI_NOW };
   for (const name of PLATFORM_VARIABLES) delete env[name];
   Object.assign(env, variables);
   try {
@@ -173,5 +176,39 @@ describe('tick posts to Microsoft Teams with the same variables as the bot', () 
     const again = await cliWith({ DATABASE_URL: t.databaseUrl, TEAMS_UNAUTHENTICATED: '1' }, ['tick', '--at', '2026-12-02T09:15:00Z']);
     expect(again.stdout).toContain('0 posted');
     expect(t.teamsApi.sends()).toHaveLength(2);
+  });
+});
+
+describe('the CLI clock (RENEWAL_DESK_NOW, --now)', () => {
+  it('plans an import as of --now: later on, fewer reminder steps are still ahead', async () => {
+    const file = join(dir, 'clock.csv');
+    writeFileSync(file, 'workspace,name,vendor,end,tier\nslack:T9,Clock Co,Clock,2027-03-31,2\n');
+    const planned = async (now: string) => {
+      const url = `file:${join(dir, `clock-${now.slice(0, 10)}.db`)}`;
+      // --now wins over RENEWAL_DESK_NOW, and may stand anywhere on the line.
+      const result = await cliWith({ DATABASE_URL: url }, ['import', file, '--now', now]);
+      expect(result.stdout).toContain('imported 1 contract(s)');
+      const other = openDatabase(url);
+      try {
+        return (await other.reminder.findMany({ where: { status: 'planned', contractId: { not: null } }, select: { step: true } })).map((r) => r.step).sort();
+      } finally {
+        await other.$disconnect();
+      }
+    };
+    // Tier 2 steps: 90, 60, 30, 14, 7, 1 days before 2027-03-31, then the day after.
+    const early = await planned('2026-11-23T10:00:00Z');
+    const late = await planned('2027-02-20T10:00:00Z');
+    expect(early.length - late.length).toBe(2);
+  });
+
+  it('refuses a moved clock in production, and a value that is not an instant', async () => {
+    const production = await cliWith({ DATABASE_URL: databaseUrl, NODE_ENV: 'production' }, ['tick']);
+    expect(production.code).toBe(1);
+    expect(production.stderr).toContain('RENEWAL_DESK_NOW');
+    expect(production.stderr).toContain('tests only');
+    const bad = await cliWith({ DATABASE_URL: databaseUrl }, ['tick', '--now', 'tomorrow']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('not an instant');
+    expect(bad.stderr).toContain('2026-11-23T10:00:00Z');
   });
 });
