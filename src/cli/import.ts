@@ -103,7 +103,7 @@ export async function importContracts(db: Db, file: string, defaultTimezone: str
       for (const [i, p] of prepared.entries()) {
         const platform = p.workspaceId.split(':')[0] as Platform;
         const workspace = await ensureWorkspace(tx, p.workspaceId, platform, defaultTimezone, now);
-        await insertContract(tx, p.contract, workspace, dayIn(now, workspace.timezone));
+        await insertContract(tx, p.contract, workspace, dayIn(now, workspace.timezone), now);
         if ((i + 1) % 500 === 0) process.stderr.write(`imported ${i + 1}/${prepared.length}…\n`);
       }
     },

@@ -20,7 +20,7 @@ const outcomeSchema = z.union([
  * reminder row, so a retried post tells the same story: auto contracts roll into a new term and a new
  * reminder cycle; manual ones without a renew decision expire; terminated ones end.
  */
-export async function applyEndOfTerm(tx: Tx, reminder: Reminder, workspace: WorkspaceSettings, today: Day): Promise<{ contract: Contract; outcome: EndOutcome } | null> {
+export async function applyEndOfTerm(tx: Tx, reminder: Reminder, workspace: WorkspaceSettings, today: Day, at: Date): Promise<{ contract: Contract; outcome: EndOutcome } | null> {
   const recorded = reminder.detail ? outcomeSchema.safeParse(JSON.parse(reminder.detail)) : null;
   const contract = await tx.contract.findUniqueOrThrow({ where: { id: reminder.contractId! } });
   if (recorded?.success) return { contract, outcome: recorded.data };
@@ -48,7 +48,7 @@ export async function applyEndOfTerm(tx: Tx, reminder: Reminder, workspace: Work
   if (updated.status !== 'active') await replanContract(tx, updated, workspace, today);
   await tx.reminder.update({ where: { id: reminder.id }, data: { detail: JSON.stringify(outcome) } });
   await tx.auditEvent.create({
-    data: { workspaceId: contract.workspaceId, contractId: contract.id, actorId: 'renewal-desk', action: `term.${outcome.kind}`, detail: JSON.stringify({ cycle: reminder.cycle, end: contract.end }) },
+    data: { workspaceId: contract.workspaceId, contractId: contract.id, actorId: 'renewal-desk', action: `term.${outcome.kind}`, detail: JSON.stringify({ cycle: reminder.cycle, end: contract.end }), at },
   });
   return { contract: updated, outcome };
 }

@@ -33,7 +33,7 @@ export async function createAndDescribe(ctx: CommandContext, input: ContractInpu
   }
   const prepared = prepareContract(input, { workspaceId: ctx.workspace.id, userId: ctx.userId, channelId: ctx.channelId, today });
   try {
-    const { contract, plan } = await ctx.db.$transaction((tx) => insertContract(tx, prepared, ctx.workspace, today));
+    const { contract, plan } = await ctx.db.$transaction((tx) => insertContract(tx, prepared, ctx.workspace, today, ctx.now));
     const deadline = deadlineOf(termsOf(contract));
     const where = contract.channelId ?? ctx.workspace.defaultChannel;
     const tooLate = compareDays(deadline, today) < 0 && contract.renewal === 'auto';

@@ -86,11 +86,12 @@ export function prepareContract(input: ContractInput, ctx: { workspaceId: string
 }
 
 /** Creates the contract and plans its reminders, in the caller's transaction. */
-export async function insertContract(tx: Tx, prepared: PreparedContract, workspace: WorkspaceSettings, today: Day): Promise<{ contract: Contract; plan: PlannedReminder[] }> {
-  const contract = await tx.contract.create({ data: prepared.data });
+/** `at` is the bot's clock, for the contract's createdAt and its audit row (never the database's now()). */
+export async function insertContract(tx: Tx, prepared: PreparedContract, workspace: WorkspaceSettings, today: Day, at: Date): Promise<{ contract: Contract; plan: PlannedReminder[] }> {
+  const contract = await tx.contract.create({ data: { ...prepared.data, createdAt: at } });
   const plan = await replanContract(tx, contract, workspace, today);
   await tx.auditEvent.create({
-    data: { workspaceId: contract.workspaceId, contractId: contract.id, actorId: contract.createdBy, action: 'contract.added', detail: JSON.stringify({ name: contract.name, end: contract.end }) },
+    data: { workspaceId: contract.workspaceId, contractId: contract.id, actorId: contract.createdBy, action: 'contract.added', detail: JSON.stringify({ name: contract.name, end: contract.end }), at },
   });
   return { contract, plan };
 }

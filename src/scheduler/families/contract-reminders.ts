@@ -21,7 +21,7 @@ export const contractReminders: ReminderFamily = {
 
   async build({ db, reminder, workspace, today, late, now }) {
     if (reminder.kind === 'end') {
-      const result = await db.$transaction((tx) => applyEndOfTerm(tx, reminder, workspace, today));
+      const result = await db.$transaction((tx) => applyEndOfTerm(tx, reminder, workspace, today, now));
       if (!result) return null;
       return { message: reminderMessage.end(result.contract, result.outcome, late), channelId: result.contract.channelId };
     }
