@@ -51,6 +51,7 @@ export async function takeDecisionSlot(tx: Tx, input: NewDecision): Promise<Deci
       status: input.status,
       proposedBy: input.proposedBy,
       decidedAt: input.status === 'final' ? input.at : null,
+      createdAt: input.at,
       channelId: input.channelId,
       messageTs: input.messageTs,
     },
