@@ -130,7 +130,7 @@ describe('contract commands', () => {
     const saved = await run('settings tz:Europe/Berlin time:08:30 approvers:<@UOWNER|owner>,<@UBOSS|boss> threshold:50000', 'UOWNER', '/renewals');
     expect(saved.text).toContain('Europe/Berlin');
     const refused = await run('settings time:10:00', 'USTRANGER', '/renewals');
-    expect(refused.text).toContain('Only approvers');
+    expect(refused.text).toContain('Only an approver');
     const ws = await t.bot.db.workspace.findFirstOrThrow();
     expect(ws.reminderTime).toBe('08:30');
     const badZone = await run('settings tz:Mars/Olympus', 'UOWNER', '/renewals');

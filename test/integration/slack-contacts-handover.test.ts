@@ -61,7 +61,8 @@ describe('leaving and handover', () => {
     expect(textOf(net.body)).toContain('Book an introduction meeting');
     expect(textOf(net.body)).toContain('rd:handover.assign');
 
-    const handed = await run('handover <@UALICE> <@UDAVE>', 'UCAROL');
+    // The leaver hands over (an approver could too; a colleague may not while Alice is still here).
+    const handed = await run('handover <@UALICE> <@UDAVE>', 'UALICE');
     expect(handed).toContain('Handed over from <@UALICE> to <@UDAVE>');
     expect(handed).toContain('Note to send to the vendor about Globex Support');
     expect(await run('show Globex Support')).toContain('owner: <@UDAVE>');
@@ -104,12 +105,12 @@ describe('leaving and handover', () => {
     const net = t.slackApi.callsTo('chat.postMessage').find((p) => p.body['channel'] === 'CNET')!;
     const blocks = net.body['blocks'] as { elements?: { action_id: string; value: string; text: { text: string } }[] }[];
     const button = blocks.flatMap((b) => b.elements ?? []).find((e) => e.text.text.includes('Globex'))!;
-    await t.slack.click({ user: 'UCAROL', actionId: button.action_id, value: button.value, channel: 'CNET', messageTs: '1.1' });
+    await t.slack.click({ user: 'UALICE', actionId: button.action_id, value: button.value, channel: 'CNET', messageTs: '1.1' });
     const [open] = await t.slackApi.waitFor('views.open');
     const view = open!.body['view'] as { callback_id: string; private_metadata: string };
     expect(view.callback_id).toBe('rd:handover.assign');
     const submission = {
-      type: 'view_submission', team: { id: 'T1', domain: 't' }, user: { id: 'UCAROL', username: 'c', team_id: 'T1' }, api_app_id: 'A1', token: 'x', trigger_id: 'tr',
+      type: 'view_submission', team: { id: 'T1', domain: 't' }, user: { id: 'UALICE', username: 'a', team_id: 'T1' }, api_app_id: 'A1', token: 'x', trigger_id: 'tr',
       view: { id: 'V2', type: 'modal', callback_id: view.callback_id, private_metadata: view.private_metadata, team_id: 'T1', app_id: 'A1', bot_id: 'B1', hash: 'h', title: { type: 'plain_text', text: 'x' }, blocks: [],
         state: { values: { successor: { value: { type: 'users_select', selected_user: 'UERIN' } } } } },
     };
@@ -121,7 +122,7 @@ describe('leaving and handover', () => {
 
   it('guards: to oneself, from someone without roles, a past leaving date asks for confirmation', async () => {
     expect(await run('handover <@UALICE> <@UALICE>')).toContain('cannot hand over to themselves');
-    expect(await run('handover <@UNOBODY> <@UDAVE>')).toContain('holds no roles');
+    expect(await run('handover <@UNOBODY> <@UDAVE>', 'UNOBODY')).toContain('holds no roles');
     const past = await run('leaving <@UALICE> on:2026-11-01');
     expect(past).toContain('is in the past');
     expect(past).toContain('rd:leaving.confirm');

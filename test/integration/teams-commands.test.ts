@@ -168,7 +168,7 @@ describe('contract commands', () => {
     const saved = await run('renewals settings tz:Europe/Berlin time:08:30 approvers:{@owner},{@boss} threshold:50000');
     expect(saved.text).toContain('Europe/Berlin');
     const refused = await run('renewals settings time:10:00', 'stranger');
-    expect(refused.text).toContain('Only approvers');
+    expect(refused.text).toContain('Only an approver');
     const ws = await t.bot.db.workspace.findFirstOrThrow();
     expect(ws.reminderTime).toBe('08:30');
     expect(JSON.parse(ws.approvers)).toEqual(['29:owner', '29:boss']);

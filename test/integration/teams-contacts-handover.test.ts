@@ -62,7 +62,7 @@ describe('leaving and handover', () => {
     expect(textOfCall(net)).toContain('Book an introduction meeting');
     expect(buttonsOf(net).map((b) => b.verb)).toContain('handover.assign');
 
-    const handed = await run('contract handover {@alice} {@dave}', 'carol');
+    const handed = await run('contract handover {@alice} {@dave}', 'alice');
     expect(handed).toContain('Handed over from <at>Alice</at> to <at>Dave</at>');
     expect(handed).toContain('Note to send to the vendor about Globex Support');
     expect(await run('contract show Globex Support')).toContain('owner: <at>Dave</at>');
@@ -104,19 +104,19 @@ describe('leaving and handover', () => {
     await t.tick('2026-12-29T09:00:00Z');
     const net = teams.posts('net')[0]!;
     const assign = button(net, (b) => b.verb === 'handover.assign' && b.title.includes('Globex'));
-    const clicked = await teams.click('carol', net, assign, inChannel('net'));
+    const clicked = await teams.click('alice', net, assign, inChannel('net'));
     expect(clicked.message).toContain('I sent you a form');
-    // The leaving reply went to Carol's personal chat too: wait for the form itself.
-    const [formCall] = await t.teamsApi.waitFor((c) => c.kind === 'send' && c.conversationId === 'a:dm-29:carol' && JSON.stringify(cardOf(c) ?? {}).includes('form.assign-successor'));
+    // The form comes privately, in Alice's personal chat.
+    const [formCall] = await t.teamsApi.waitFor((c) => c.kind === 'send' && c.conversationId === 'a:dm-29:alice' && JSON.stringify(cardOf(c) ?? {}).includes('form.assign-successor'));
     const form = cardOf(formCall!)!;
     expect(JSON.stringify(form)).toContain('graph.microsoft.com/users');
     expect(JSON.stringify(form)).toContain('<at>Alice</at>');
     const submit = button(form, 'form.assign-successor');
 
-    const pickedSelf = await t.teams.execute({ user: 'carol', verb: submit.verb, data: { ...submit.data, successor: teamsUser('alice').id }, where: { personal: true, conversation: 'a:dm-29:carol' }, replyToId: formCall!.id });
+    const pickedSelf = await t.teams.execute({ user: 'alice', verb: submit.verb, data: { ...submit.data, successor: teamsUser('alice').id }, where: { personal: true, conversation: 'a:dm-29:alice' }, replyToId: formCall!.id });
     expect(JSON.stringify(pickedSelf.body.value)).toContain('this is the person leaving');
 
-    const done = await t.teams.execute({ user: 'carol', verb: submit.verb, data: { ...submit.data, successor: teamsUser('erin').aadObjectId }, where: { personal: true, conversation: 'a:dm-29:carol' }, replyToId: formCall!.id });
+    const done = await t.teams.execute({ user: 'alice', verb: submit.verb, data: { ...submit.data, successor: teamsUser('erin').aadObjectId }, where: { personal: true, conversation: 'a:dm-29:alice' }, replyToId: formCall!.id });
     expect(done.body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(done.body.value)).toContain('Handed over');
     const [replaced] = await t.teamsApi.waitFor('update');
@@ -132,21 +132,21 @@ describe('leaving and handover', () => {
     // The button as a handover reminder carries it (the test above covers the reminder itself).
     const assign = { verb: 'handover.assign', title: 'Assign successor: Globex Support', data: { value: JSON.stringify({ c: globex.id, u: '29:alice' }) } };
     const fakeReminder = { id: '1700000000999' } as never;
-    const clicked = await teams.click('carol', fakeReminder, assign, inChannel('net'));
+    const clicked = await teams.click('alice', fakeReminder, assign, inChannel('net'));
     expect(clicked.message).toContain('I sent you a form');
-    const [formCall] = await t.teamsApi.waitFor((c) => c.kind === 'send' && c.conversationId === 'a:dm-29:carol');
+    const [formCall] = await t.teamsApi.waitFor((c) => c.kind === 'send' && c.conversationId === 'a:dm-29:alice');
     const form = cardOf(formCall!)!;
     expect(JSON.stringify(form)).toContain('graph.microsoft.com/users');
     expect(JSON.stringify(form)).toContain('<at>Alice</at>');
     const submit = button(form, 'form.assign-successor');
-    const inChat = { personal: true as const, conversation: 'a:dm-29:carol' };
+    const inChat = { personal: true as const, conversation: 'a:dm-29:alice' };
 
-    const pickedSelf = await t.teams.execute({ user: 'carol', verb: submit.verb, data: { ...submit.data, successor: teamsUser('alice').id }, where: inChat, replyToId: formCall!.id });
+    const pickedSelf = await t.teams.execute({ user: 'alice', verb: submit.verb, data: { ...submit.data, successor: teamsUser('alice').id }, where: inChat, replyToId: formCall!.id });
     expect(JSON.stringify(pickedSelf.body.value)).toContain('this is the person leaving');
-    const stranger = await t.teams.execute({ user: 'carol', verb: submit.verb, data: { ...submit.data, successor: '8f2a3c1e-1b2c-4d5e-9f00-123456789abc' }, where: inChat, replyToId: formCall!.id });
+    const stranger = await t.teams.execute({ user: 'alice', verb: submit.verb, data: { ...submit.data, successor: '8f2a3c1e-1b2c-4d5e-9f00-123456789abc' }, where: inChat, replyToId: formCall!.id });
     expect(JSON.stringify(stranger.body.value)).toContain('Teams does not know this person');
 
-    const done = await t.teams.execute({ user: 'carol', verb: submit.verb, data: { ...submit.data, successor: teamsUser('erin').aadObjectId }, where: inChat, replyToId: formCall!.id });
+    const done = await t.teams.execute({ user: 'alice', verb: submit.verb, data: { ...submit.data, successor: teamsUser('erin').aadObjectId }, where: inChat, replyToId: formCall!.id });
     expect(done.body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(done.body.value)).toContain('Handed over');
     const [replaced] = await t.teamsApi.waitFor('update');
@@ -158,7 +158,7 @@ describe('leaving and handover', () => {
 
   it('guards: to oneself, from someone without roles, a past leaving date asks for confirmation', async () => {
     expect(await run('contract handover {@alice} {@alice}')).toContain('cannot hand over to themselves');
-    expect(await run('contract handover {@nobody} {@dave}')).toContain('holds no roles');
+    expect(await run('contract handover {@nobody} {@dave}', 'nobody')).toContain('holds no roles');
     const past = await teams.run('contract leaving {@alice} on:2026-11-01', 'alice', inChannel('net'));
     expect(past.text).toContain('is in the past');
     expect(buttonsOf(past.card).map((b) => b.verb)).toContain('leaving.confirm');

@@ -1,5 +1,7 @@
 import { annualValue, deadlineOf, nextTerm } from '../../domain/contract-terms.js';
-import { mayApprove, mayDecide, needsSecondApprover, type Choice, type DecisionPolicy } from '../../domain/decision-rules.js';
+import { needsSecondApprover, type Choice, type DecisionPolicy } from '../../domain/decision-rules.js';
+import { ensureAllowed } from '../authorise.js';
+import { highestAnnualValueOfCycle } from '../../store/value-history.js';
 import type { Tx } from '../../store/client.js';
 import { findContractById, perOf, termsOf, type Contract } from '../../store/contracts.js';
 import { audit, currentDecision, findDecision, settlePending, takeDecisionSlot, type Decision } from '../../store/decisions.js';
@@ -19,11 +21,6 @@ function policyOf(ctx: CommandContext, contract: Contract): DecisionPolicy {
   return { ownerId: contract.ownerId, approvers: ctx.workspace.approvers, threshold: ctx.workspace.threshold };
 }
 
-function refusal(contract: Contract, policy: DecisionPolicy): string {
-  const approvers = policy.approvers.length > 0 ? ` or an approver (${policy.approvers.map(mention).join(', ')})` : '';
-  return `Only the owner of *${contract.name}* (${mention(contract.ownerId)})${approvers} can decide on it. Nothing was changed.`;
-}
-
 /**
  * Records a renewal decision (button or `/contract decide`). At or above the approval threshold the
  * decision waits for a second, different approver.
@@ -34,13 +31,14 @@ export async function decide(ctx: CommandContext, contractId: string, cycle: num
   if (contract.status !== 'active') throw new UsageError(`*${contract.name}* is ${contract.status}; there is nothing to decide.`);
   if (cycle !== null && cycle !== contract.cycle) throw new UsageError(`This reminder belongs to an earlier term of *${contract.name}*; see \`/contract show ${contract.name}\`.`);
   const policy = policyOf(ctx, contract);
-  if (!mayDecide(ctx.userId, policy)) throw new RefusedError(refusal(contract, policy));
+  ensureAllowed(ctx, { kind: 'decide', contract }, { doing: 'decide on it', contract });
 
   // The text twin, typed by a second approver for the choice already proposed: that is the approval.
   const live = await currentDecision(ctx.db, contract.id, contract.cycle);
   if (cycle === null && live?.status === 'pending' && live.choice === choice && live.proposedBy !== ctx.userId) return settle(ctx, live.id, true, origin);
 
-  const pending = needsSecondApprover(annualValue(contract.value, perOf(contract)), policy);
+  // Four eyes look at the highest annual value of this term, so lowering the value first does not dodge them.
+  const pending = needsSecondApprover(await highestAnnualValueOfCycle(ctx.db, contract), policy);
   const target = origin ?? (await lastReminderRef(ctx, contract));
   let decision: Decision | null;
   try {
@@ -65,7 +63,7 @@ export async function decide(ctx: CommandContext, contractId: string, cycle: num
   else if (pending) await postProposal(ctx, contract, decision);
   if (pending) {
     const threshold = ctx.workspace.threshold ?? 0;
-    return { reply: plain(`${CHOICE_LABELS[choice]} for ${contract.name} is proposed. Its annual value is at or above ${amount(threshold, contract.currency)}, so another approver (${policy.approvers.filter((a) => a !== ctx.userId).map(mention).join(', ') || 'none set yet'}) must confirm.`) };
+    return { reply: plain(`${CHOICE_LABELS[choice]} for ${contract.name} is proposed. Its annual value this term is at or above ${amount(threshold, contract.currency)}, so another approver (${policy.approvers.filter((a) => a !== ctx.userId).map(mention).join(', ') || 'none set yet'}) must confirm.`) };
   }
   return { reply: await confirmation(ctx, contract, choice) };
 }
@@ -93,11 +91,7 @@ export async function settle(ctx: CommandContext, decisionId: string, approve: b
   const contract = await findContractById(ctx.db, ctx.workspace.id, decision.contractId);
   if (!contract) throw new UsageError('That contract no longer exists.');
   if (decision.status !== 'pending') return alreadyDecided(ctx, contract);
-  const policy = policyOf(ctx, contract);
-  if (!mayApprove(ctx.userId, decision.proposedBy, policy)) {
-    const why = ctx.userId === decision.proposedBy ? 'You proposed it, so a different approver must confirm.' : `Only an approver (${policy.approvers.map(mention).join(', ')}) can confirm.`;
-    throw new RefusedError(`${why} Nothing was changed.`);
-  }
+  ensureAllowed(ctx, { kind: 'approve', proposedBy: decision.proposedBy }, { doing: 'confirm it' });
   const choice = decision.choice as Choice;
   const won = await ctx.db.$transaction(async (tx) => {
     if (!(await settlePending(tx, decision.id, ctx.userId, approve, ctx.now))) return false;

@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import type { ActionId } from '../../messages/model.js';
 import { contractPayload, cyclePayload, decisionPayload, decode, handoverPayload, issuePayload, leavingPayload } from '../../messages/payloads.js';
 import { plain } from '../../messages/model.js';
-import { recordLeaving } from '../contract/handover.js';
+import { ensureMayHandOver, recordLeaving } from '../contract/handover.js';
 import { issueButton } from '../issue/lifecycle.js';
 
 export const ACTION_IDS: readonly ActionId[] = [
@@ -45,6 +45,8 @@ export async function handleAction(ctx: CommandContext, action: ActionId, value:
     case 'handover.assign': {
       const p = decode(handoverPayload, value);
       if (!p) throw stale;
+      // Refused before the form opens, not after it was filled in.
+      await ensureMayHandOver(ctx, p.u);
       return { reply: plain('Pick the successor in the form.'), openForm: 'assign-successor', formContext: { contractId: p.c, fromUserId: p.u } };
     }
     case 'leaving.confirm': {

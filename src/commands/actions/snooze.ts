@@ -1,5 +1,5 @@
 import { deadlineOf } from '../../domain/contract-terms.js';
-import { mayDecide } from '../../domain/decision-rules.js';
+import { ensureAllowed } from '../authorise.js';
 import { snoozeUntil } from '../../domain/reminder-plan.js';
 import { findContractById, termsOf } from '../../store/contracts.js';
 import { audit } from '../../store/decisions.js';
@@ -15,9 +15,7 @@ export async function snooze(ctx: CommandContext, contractId: string, cycle: num
   const contract = await findContractById(ctx.db, ctx.workspace.id, contractId);
   if (!contract || contract.status !== 'active') throw new UsageError('That contract is no longer active.');
   if (cycle !== contract.cycle) throw new UsageError(`This reminder belongs to an earlier term of *${contract.name}*.`);
-  if (!mayDecide(ctx.userId, { ownerId: contract.ownerId, approvers: ctx.workspace.approvers, threshold: null })) {
-    throw new RefusedError(`Only the owner of *${contract.name}* (${mention(contract.ownerId)}) or an approver can snooze its reminders. Nothing was changed.`);
-  }
+  ensureAllowed(ctx, { kind: 'decide', contract }, { doing: 'snooze its reminders', contract });
   const today = todayOf(ctx);
   const deadline = deadlineOf(termsOf(contract));
   const until = snoozeUntil(today, deadline);

@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { positionals } from '../parse-args.js';
 import type { Token } from '../tokenize.js';
 import { requireContract } from './lookup.js';
+import { ensureAllowed } from '../authorise.js';
 
 const EXAMPLE = '/contract archive "Globex Support"';
 
@@ -15,6 +16,7 @@ const EXAMPLE = '/contract archive "Globex Support"';
 export async function askArchive(ctx: CommandContext, tokens: Token[]): Promise<CommandResult> {
   const contract = await requireContract(ctx, positionals(tokens).join(' '), EXAMPLE);
   if (contract.status === 'archived') throw new UsageError(`*${contract.name}* is already archived.`);
+  ensureAllowed(ctx, { kind: 'archive', contract }, { doing: 'archive it', contract });
   const value = encode({ c: contract.id });
   return {
     reply: message(`Archive ${contract.name}? Its reminders stop; nothing is deleted.`,
@@ -31,6 +33,8 @@ export async function confirmArchive(ctx: CommandContext, contractId: string, co
   if (!contract) throw new UsageError('That contract no longer exists.');
   if (!confirmed) return { reply: plain(`Kept ${contract.name}; nothing changed.`), replaceOriginal: true };
   if (contract.status === 'archived') return { reply: plain(`${contract.name} is already archived.`), replaceOriginal: true };
+  // The confirm button may be clicked by someone other than who asked (a forwarded or replayed payload).
+  ensureAllowed(ctx, { kind: 'archive', contract }, { doing: 'archive it', contract });
   await ctx.db.$transaction(async (tx) => {
     await tx.contract.update({ where: { id: contract.id }, data: { status: 'archived' } });
     await cancelPlanned(tx, contract.id);

@@ -9,6 +9,7 @@ import { parseOptions, positionals } from '../parse-args.js';
 import type { Token } from '../tokenize.js';
 import { userMention, vendorName } from '../values.js';
 import { requireContract } from './lookup.js';
+import { ensureAllowed } from '../authorise.js';
 
 const EXAMPLE = '/contract contact "Globex Support" add vendor "Jane Roe" role:account-manager email:jane@globex.example phone:+1-555-0100';
 const REMOVE_EXAMPLE = '/contract contact "Globex Support" remove vendor "Jane Roe"';
@@ -37,6 +38,9 @@ export async function contactCommand(ctx: CommandContext, tokens: Token[]): Prom
   const who = vendor ? rest.slice(1).join(' ') : rest.join(' ');
   if (!who) throw new UsageError(vendor ? 'Give the vendor contact\'s name in quotes.' : 'Give the person: a mention, or `vendor "Name"`.', vendor ? EXAMPLE : INTERNAL_EXAMPLE);
 
+  // Who holds a role is part of the contract: the owner role by the owner rule, the others like any edit.
+  if (options.role === 'owner' && verb === 'add' && !vendor) ensureAllowed(ctx, { kind: 'change-owner', contract }, { doing: 'give it a new owner', contract });
+  else ensureAllowed(ctx, { kind: 'edit', contract }, { doing: 'change its contacts', contract });
   if (verb === 'remove') return removeContact(ctx, contract.id, contract.name, vendor, who, options.role);
   if (!options.role) throw new UsageError('Give the role with `role:`.', vendor ? EXAMPLE : INTERNAL_EXAMPLE);
 

@@ -1,4 +1,4 @@
-import { deadlineOf } from '../../domain/contract-terms.js';
+import { annualValue, deadlineOf, type Per } from '../../domain/contract-terms.js';
 import { compareDays } from '../../domain/days.js';
 import { findContract, nameKey, termsOf, type Contract } from '../../store/contracts.js';
 import { currentDecision } from '../../store/decisions.js';
@@ -6,8 +6,8 @@ import { replanContract } from '../../store/reminder-ledger.js';
 import { message } from '../../messages/model.js';
 import { channel, day, daysLeft, mention, months } from '../../messages/format.js';
 import { todayOf, type CommandContext, type CommandResult } from '../context.js';
-import { RefusedError, UsageError } from '../errors.js';
-import { mayChangeOwner } from '../../domain/decision-rules.js';
+import { UsageError } from '../errors.js';
+import { ensureAllowed } from '../authorise.js';
 import { parseOptions, positionals } from '../parse-args.js';
 import type { Token } from '../tokenize.js';
 import { contractName } from '../values.js';
@@ -46,9 +46,13 @@ export async function editContract(ctx: CommandContext, tokens: Token[]): Promis
   if (Object.keys(options).length === 0) throw new UsageError('Nothing to change: give one or more `key:value` options.', EXAMPLE);
   if (contract.status !== 'active') throw new UsageError(`*${contract.name}* is ${contract.status}; it can no longer be edited.`);
 
-  if (options.owner !== undefined && options.owner !== contract.ownerId && !mayChangeOwner(ctx.userId, contract.ownerId, ctx.workspace.approvers)) {
-    throw new RefusedError(`Only the owner of *${contract.name}* (${mention(contract.ownerId)}) or an approver can give it a new owner. Nothing was changed.`);
-  }
+  const newOwner = options.owner !== undefined && options.owner !== contract.ownerId;
+  if (newOwner) ensureAllowed(ctx, { kind: 'change-owner', contract }, { doing: 'give it a new owner', contract });
+  const annualBefore = annualValue(contract.value, contract.per as Per);
+  const annualAfter = annualValue(options.value ?? contract.value, options.per ?? (contract.per as Per));
+  const threshold = ctx.workspace.threshold;
+  const lowersBelowThreshold = threshold !== null && annualBefore !== null && annualBefore >= threshold && (annualAfter === null || annualAfter < threshold);
+  if (Object.keys(options).some((k) => k !== 'owner')) ensureAllowed(ctx, { kind: 'edit', contract, lowersBelowThreshold }, { doing: 'edit it', contract });
   const data: Partial<Contract> = {};
   if (options.name !== undefined && nameKey(options.name) !== contract.nameKey) {
     if (await findContract(ctx.db, ctx.workspace.id, options.name)) throw new UsageError(`A contract named *${options.name}* already exists.`, EXAMPLE);
@@ -81,7 +85,7 @@ export async function editContract(ctx: CommandContext, tokens: Token[]): Promis
       });
       const plan = await replanContract(tx, updated, ctx.workspace, today);
       await tx.auditEvent.create({
-        data: { workspaceId: contract.workspaceId, contractId: contract.id, actorId: ctx.userId, action: 'contract.edited', detail: JSON.stringify({ changes }), at: ctx.now },
+        data: { workspaceId: contract.workspaceId, contractId: contract.id, actorId: ctx.userId, action: 'contract.edited', detail: JSON.stringify({ changes, cycle: contract.cycle, annualBefore }), at: ctx.now },
       });
       return { updated, plan };
     });

@@ -11,6 +11,7 @@ import { UsageError } from '../errors.js';
 import { parseOptions, positionals } from '../parse-args.js';
 import type { Token } from '../tokenize.js';
 import { daySchema, userMention } from '../values.js';
+import { ensureAllowed } from '../authorise.js';
 
 const LEAVING_EXAMPLE = '/contract leaving @alice on:2027-01-31';
 const HANDOVER_EXAMPLE = '/contract handover @alice @bob';
@@ -35,6 +36,7 @@ export async function leavingCommand(ctx: CommandContext, tokens: Token[]): Prom
   if (words.length !== 1) throw new UsageError('Mention exactly one person.', LEAVING_EXAMPLE);
   const userId = requireUser(words[0], LEAVING_EXAMPLE, 'the person who is leaving');
   if (!options.on) throw new UsageError('Give the leaving date with `on:`.', LEAVING_EXAMPLE);
+  ensureAllowed(ctx, { kind: 'mark-leaving', person: userId }, { doing: `record when ${mention(userId)} leaves`, person: userId });
   if (compareDays(options.on, today) < 0) {
     return {
       reply: message(`${options.on} is in the past. Confirm that this person has already left?`, {
@@ -46,6 +48,7 @@ export async function leavingCommand(ctx: CommandContext, tokens: Token[]): Prom
 }
 
 export async function recordLeaving(ctx: CommandContext, userId: string, leavingOn: string): Promise<CommandResult> {
+  ensureAllowed(ctx, { kind: 'mark-leaving', person: userId }, { doing: `record when ${mention(userId)} leaves`, person: userId });
   const today = todayOf(ctx);
   const held = await rolesOf(ctx.db, ctx.workspace.id, userId);
   const channels = await ctx.db.$transaction(async (tx) => {
@@ -72,9 +75,16 @@ export async function handoverCommand(ctx: CommandContext, tokens: Token[]): Pro
   return handOver(ctx, from, to, null);
 }
 
+/** The person handing over, or an approver; once the leaver has gone and nobody can approve, anyone (openly). */
+export async function ensureMayHandOver(ctx: CommandContext, from: string): Promise<{ onBehalfOf: boolean }> {
+  const leavingOn = await leavingDate(ctx.db, ctx.workspace.id, from);
+  return ensureAllowed(ctx, { kind: 'hand-over', from, leavingOn, today: todayOf(ctx) }, { doing: `hand over the roles of ${mention(from)}`, person: from });
+}
+
 /** Moves roles (on some contracts, or all), audits, announces, and drafts the note to the vendor. */
 export async function handOver(ctx: CommandContext, from: string, to: string, contractIds: string[] | null): Promise<CommandResult> {
   if (from === to) throw new UsageError('Someone cannot hand over to themselves: name a different successor.', HANDOVER_EXAMPLE);
+  const { onBehalfOf } = await ensureMayHandOver(ctx, from);
   const successor = await ctx.directory?.lookup(to);
   if (successor?.isBot) throw new UsageError(`${mention(to)} is a bot; name a person as successor.`, HANDOVER_EXAMPLE);
   const today = todayOf(ctx);
@@ -96,7 +106,7 @@ export async function handOver(ctx: CommandContext, from: string, to: string, co
     const roles = moved.filter((r) => r.contract.id === contract.id).map((r) => r.role).join(', ');
     const channelId = contract.channelId ?? ctx.workspace.defaultChannel;
     if (channelId) {
-      const text = `Handover on ${contract.name}: ${mention(to)} takes over ${roles} from ${mention(from)}.`;
+      const text = `Handover on ${contract.name}: ${mention(to)} takes over ${roles} from ${mention(from)}${onBehalfOf ? ` (assigned by ${mention(ctx.userId)})` : ''}.`;
       await ctx.delivery.post({ workspaceId: ctx.workspace.id, channelId }, message(text.replace(/<@([^>]+)>/g, '@$1'), { type: 'section', text: `🔁 ${text}` }));
     }
     const vendor = await vendorContactsOf(ctx.db, contract.id);

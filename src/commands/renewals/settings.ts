@@ -1,4 +1,4 @@
-import { mayChangeSettings } from '../../domain/decision-rules.js';
+import { ensureAllowed } from '../authorise.js';
 import { activeContracts } from '../../store/contracts.js';
 import { audit } from '../../store/decisions.js';
 import { replanContract } from '../../store/reminder-ledger.js';
@@ -38,9 +38,7 @@ export async function settings(ctx: CommandContext, tokens: Token[]): Promise<Co
   if (Object.keys(options).length === 0) {
     return { reply: message(`Settings: ${ctx.workspace.timezone}, ${ctx.workspace.reminderTime}.`, { type: 'section', text: `*Renewal Desk settings*\n${describeSettings(ctx.workspace)}\nChange with \`${EXAMPLE}\`.` }) };
   }
-  if (!mayChangeSettings(ctx.userId, ctx.workspace.approvers)) {
-    throw new RefusedError(`Only approvers (${ctx.workspace.approvers.map(mention).join(', ')}) can change settings. Nothing was changed.`);
-  }
+  ensureAllowed(ctx, { kind: 'change-settings' }, { doing: 'change settings' });
   const change: SettingsChange = {
     timezone: options.tz, reminderTime: options.time, defaultChannel: options.channel, approvers: options.approvers, threshold: options.threshold,
   };
