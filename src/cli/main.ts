@@ -82,6 +82,11 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : `renewal-desk: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof ConfigError) console.error(error.message);
+    else {
+      // A library's message (Prisma, the Slack client…) is not ours to show: it stays behind LOG_LEVEL=debug.
+      console.error('renewal-desk: something went wrong on our side; nothing was changed. Run again with LOG_LEVEL=debug for the details.');
+      if (process.env['LOG_LEVEL'] === 'debug') console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
     process.exit(1);
   });
