@@ -212,3 +212,19 @@ describe('the CLI clock (RENEWAL_DESK_NOW, --now)', () => {
     expect(bad.stderr).toContain('2026-11-23T10:00:00Z');
   });
 });
+
+describe('CLI errors', () => {
+  it('shows our message, never a library\'s, when the database fails under it', async () => {
+    const url = `file:${join(dir, 'broken.db')}`;
+    expect((await cliWith({ DATABASE_URL: url }, ['migrate'])).code).toBe(0);
+    const broken = openDatabase(url);
+    await broken.$executeRawUnsafe('DROP TABLE "Reminder"');
+    await broken.$disconnect();
+    const result = await cliWith({ DATABASE_URL: url }, ['tick', '--at', '2026-12-01T09:00:00Z']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('something went wrong on our side; nothing was changed');
+    expect(result.stderr).not.toMatch(/prisma|Reminder|SQLITE|at .*\.ts/i);
+    const debug = await cliWith({ DATABASE_URL: url, LOG_LEVEL: 'debug' }, ['tick', '--at', '2026-12-01T09:00:00Z']);
+    expect(debug.stderr).toContain('Reminder');
+  });
+});
