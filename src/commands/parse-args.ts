@@ -11,24 +11,25 @@ export type ParsedOptions<S extends OptionSpec> = { [K in keyof S]?: z.output<S[
  */
 export function parseOptions<S extends OptionSpec>(tokens: readonly Token[], spec: S, example: string): ParsedOptions<S> {
   const problems: string[] = [];
-  const result: Record<string, unknown> = {};
+  const result = new Map<string, unknown>();
   for (const token of tokens) {
     if (token.key === undefined) continue;
-    const schema = spec[token.key];
+    // An own-property check: `constructor:` or `__proto__:` must not reach Object.prototype.
+    const schema = Object.hasOwn(spec, token.key) ? spec[token.key] : undefined;
     if (!schema) {
       problems.push(`\`${token.key}:\` is not an option here (options: ${Object.keys(spec).map((k) => `${k}:`).join(' ')})`);
       continue;
     }
-    if (token.key in result) {
+    if (result.has(token.key)) {
       problems.push(`\`${token.key}:\` is given twice`);
       continue;
     }
     const parsed = schema.safeParse(token.value);
-    if (parsed.success) result[token.key] = parsed.data;
+    if (parsed.success) result.set(token.key, parsed.data);
     else problems.push(`\`${token.key}:${truncate(token.value)}\` ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
   }
   if (problems.length > 0) throw new UsageError(problems.join('\n'), example);
-  return result as ParsedOptions<S>;
+  return Object.fromEntries(result) as ParsedOptions<S>;
 }
 
 export function positionals(tokens: readonly Token[]): string[] {

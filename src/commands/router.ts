@@ -25,28 +25,30 @@ export const COMMAND_NAMES = Object.keys(HELP) as CommandName[];
 
 type Handler = (ctx: CommandContext, tokens: Token[]) => Promise<CommandResult>;
 
-const CONTRACT: Record<string, Handler> = {
-  add: addContract,
-  list: (ctx) => listContracts(ctx),
-  show: showContract,
-  edit: editContract,
-  decide: decideCommand,
-  archive: askArchive,
-  contact: contactCommand,
-  leaving: leavingCommand,
-  handover: handoverCommand,
-};
+// Maps, not object literals: a typed word like `constructor` or `__proto__` must not find a handler.
+const CONTRACT = new Map<string, Handler>([
+  ['add', addContract],
+  ['list', (ctx) => listContracts(ctx)],
+  ['show', showContract],
+  ['edit', editContract],
+  ['decide', decideCommand],
+  ['archive', askArchive],
+  ['contact', contactCommand],
+  ['leaving', leavingCommand],
+  ['handover', handoverCommand],
+]);
 
-const ISSUE: Record<string, Handler> = {
-  log: logIssue,
-  respond: (ctx, tokens) => issueCommand(ctx, 'respond', tokens),
-  resolve: (ctx, tokens) => issueCommand(ctx, 'resolve', tokens),
-  reopen: (ctx, tokens) => issueCommand(ctx, 'reopen', tokens),
-  outage: recordOutage,
-  list: listIssuesCommand,
-};
+const ISSUE = new Map<string, Handler>([
+  ['log', logIssue],
+  ['respond', (ctx, tokens) => issueCommand(ctx, 'respond', tokens)],
+  ['resolve', (ctx, tokens) => issueCommand(ctx, 'resolve', tokens)],
+  ['reopen', (ctx, tokens) => issueCommand(ctx, 'reopen', tokens)],
+  ['outage', recordOutage],
+  ['list', listIssuesCommand],
+]);
 
 const MAX_INPUT = 4000;
+const RENEWALS_HINT = 'The next 90 days; another window: `/renewals within:6m`. Settings and everything else: `/renewals help`.';
 
 /**
  * Runs one command line for any platform. Bad input becomes a private error with an example;
@@ -59,26 +61,20 @@ export async function runCommand(command: CommandName, text: string, ctx: Comman
     const tokens = tokenize(text, example.replace(/^• /, ''));
     const [first, ...rest] = tokens;
     if (!first && command === 'renewals') {
-      // The calendar is what people want from a bare /renewals; the usage comes with it.
+      // The calendar is what people want from a bare /renewals; one line says where the rest is.
       const calendar = await renewalCalendar(ctx, []);
-      return { reply: { text: calendar.reply.text, blocks: [...calendar.reply.blocks, ...helpFor(command).blocks.map((b) => (b.type === 'section' ? { type: 'context' as const, text: b.text } : b))] } };
+      return { reply: { text: calendar.reply.text, blocks: [...calendar.reply.blocks, { type: 'context', text: RENEWALS_HINT }] } };
     }
     if (!first || asksHelp(first)) return { reply: helpFor(command) };
+    const subcommands = command === 'contract' ? CONTRACT : command === 'issue' ? ISSUE : null;
+    const handler = subcommands && first.key === undefined ? subcommands.get(first.value.toLowerCase()) : undefined;
+    if (subcommands && !handler) throw new UsageError(`\`${first.value.slice(0, 40)}\` is not ${command === 'issue' ? 'an' : 'a'} /${command} command.`, `/${command} help`);
     // `/issue log help`, `/renewals settings help`: that subcommand's usage.
     if (first.key === undefined && rest.length === 1 && asksHelp(rest[0]!)) return { reply: helpFor(command, first.value.toLowerCase()) };
-    if (command === 'contract') {
-      const handler = first.key === undefined ? CONTRACT[first.value.toLowerCase()] : undefined;
-      if (!handler) throw new UsageError(`\`${first.value.slice(0, 40)}\` is not a /contract command.`, '/contract help');
-      return await handler(ctx, rest);
-    }
+    if (handler) return await handler(ctx, rest);
     if (command === 'renewals') {
       if (first.key === undefined && first.value.toLowerCase() === 'settings') return await settings(ctx, rest);
       return await renewalCalendar(ctx, tokens);
-    }
-    if (command === 'issue') {
-      const handler = first.key === undefined ? ISSUE[first.value.toLowerCase()] : undefined;
-      if (!handler) throw new UsageError(`\`${first.value.slice(0, 40)}\` is not an /issue command.`, '/issue help');
-      return await handler(ctx, rest);
     }
     if (first.key === undefined && first.value.toLowerCase() === 'set') return await slaSet(ctx, rest);
     return await slaStatus(ctx, tokens);

@@ -38,7 +38,10 @@ describe('contract commands', () => {
     expect((await run('help')).text).toContain('`/contract list`');
     expect((await run('frobnicate')).text).toContain('Example: `/contract help`');
     expect((await run('help', 'UOWNER', '/issue')).text).toContain('`/issue list');
-    expect((await run('', 'UOWNER', '/renewals')).text).toContain('within:90d');
+    // Bare /renewals: the calendar and one line pointing to help, not the whole usage under it.
+    const bare = await run('', 'UOWNER', '/renewals');
+    expect(bare.text).toContain('`/renewals help`');
+    expect(bare.text).not.toContain('settings tz:');
   });
 
   it('adds, refuses a case-insensitive duplicate, suggests close names, lists, shows and edits', async () => {

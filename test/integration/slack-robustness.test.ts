@@ -89,6 +89,25 @@ describe('nothing a user sends crashes the bot or yields 5xx', () => {
     expect((await fetch(`${t.baseUrl}/healthz`)).status).toBe(200);
   });
 
+  it('answers command words that are Object.prototype properties like any unknown word', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['/contract', 'constructor', /`constructor` is not a \/contract command/],
+      ['/issue', '__proto__', /`__proto__` is not an \/issue command/],
+      ['/issue', 'constructor I-1 at:2026-11-20T10:00', /`constructor` is not an \/issue command/],
+      ['/contract', 'edit Nothing constructor:1', /`constructor:` is not an option here/],
+      ['/renewals', 'hasOwnProperty', /Unknown word `hasOwnProperty`/],
+    ];
+    for (const [command, text, expected] of cases) {
+      const before = t.slackApi.callsTo('response_url').length;
+      expect((await t.slack.command(command, text)).status).toBe(200);
+      const replies = await t.slackApi.waitFor('response_url', before + 1);
+      const reply = textOf(replies[before]!.body);
+      expect(reply, text).toMatch(expected);
+      expect(reply, text).toContain('Example');
+    }
+    expect(t.logs.filter((l) => l.includes('unexpected error'))).toEqual([]);
+  });
+
   it('handles a click redelivered by Slack (same action) only once', async () => {
     await t.slack.command('/contract', 'add Twice vendor:T end:2027-01-31 notice:30d');
     await t.slackApi.waitFor('response_url');

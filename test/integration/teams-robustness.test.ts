@@ -99,6 +99,22 @@ describe('nothing a user sends crashes the bot or yields 5xx', () => {
     expect((await fetch(`${t.baseUrl}/healthz`)).status).toBe(200);
   });
 
+  it('answers command words that are Object.prototype properties like any unknown word', async () => {
+    const cases: [string, RegExp][] = [
+      ['contract constructor', /`constructor` is not a contract command/],
+      ['issue __proto__', /`__proto__` is not an issue command/],
+      ['issue constructor I-1', /`constructor` is not an issue command/],
+      ['sla set Nothing constructor:1', /`constructor:` is not an option here/],
+    ];
+    for (const [text, expected] of cases) {
+      const answer = await teams.run(text, 'owner', personal);
+      expect(answer.text, text).toMatch(expected);
+      expect(answer.text, text).toContain('Example');
+      expect(answer.text, text).not.toContain('Something went wrong');
+    }
+    expect(t.logs.filter((l) => l.includes('unexpected error'))).toEqual([]);
+  });
+
   it('handles a click Teams delivers twice (same activity) only once', async () => {
     await teams.run('contract add Twice vendor:T end:2027-01-31 notice:30d');
     await t.tick('2026-12-02T09:00:00Z');
