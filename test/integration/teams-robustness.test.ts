@@ -50,14 +50,33 @@ describe('the new-contract form card', () => {
     expect(contract).toMatchObject({ name: 'Form Co', channelId: teamsChannel('forms'), ownerId: '29:boss', renewal: 'manual', noticeDays: 45, createdBy: '29:form' });
   });
 
-  it('refuses an owner Teams does not know, and a duplicate name', async () => {
+  it('accepts a picked owner the member lookup does not find (a personal chat), keeps the pick on errors, and refuses a duplicate name', async () => {
     const { call, submit } = await openForm();
     const base = { ...submit.data, vendor: 'Vendor', end: '2027-04-30', renewal: 'auto', per: 'year', tier: '2' };
-    const unknown = await t.teams.execute({ user: 'form', verb: submit.verb, where: inChat, replyToId: call.id, data: { ...base, name: 'Other Co', owner: '8f2a3c1e-1b2c-4d5e-9f00-123456789abc' } });
-    expect(JSON.stringify(unknown.body.value)).toContain('Teams does not know this person');
+    const carol = teamsUser('carol'); // not in the double's roster: getMember answers 404, as in a personal chat
+    const wrongDate = await t.teams.execute({ user: 'form', verb: submit.verb, where: inChat, replyToId: call.id, data: { ...base, name: 'Other Co', end: '2027-02-30', owner: carol.aadObjectId } });
+    const picker = JSON.stringify(wrongDate.body.value);
+    expect(picker).toContain('not a real calendar date');
+    expect(picker).not.toContain('does not know this person');
+    expect(picker).toContain(`"value":"${carol.aadObjectId}"`); // the person picked is still picked
+    const added = await t.teams.execute({ user: 'form', verb: submit.verb, where: inChat, replyToId: call.id, data: { ...base, name: 'Other Co', owner: carol.aadObjectId } });
+    expect(JSON.stringify(added.body.value)).toContain('Added');
+    expect((await t.bot.db.contract.findFirstOrThrow({ where: { name: 'Other Co' } })).ownerId).toBe(carol.aadObjectId);
+    // Once Carol writes to the bot, Teams tells her object id with her Teams id: she owns it by that id, and may edit it.
+    await teams.run('contract list', 'carol', personal);
+    expect((await t.bot.db.contract.findFirstOrThrow({ where: { name: 'Other Co' } })).ownerId).toBe(carol.id);
+    const edited = await teams.run('contract edit "Other Co" notice:10d', 'carol', personal);
+    expect(edited.text).not.toContain('⛔');
+    expect(edited.text).toContain('notice');
+    // The Agents Playground's picker answers with its own user ids.
+    const playground = await t.teams.execute({ user: 'form', verb: submit.verb, where: inChat, replyToId: call.id, data: { ...base, name: 'Playground Co', owner: 'user-id-1' } });
+    expect(JSON.stringify(playground.body.value)).toContain('Added');
+    expect((await t.bot.db.contract.findFirstOrThrow({ where: { name: 'Playground Co' } })).ownerId).toBe('user-id-1');
+    const forged = await t.teams.execute({ user: 'form', verb: submit.verb, where: inChat, replyToId: call.id, data: { ...base, name: 'Forged Co', owner: 'DROP TABLE' } });
+    expect(JSON.stringify(forged.body.value)).toContain('Pick a person with the people picker');
     const duplicate = await t.teams.execute({ user: 'form', verb: submit.verb, where: inChat, replyToId: call.id, data: { ...base, name: 'form co' } });
     expect(JSON.stringify(duplicate.body.value)).toContain('already exists');
-    expect(await t.bot.db.contract.count()).toBe(1);
+    expect(await t.bot.db.contract.count()).toBe(3);
   });
 });
 

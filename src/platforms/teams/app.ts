@@ -8,6 +8,7 @@ import { handleExecute } from './actions.js';
 import { handleMessage } from './commands.js';
 import type { TeamsDeps } from './context.js';
 import type { TeamsConnection, TeamsMode } from './connection.js';
+import { adoptPickedIdentity } from './people.js';
 import { rememberConversation } from './references.js';
 import { rememberTeamChannels, welcome } from './welcome.js';
 
@@ -36,7 +37,9 @@ export function createTeamsBot(connection: TeamsConnection | null, deps: Omit<Te
   app.startTypingTimer = () => undefined;
   app.turn('beforeTurn', async (context) => {
     await rememberConversation(deps.db, context.activity, deps.log);
-    await rememberNames(deps.db, workspaceId('teams', tenantOf(context.activity)), peopleOf(context.activity), deps.clock());
+    const workspace = workspaceId('teams', tenantOf(context.activity));
+    await rememberNames(deps.db, workspace, peopleOf(context.activity), deps.clock());
+    await adoptPickedIdentity(deps.db, workspace, context.activity);
     return true;
   });
   app.conversationUpdate('membersAdded', async (context) => {

@@ -11,13 +11,14 @@ import { channelOf, tenantOf } from './activity.js';
 import { teamsContext, type TeamsDeps } from './context.js';
 import { contractAddCard, submittedValues, successorCard } from './forms.js';
 import { namesFor } from './names.js';
-import { resolvePicked } from './people.js';
+import { pickedPerson, resolvePicked } from './people.js';
 import { cardActivity, toAdaptiveCard, type AdaptiveCard } from './render.js';
 
 const origin = z.object({ channelId: z.string().max(200).nullable(), teamId: z.string().max(200).nullable() });
 const successorContext = origin.extend({ contractId: z.string().min(1).max(64), fromUserId: z.string().min(1).max(200) });
 
 const NOT_FOUND = 'Teams does not know this person in this team. Leave it empty and set it later with contract edit … owner:@name.';
+const NOT_A_PERSON = 'Pick a person with the people picker, or leave it empty (you become the owner).';
 
 /** Shows `message` in place of the submitted form, for everyone who can see that form. */
 async function replaceForm(context: TurnContext, deps: TeamsDeps, workspace: string, message: Message): Promise<AdaptiveCard> {
@@ -42,22 +43,23 @@ export async function submitContractForm(context: TurnContext, deps: TeamsDeps, 
   const raw = submittedValues(data);
   const errors: Record<string, string> = {};
   if (raw['owner']) {
-    const person = await resolvePicked(context, raw['owner'], opened.teamId);
+    // The picker's choice is kept, resolved or not: it searched this organisation's people.
+    const person = await pickedPerson(context, deps.db, ctx.workspace.id, raw['owner'], opened.teamId);
     if (person) {
       raw['owner'] = `<@${person.id}>`;
       if (person.name) await rememberNames(deps.db, ctx.workspace.id, [{ userId: person.id, displayName: person.name }], ctx.now);
     } else {
-      errors['owner'] = NOT_FOUND;
-      delete raw['owner'];
+      errors['owner'] = NOT_A_PERSON;
     }
   }
   const checked = await checkContractForm(ctx, formValues(raw));
-  if (!checked.ok || Object.keys(errors).length > 0) return contractAddCard(opened, raw, { ...(checked.ok ? {} : checked.errors), ...errors });
+  const picked = await namesFor(deps.db, ctx.workspace.id, { text: raw['owner'] ?? '', blocks: [] });
+  if (!checked.ok || Object.keys(errors).length > 0) return contractAddCard(opened, raw, { ...(checked.ok ? {} : checked.errors), ...errors }, picked.users);
   try {
     const result = await createAndDescribe(ctx, checked.input);
     return await replaceForm(context, deps, ctx.workspace.id, result.reply);
   } catch (error) {
-    if (error instanceof UsageError) return contractAddCard(opened, raw, { end: error.message.replace(/[*`]/g, '') });
+    if (error instanceof UsageError) return contractAddCard(opened, raw, { end: error.message.replace(/[*`]/g, '') }, picked.users);
     throw error;
   }
 }

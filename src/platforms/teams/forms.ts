@@ -11,12 +11,21 @@ export interface FormOrigin {
   teamId: string | null;
 }
 
-/** Teams' people picker: searches the organisation's directory and answers with an Entra object id. */
-function peoplePicker(id: string, label: string, required: boolean): CardElement {
-  return { type: 'Input.ChoiceSet', id, label, isRequired: required, errorMessage: 'Pick a person.', choices: [], 'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' } };
+/**
+ * Teams' people picker: searches the organisation's directory and answers with an Entra object id.
+ * A form sent back with errors keeps the person picked (`picked`: the `<@id>` and a name to show).
+ */
+function peoplePicker(id: string, label: string, required: boolean, picked?: { value: string; name: string }): CardElement {
+  const chosen = picked ? /^<@([^>]+)>$/.exec(picked.value)?.[1] ?? picked.value : undefined;
+  return {
+    type: 'Input.ChoiceSet', id, label, isRequired: required, errorMessage: 'Pick a person.',
+    choices: chosen ? [{ title: picked!.name || 'The person you picked', value: chosen }] : [],
+    'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
+    ...(chosen && { value: chosen }),
+  };
 }
 
-function input(field: FormField, value: string | undefined): CardElement {
+function input(field: FormField, value: string | undefined, names: ReadonlyMap<string, string>): CardElement {
   const common = { id: field.id, label: field.label, isRequired: !field.optional, errorMessage: `${field.label} is required.` };
   switch (field.kind) {
     case 'text':
@@ -24,7 +33,7 @@ function input(field: FormField, value: string | undefined): CardElement {
     case 'date':
       return { type: 'Input.Date', ...common, ...(value && { value }) };
     case 'user':
-      return peoplePicker(field.id, field.label, !field.optional);
+      return peoplePicker(field.id, field.label, !field.optional, value ? { value, name: names.get(value.replace(/^<@|>$/g, '')) ?? '' } : undefined);
     case 'select':
       return { type: 'Input.ChoiceSet', ...common, style: 'compact', value: value ?? field.initial, choices: field.options.map(([v, title]) => ({ title, value: v })) };
   }
@@ -37,11 +46,11 @@ function card(body: CardElement[], mentions: Mention[] = []): AdaptiveCard {
 const attention = (text: string): CardElement => ({ type: 'TextBlock', text: withoutSlashCommands(text), color: 'Attention', size: 'Small', wrap: true, spacing: 'None' });
 
 /** The new-contract form; after a refused submit it comes back filled in, each problem under its field. */
-export function contractAddCard(origin: FormOrigin, values: Record<string, string> = {}, errors: Record<string, string> = {}): AdaptiveCard {
+export function contractAddCard(origin: FormOrigin, values: Record<string, string> = {}, errors: Record<string, string> = {}, names: ReadonlyMap<string, string> = new Map()): AdaptiveCard {
   const body: CardElement[] = [{ type: 'TextBlock', text: 'New contract', size: 'Large', weight: 'Bolder', wrap: true }];
   if (Object.keys(errors).length > 0) body.push({ type: 'TextBlock', text: 'Please correct the fields marked below. Nothing was stored.', color: 'Attention', wrap: true });
   for (const field of CONTRACT_FORM) {
-    body.push(input(field, values[field.id]));
+    body.push(input(field, values[field.id], names));
     const error = errors[field.id];
     if (error) body.push(attention(`${field.label}: ${error}`));
   }
