@@ -27,6 +27,11 @@ export function amount(value: number, currency: string): string {
   return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value)} ${currency}`;
 }
 
+/** "1 issue", "0 breaches": a count with its noun, singular only for exactly one. */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
 export function months(n: number): string {
   return `${n} month${n === 1 ? '' : 's'}`;
 }

@@ -176,6 +176,8 @@ describe('/sla and its warnings', () => {
     expect(reports).toHaveLength(1);
     expect(String(reports[0]!.body['text'])).toContain('November 2026');
     expect(textOf(reports[0]!.body)).toContain('Globex Support');
+    expect(textOf(reports[0]!.body)).toContain('1 issue, 1 breach ·');
+    expect(textOf(reports[0]!.body)).toContain('/sla \\"Globex Support\\" month:2026-11');
     await t.tick('2026-12-01T09:00:00Z');
     expect(t.slackApi.callsTo('chat.postMessage').filter((c) => String(c.body['text']).startsWith('Monthly SLA report'))).toHaveLength(1);
   });

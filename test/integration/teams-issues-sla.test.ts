@@ -168,6 +168,10 @@ describe('sla and its warnings', () => {
     expect(reports).toHaveLength(1);
     expect(String(reports[0]!.body['summary'])).toContain('November 2026');
     expect(textOfCall(reports[0]!)).toContain('Globex Support');
+    // Counts read as English, and the hint names a real contract (a `<contract>` placeholder is swallowed as HTML by Teams).
+    expect(textOfCall(reports[0]!)).toContain('1 issue, 1 breach ·');
+    expect(textOfCall(reports[0]!)).toContain('sla \\"Globex Support\\" month:2026-11');
+    expect(textOfCall(reports[0]!)).not.toMatch(/issue\(s\)|breach\(es\)|<contract>/);
     await t.tick('2026-12-01T09:00:00Z');
     expect(teams.posts('renew').filter((c) => String(c.body['summary']).startsWith('Monthly SLA report'))).toHaveLength(1);
   });

@@ -5,6 +5,7 @@ import type { Db } from '../../store/client.js';
 import { slaReport } from '../../store/sla-data.js';
 import { verdict } from '../../messages/sla-status.js';
 import { markLate } from '../../messages/late.js';
+import { count } from '../../messages/format.js';
 import type { Block } from '../../messages/model.js';
 import type { ReminderFamily } from '../family.js';
 
@@ -79,7 +80,7 @@ export const monthlyReports: ReminderFamily = {
       if (!measured) continue;
       const up = report.current.uptime === null ? '' : ` · uptime ${(report.current.uptime * 100).toFixed(2)} %${report.policy.uptimeTarget !== null ? ` (target ${report.policy.uptimeTarget} %)` : ''}`;
       names.push(contract.name);
-      sections.push({ type: 'section', text: `• *${verdict(contract, report)}*\n   ${report.current.issueCount} issue(s), ${report.current.breachCount} breach(es)${up}` });
+      sections.push({ type: 'section', text: `• *${verdict(contract, report)}*\n   ${count(report.current.issueCount, 'issue')}, ${count(report.current.breachCount, 'breach', 'breaches')}${up}` });
     }
     if (sections.length === 0) return null;
     const shown = sections.slice(0, MAX_CONTRACTS_PER_MESSAGE);
@@ -92,7 +93,7 @@ export const monthlyReports: ReminderFamily = {
         blocks: [
           { type: 'header', text: `Monthly SLA report: ${month.title}` },
           ...shown,
-          { type: 'context', text: `Details: /sla "<contract>" month:${reported}${more > 0 ? ` · ${more} more contract(s) not shown` : ''}` },
+          { type: 'context', text: `Details: \`/sla "${names[0]}" month:${reported}\`${names.length > 1 ? ' (or another contract\'s name)' : ''}${more > 0 ? ` · ${count(more, 'more contract')} not shown` : ''}` },
         ],
       }, kind, late),
     };
