@@ -1,28 +1,48 @@
-import { stringify } from 'csv-stringify/sync';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
 import type { Db } from '../store/client.js';
+import type { Contract } from '../store/contracts.js';
+import { neutraliseFormula } from './csv-cells.js';
 
 export const EXPORT_COLUMNS = ['workspace', 'name', 'vendor', 'services', 'start', 'end', 'notice', 'renewal', 'term', 'value', 'currency', 'per', 'tier', 'owner', 'channel', 'departments', 'status'] as const;
 
-/** Every contract as CSV, in the columns `import` reads (plus status). */
-export async function exportContracts(db: Db, out: NodeJS.WritableStream, workspaceId?: string): Promise<void> {
-  out.write(stringify([EXPORT_COLUMNS as unknown as string[]]));
+/** Contracts read per query: memory stays flat whatever the number of contracts. */
+const PAGE_SIZE = 500;
+
+/** Text cells are neutralised (a name like "=Cloud" or "-Cloud" is not a formula); numbers are written as they are. */
+function cells(c: Contract): (string | number)[] {
+  const text = (s: string | null) => neutraliseFormula(s ?? '');
+  return [
+    text(c.workspaceId), text(c.name), text(c.vendor), text(c.services), text(c.start), text(c.end), `${c.noticeDays}d`, text(c.renewal), `${c.termMonths}m`,
+    c.value ?? '', text(c.currency), text(c.per), c.tier, text(c.ownerId), text(c.channelId), text(c.departments), text(c.status),
+  ];
+}
+
+async function* contractRows(db: Db, workspaceId: string | undefined): AsyncGenerator<(string | number)[]> {
   let cursor: string | undefined;
   for (;;) {
     const page = await db.contract.findMany({
       where: workspaceId ? { workspaceId } : {},
       orderBy: { id: 'asc' },
-      take: 500,
+      take: PAGE_SIZE,
       ...(cursor && { cursor: { id: cursor }, skip: 1 }),
     });
-    if (page.length === 0) break;
-    out.write(
-      stringify(
-        page.map((c) => [
-          c.workspaceId, c.name, c.vendor, c.services ?? '', c.start ?? '', c.end, `${c.noticeDays}d`, c.renewal, `${c.termMonths}m`,
-          c.value ?? '', c.currency, c.per, c.tier, c.ownerId, c.channelId ?? '', c.departments ?? '', c.status,
-        ]),
-      ),
-    );
+    if (page.length === 0) return;
+    for (const contract of page) yield cells(contract);
     cursor = page[page.length - 1]!.id;
+  }
+}
+
+/**
+ * Every contract as CSV, in the columns `import` reads (plus status). Streamed: the next page is read
+ * only when `out` has taken the previous one.
+ */
+export async function exportContracts(db: Db, out: NodeJS.WritableStream, workspaceId?: string): Promise<void> {
+  try {
+    await pipeline(Readable.from(contractRows(db, workspaceId)), stringify({ header: true, columns: [...EXPORT_COLUMNS] }), out, { end: false });
+  } catch (error) {
+    // The reader went away (`renewal-desk export | head`): it has what it wanted.
+    if ((error as { code?: string }).code !== 'EPIPE') throw error;
   }
 }
