@@ -3,12 +3,17 @@ import { z } from 'zod';
 import { isValidTimeZone } from './domain/zoned-time.js';
 import { clockFromSetting, systemClock, TEST_CLOCK_EXAMPLE, type Clock } from './clock.js';
 import { DEFAULT_DATABASE_URL } from './store/client.js';
+import { databaseUrlProblem, describeProblem } from './store/database-url.js';
 
 const optional = z.string().trim().optional().transform((s) => (s ? s : undefined));
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATABASE_URL: z.string().trim().default(DEFAULT_DATABASE_URL),
+  /** Empty counts as unset, as for the other variables; the form is checked here, the database itself before migrations. */
+  DATABASE_URL: optional.transform((url) => url ?? DEFAULT_DATABASE_URL).superRefine((url, ctx) => {
+    const problem = databaseUrlProblem(url);
+    if (problem) ctx.addIssue({ code: 'custom', message: describeProblem(url, problem) });
+  }),
   DEFAULT_TIMEZONE: z.string().trim().default('UTC').refine(isValidTimeZone, { error: 'must be an IANA time zone such as Europe/Berlin' }),
   /** node-cron expression for scheduler passes (every minute by default). */
   REMINDER_CRON: z.string().trim().default('* * * * *').refine((e) => isValidCron(e), { error: 'must be a cron expression such as */5 * * * *' }),
@@ -41,8 +46,10 @@ export type Config = z.infer<typeof schema>;
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new ConfigError(`Renewal Desk cannot start: fix these environment variables (see .env.example):\n${problems}`);
+    // A message that starts with `NAME=` names its variable already.
+    const problems = parsed.error.issues.map((i) => (i.message.startsWith(`${i.path.join('.')}=`) ? i.message : `${i.path.join('.')}: ${i.message}`));
+    if (problems.length === 1) throw new ConfigError(`Renewal Desk cannot start: ${problems[0]}`);
+    throw new ConfigError(`Renewal Desk cannot start: fix these environment variables (see .env.example):\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
   const config = parsed.data;
   if (config.RENEWAL_DESK_NOW !== undefined) {

@@ -1,12 +1,13 @@
 import { ConfigError, loadConfig, slackMode, teamsMode } from './config.js';
 import { startBot } from './server/bot.js';
+import { DatabaseUrlError, maskPassword } from './store/database-url.js';
 
 /** `npm start`: apply pending migrations, then run the bot until SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const bot = await startBot({ config });
   const say = (line: string) => console.log(`[renewal-desk] ${line}`);
-  say(`listening on http://localhost:${bot.port} (POST /slack/events, POST /api/messages, GET /healthz); database ${config.DATABASE_URL}; reminders checked on "${config.REMINDER_CRON}"`);
+  say(`listening on http://localhost:${bot.port} (POST /slack/events, POST /api/messages, GET /healthz); database ${maskPassword(config.DATABASE_URL)}; reminders checked on "${config.REMINDER_CRON}"`);
   const mode = slackMode(config);
   if (mode === 'off') {
     say(
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof DatabaseUrlError) console.error(error.message);
   else console.error(`Renewal Desk could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

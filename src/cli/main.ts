@@ -5,6 +5,7 @@ import { runPass } from '../scheduler/pass.js';
 import { passSettings } from '../scheduler/settings.js';
 import { openDatabase } from '../store/client.js';
 import { applyMigrations } from '../store/migrations.js';
+import { DatabaseUrlError } from '../store/database-url.js';
 import { platformDeliveries } from '../server/platform-deliveries.js';
 import { exportContracts } from './export.js';
 import { importContracts } from './import.js';
@@ -82,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((error: unknown) => {
-    if (error instanceof ConfigError) console.error(error.message);
+    if (error instanceof ConfigError || error instanceof DatabaseUrlError) console.error(error.message);
     else {
       // A library's message (Prisma, the Slack client…) is not ours to show: it stays behind LOG_LEVEL=debug.
       console.error('renewal-desk: something went wrong on our side; nothing was changed. Run again with LOG_LEVEL=debug for the details.');

@@ -22,8 +22,9 @@ export function isPostgresqlUrl(databaseUrl: string): boolean {
 export function openDatabase(databaseUrl: string): Db {
   if (isPostgresqlUrl(databaseUrl)) {
     // The adapter listens for errors of idle pooled connections (a server restart does not crash
-    // the process; the pool reconnects on the next query).
-    const adapter = new PrismaPg({ connectionString: withUtcSessions(databaseUrl) });
+    // the process; the pool reconnects on the next query). pg waits for a connection for ever by
+    // default: a server that stops answering fails the query after 10 s instead.
+    const adapter = new PrismaPg({ connectionString: withUtcSessions(databaseUrl), connectionTimeoutMillis: 10_000 });
     return new PostgresqlPrismaClient({ adapter }) as unknown as Db;
   }
   // Several processes may share one SQLite file: wait for a lock instead of failing at once.

@@ -1,12 +1,12 @@
 // Applies the committed migrations (prisma/migrations) the way `prisma migrate deploy` does, with the
 // same schema engine (compiled to WebAssembly, see schema-engine.ts) and the bot's driver adapters:
 // same SQL, same `_prisma_migrations` bookkeeping, no native binary and no network needed.
-import { mkdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { adapterFactoryFor, type Database } from './migration-adapters.js';
+import { openableDatabase } from './database-url.js';
 import { startSchemaEngine } from './schema-engine.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -19,14 +19,7 @@ export function defaultMigrationsDir(provider: Provider): string {
   return join(repoRoot, provider === 'sqlite' ? 'prisma/migrations' : 'prisma/migrations-postgresql');
 }
 
-/** `file:./x.db` (relative to the cwd, as Prisma resolves the config's url), `file:/abs/x.db`, or `postgres(ql)://`. */
-export function parseDatabaseUrl(url: string): Database {
-  if (/^postgres(ql)?:\/\//.test(url)) return { provider: 'postgresql', url };
-  if (!url.startsWith('file:')) throw new Error(`Unsupported database url (expected file: or postgresql://): ${url}`);
-  const rest = url.slice('file:'.length).replace(/\?.*$/, '');
-  const path = rest.startsWith('//') ? fileURLToPath(url.replace(/\?.*$/, '')) : rest;
-  return { provider: 'sqlite', path: isAbsolute(path) ? path : resolve(process.cwd(), path) };
-}
+export { parseDatabaseUrl } from './database-url.js';
 
 /** The migrations directory as the engine wants it: what Prisma's CLI reads from disk (sorted by name). */
 export async function readMigrationsList(baseDir: string): Promise<MigrationList> {
@@ -116,13 +109,14 @@ async function withSqliteLock<T>(dbPath: string, fn: () => Promise<T>, timeoutMs
 /**
  * Applies the pending migrations of `migrationsDir` (default: prisma/migrations, or
  * prisma/migrations-postgresql for a postgresql:// url) like `prisma migrate deploy`. A `file:` url
- * is resolved against the cwd; the file and its directory are created if missing.
+ * is resolved against the cwd; the file and its directory are created if missing. A url the bot
+ * cannot use (malformed, a folder, unreachable…) throws DatabaseUrlError before anything is applied.
  */
 export async function applyMigrations(
   databaseUrl: string,
   opts: { migrationsDir?: string; log?: (line: string) => void } = {},
 ): Promise<{ applied: string[] }> {
-  const db = parseDatabaseUrl(databaseUrl);
+  const db = await openableDatabase(databaseUrl);
   const migrationsDir = opts.migrationsDir ?? defaultMigrationsDir(db.provider);
   const log = opts.log ?? (() => {});
   const run = async () => {
@@ -147,6 +141,5 @@ export async function applyMigrations(
     }
   };
   if (db.provider === 'postgresql') return run();
-  mkdirSync(dirname(db.path), { recursive: true });
   return withSqliteLock(db.path, run);
 }
