@@ -46,6 +46,11 @@ export interface CommandResult {
   formContext?: Record<string, string>;
   /** Replace the clicked (private) message instead of adding a new one. */
   replaceOriginal?: boolean;
+  /**
+   * The command's result was posted in this conversation for everyone (a logged issue): a platform
+   * whose private answer would land there too sends no second message.
+   */
+  announcedIn?: string;
 }
 
 export function todayOf(ctx: Pick<CommandContext, 'now' | 'workspace'>): Day {

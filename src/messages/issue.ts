@@ -32,6 +32,11 @@ function statusLine(issue: VendorIssue, policy: SlaPolicy, timezone: string, now
   return parts.length > 0 ? parts.join(' · ') : 'Open, waiting for the vendor';
 }
 
+/** What an issue without targets says, with the command that sets them. */
+export function noTargetsLine(contractName: string, priority: string): string {
+  return `No SLA targets for ${priority.toUpperCase()} on this contract yet: \`/sla set "${contractName}" ${priority} response:4h resolution:2d\`.`;
+}
+
 /** The message posted in the contract's channel when an issue is logged, updated as it progresses. */
 export function issueMessage(issue: VendorIssue, contract: Contract, policy: SlaPolicy, timezone: string, now: Date): Message {
   const label = issueLabel(issue);
@@ -50,7 +55,7 @@ export function issueMessage(issue: VendorIssue, contract: Contract, policy: Sla
       type: 'section',
       text: targets.length > 0
         ? `*Targets* (${policy.hoursKind === 'business' ? 'business hours' : '24x7'}): ${targets.join('; ')}`
-        : `No SLA targets for ${issue.priority.toUpperCase()} on this contract yet: \`/sla set "${contract.name}" ${issue.priority} response:4h resolution:2d\`.`,
+        : noTargetsLine(contract.name, issue.priority),
     },
     { type: 'context', text: statusLine(issue, policy, timezone, now) },
   ];

@@ -135,9 +135,9 @@ describe('leaving and handover', () => {
     let before = t.slackApi.callsTo('response_url').length;
     await t.slack.command('/sla', 'set "Globex Support" p1 response:1h', 'UALICE', 'CNET');
     await t.slackApi.waitFor('response_url', before + 1);
-    before = t.slackApi.callsTo('response_url').length;
+    before = t.slackApi.callsTo('chat.postMessage').length;
     await t.slack.command('/issue', 'log "Globex Support" p1 Down', 'UALICE', 'CNET');
-    await t.slackApi.waitFor('response_url', before + 1);
+    await t.slackApi.waitFor('chat.postMessage', before + 1); // typed in its channel: the posted issue is the answer
     t.slackApi.reset();
     await t.tick('2026-11-23T11:00:00Z');
     const breach = t.slackApi.callsTo('chat.postMessage').find((p) => String(p.body['text']).startsWith('SLA breach'));

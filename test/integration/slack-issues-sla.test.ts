@@ -11,11 +11,19 @@ afterEach(async () => {
   await t.stop();
 });
 
+/**
+ * Sends a command and returns what answers it: the private reply, or (for an issue logged in the
+ * contract's own channel, which gets no private copy) the issue posted there.
+ */
 async function run(command: string, text: string, user = 'UOWNER'): Promise<string> {
-  const before = t.slackApi.callsTo('response_url').length;
+  const replies = t.slackApi.callsTo('response_url').length;
+  const posts = t.slackApi.callsTo('chat.postMessage').length;
   await t.slack.command(command, text, user);
-  const replies = await t.slackApi.waitFor('response_url', before + 1);
-  return textOf(replies[before]!.body);
+  const reply = t.slackApi.waitFor('response_url', replies + 1).then((all) => all[replies]!);
+  const post = t.slackApi.waitFor('chat.postMessage', posts + 1).then((all) => all[posts]!);
+  reply.catch(() => undefined);
+  post.catch(() => undefined);
+  return textOf((await Promise.race([reply, post])).body);
 }
 
 describe('/issue', () => {
@@ -33,6 +41,18 @@ describe('/issue', () => {
     expect(text).toContain('rd:issue.respond');
     const second = await run('/issue', 'log "Globex Support" p4 Typo in invoice');
     expect(second).toContain('I-2');
+    // Typed elsewhere, a private answer says what was logged; typed in the contract's channel, the
+    // posted issue was the only message (no private copy beside it).
+    const before = t.slackApi.callsTo('response_url').length;
+    await t.slack.command('/issue', 'log "Globex Support" p3 Slow portal', 'UOWNER', 'COTHER');
+    const [elsewhere] = (await t.slackApi.waitFor('response_url', before + 1)).slice(before);
+    expect(textOf(elsewhere!.body)).toContain('Logged *I-3*');
+    expect(t.slackApi.callsTo('response_url').filter((c) => /Logged \*I-[12]\*/.test(textOf(c.body)))).toEqual([]);
+    // Targets set later: the posted issue without targets shows them at once, without a click.
+    await run('/sla', 'set "Globex Support" p4 response:1d');
+    const updated = t.slackApi.callsTo('chat.update').map((c) => textOf(c.body)).find((text) => text.includes('Typo in invoice'));
+    expect(updated).toContain('response 1 working day, due');
+    expect(updated).not.toContain('No SLA targets');
   });
 
   it('refuses impossible times: future, respond before opened, resolve before respond, outage end before start', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestBot, teamsChannel, type TestBot } from '../helpers/bot-harness.js';
-import { button, buttonsOf, inChannel, mentionedIn, TeamsDriver, textOfCall } from '../helpers/teams-driver.js';
+import { button, buttonsOf, inChannel, mentionedIn, personal, TeamsDriver, textOfCall } from '../helpers/teams-driver.js';
 
 let t: TestBot;
 let teams: TeamsDriver;
@@ -27,6 +27,21 @@ describe('issue', () => {
     expect(text).toContain('resolution 2 working days, due 2026-11-25 10:00 Europe/Berlin');
     expect(buttonsOf(post!).map((b) => b.verb)).toContain('issue.respond');
     expect(await run('/issue log "Globex Support" p4 Typo in invoice')).toContain('I-2');
+  });
+
+  it('logged in the personal chat that is the contract\'s channel, an issue is one message; sla set updates its card at once', async () => {
+    await teams.run('contract add "Chat Co" vendor:Chatco end:2027-06-30', 'owner', personal);
+    const chat = t.teams.personalConversation('owner');
+    const before = t.teamsApi.sends(chat).length;
+    expect((await t.teams.message('issue log "Chat Co" p2 Portal slow', 'owner', personal)).status).toBe(200); // answered after the whole turn
+    const sent = t.teamsApi.sends(chat).slice(before);
+    expect(sent).toHaveLength(1);
+    expect(textOfCall(sent[0]!)).toContain('No SLA targets for P2');
+    await teams.run('sla set "Chat Co" p2 response:4h resolution:2d', 'owner', personal);
+    const [update] = await t.teamsApi.waitFor('update');
+    expect(update!.activityId).toBe(sent[0]!.id);
+    expect(textOfCall(update!)).toContain('response 4 h, due');
+    expect(textOfCall(update!)).not.toContain('No SLA targets');
   });
 
   it('refuses impossible times: future, respond before opened, resolve before respond, outage end before start', async () => {

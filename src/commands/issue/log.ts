@@ -2,7 +2,7 @@ import { PRIORITIES, type Priority } from '../../domain/sla-measure.js';
 import { issueLabel, nextIssueNumber, recordIssueEvent } from '../../store/issues.js';
 import { planIssueWarnings } from '../../store/sla-ledger.js';
 import { slaPolicyOf } from '../../store/sla-policies.js';
-import { targetLines } from '../../messages/issue.js';
+import { noTargetsLine, targetLines } from '../../messages/issue.js';
 import { message } from '../../messages/model.js';
 import type { CommandContext, CommandResult } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -38,13 +38,15 @@ export async function logIssue(ctx: CommandContext, tokens: Token[]): Promise<Co
     await planIssueWarnings(tx, created, policy);
     return created;
   });
-  await announceIssue(ctx, issue, contract);
+  const postedIn = await announceIssue(ctx, issue, contract);
   const targets = targetLines(issue, policy, ctx.workspace.timezone);
   const text = `Logged ${issueLabel(issue)} (${priority.toUpperCase()}) for ${contract.name}: ${issue.summary}.`;
   return {
+    // Typed in the contract's own channel, the posted issue is the answer there (see announcedIn).
+    ...(postedIn !== null && { announcedIn: postedIn }),
     reply: message(text, {
       type: 'section',
-      text: `Logged *${issueLabel(issue)}* (${priority.toUpperCase()}) for *${contract.name}*: ${issue.summary}.\n${targets.length > 0 ? `Targets: ${targets.join('; ')}.` : 'No SLA targets for this priority yet.'}\nWhen the vendor answers: \`/issue respond ${issueLabel(issue)}\`; when it is fixed: \`/issue resolve ${issueLabel(issue)}\`.`,
+      text: `Logged *${issueLabel(issue)}* (${priority.toUpperCase()}) for *${contract.name}*: ${issue.summary}.\n${targets.length > 0 ? `Targets: ${targets.join('; ')}.` : noTargetsLine(contract.name, priority)}\nWhen the vendor answers: \`/issue respond ${issueLabel(issue)}\`; when it is fixed: \`/issue resolve ${issueLabel(issue)}\`.`,
     }),
   };
 }

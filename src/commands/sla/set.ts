@@ -11,6 +11,7 @@ import { parseOptions, positionals } from '../parse-args.js';
 import type { Token } from '../tokenize.js';
 import { daySchema } from '../values.js';
 import { requireContract } from '../contract/lookup.js';
+import { refreshOpenIssues } from '../issue/announce.js';
 
 const EXAMPLE = '/sla set "Globex Support" p1 response:1h resolution:8h   ·   /sla set "Globex Support" hours:business uptime:99.9 holidays:2026-12-24,2026-12-25';
 
@@ -61,6 +62,7 @@ export async function slaSet(ctx: CommandContext, tokens: Token[]): Promise<Comm
     const policy = await slaPolicyOf(tx, contract.id, ctx.workspace.timezone);
     for (const issue of await tx.vendorIssue.findMany({ where: { contractId: contract.id, resolvedAt: null } })) await planIssueWarnings(tx, issue, policy);
   });
+  await refreshOpenIssues(ctx, contract);
   const after = await slaPolicyOf(ctx.db, contract.id, ctx.workspace.timezone);
   const lines = targetLines(after);
   const summary = [

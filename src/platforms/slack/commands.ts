@@ -27,6 +27,8 @@ export function registerCommands(app: App, deps: SlackDeps): void {
         return;
       }
     }
+    // A logged issue posted in this very channel is the answer: no private copy beside it.
+    if (result.announcedIn !== undefined && result.announcedIn === channelId) return;
     await replyPrivately(target, result.reply, deps.log);
   });
 }

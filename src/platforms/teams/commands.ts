@@ -49,6 +49,8 @@ export async function handleMessage(context: TurnContext, deps: TeamsDeps): Prom
     await replyPrivately(context, { type: 'message', summary: 'New contract form', attachments: [{ contentType: CARD_CONTENT_TYPE, content: form }] }, deps.appId, deps.log);
     return;
   }
+  // Answers go to the personal chat: only there can a post (a logged issue) land in the same place.
+  if (isPersonal(activity) && result.announcedIn === channelId) return;
   // The answer goes to the personal chat: the one written from, or the user's own (see replyPrivately).
   const audience = { here: isPersonal(activity) ? channelId : undefined, reader: activity.from.id };
   const reply = messageActivity(result.reply, await namesFor(deps.db, ctx.workspace.id, result.reply, audience));
