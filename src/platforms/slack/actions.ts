@@ -2,7 +2,8 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { CommandResult } from '../../commands/context.js';
 import { errorMessage } from '../../commands/router.js';
 import { ACTION_IDS, handleAction } from '../../commands/actions/dispatch.js';
-import type { ActionId } from '../../messages/model.js';
+import { plain, type ActionId } from '../../messages/model.js';
+import { CLICK_NOT_RECORDED, recordInteraction } from '../../store/processed-interactions.js';
 import { ACTION_PREFIX } from './render.js';
 import { replyPrivately } from './reply.js';
 import { slackContext, type SlackDeps } from './context.js';
@@ -20,11 +21,15 @@ export function registerActions(app: App, deps: SlackDeps): void {
     const ctx = await slackContext(deps, body.team.id, body.user.id, channelId, client);
     // Slack may deliver the same click twice (retries, double clicks): handle it once.
     const key = `slack:${body.team.id}:${body.user.id}:${action.action_id}:${action.action_ts}`;
+    let delivery: 'first' | 'repeat';
     try {
-      await ctx.db.processedInteraction.create({ data: { key, workspaceId: ctx.workspace.id } });
-    } catch {
+      delivery = await recordInteraction(ctx.db, key, ctx.workspace.id);
+    } catch (error) {
+      deps.log(`could not record a click (${key}): ${(error as Error).message}`);
+      await replyPrivately(target, plain(CLICK_NOT_RECORDED), deps.log);
       return;
     }
+    if (delivery === 'repeat') return;
     const messageTs = body.message?.ts ?? body.container?.message_ts;
     const origin = channelId && messageTs && !body.container?.is_ephemeral ? { channelId, messageId: messageTs } : null;
     let result: CommandResult;

@@ -5,6 +5,7 @@ import { errorMessage } from '../../commands/router.js';
 import type { ActionId, Message } from '../../messages/model.js';
 import { findContractById } from '../../store/contracts.js';
 import { ensureWorkspace, workspaceId } from '../../store/workspaces.js';
+import { CLICK_NOT_RECORDED, recordInteraction } from '../../store/processed-interactions.js';
 import { channelOf, teamOf, tenantOf } from './activity.js';
 import { teamsContext, type TeamsDeps } from './context.js';
 import { FORM_VERBS, successorCard } from './forms.js';
@@ -44,7 +45,9 @@ async function execute(context: TurnContext, deps: TeamsDeps): Promise<InvokeAns
   const verb = typeof action?.verb === 'string' ? action.verb : '';
   const data = action?.data && typeof action.data === 'object' ? (action.data as Record<string, unknown>) : {};
   const tenant = tenantOf(activity);
-  if (!(await firstDelivery(deps, tenant, activity.id))) return 'Already done.';
+  const delivery = await recordDelivery(deps, tenant, activity.id);
+  if (delivery === 'repeat') return 'Already done.';
+  if (delivery === 'not recorded') return CLICK_NOT_RECORDED;
   try {
     if (verb === FORM_VERBS.contractAdd) return await submitContractForm(context, deps, data);
     if (verb === FORM_VERBS.assignSuccessor) return await submitSuccessorForm(context, deps, data);
@@ -82,15 +85,19 @@ async function card(ctx: CommandContext, message: Message, here: string): Promis
   return toAdaptiveCard(message, await namesFor(ctx.db, ctx.workspace.id, message, { here }));
 }
 
-/** Teams may deliver an invoke twice (retries, double clicks): handle each activity id once. */
-async function firstDelivery(deps: TeamsDeps, tenant: string, activityId: string | undefined): Promise<boolean> {
-  if (!activityId) return true;
+/**
+ * Teams may deliver an invoke twice (retries, double clicks): handle each activity id once. A click
+ * that cannot be recorded is not acted on ('not recorded'), so it cannot happen twice either.
+ */
+async function recordDelivery(deps: TeamsDeps, tenant: string, activityId: string | undefined): Promise<'first' | 'repeat' | 'not recorded'> {
+  if (!activityId) return 'first';
   const workspace = await ensureWorkspace(deps.db, workspaceId('teams', tenant), 'teams', deps.defaultTimezone, deps.clock());
+  const key = `teams:${tenant}:${activityId}`;
   try {
-    await deps.db.processedInteraction.create({ data: { key: `teams:${tenant}:${activityId}`, workspaceId: workspace.id } });
-    return true;
-  } catch {
-    return false;
+    return await recordInteraction(deps.db, key, workspace.id);
+  } catch (error) {
+    deps.log(`could not record a click (${key}): ${(error as Error).message}`);
+    return 'not recorded';
   }
 }
 
