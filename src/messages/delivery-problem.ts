@@ -43,3 +43,30 @@ export function deliveryProblem(channelId: string, error: string, undelivered: U
     ],
   };
 }
+
+export interface GivenUpReminder extends UndeliveredReminder {
+  /** Why it stopped being retried: "superseded by a later reminder", "deadline already passed"… */
+  reason: string;
+}
+
+/**
+ * To the workspace channel, once a day: posts to `channelId` kept failing (rate limits, errors,
+ * timeouts) until these reminders no longer applied, so they were given up. Newer reminders for the
+ * same contracts are still delivered and retried.
+ */
+export function deliveryGaveUp(channelId: string, undelivered: GivenUpReminder[], total: number): Message {
+  const count = `${total} reminder${total === 1 ? '' : 's'}`;
+  const lines = undelivered.map((r) => `• ${KINDS[r.kind] ?? r.kind}${r.contractName ? ` for *${r.contractName}*` : ''} (due ${r.dueDay}): ${r.reason}`);
+  if (total > undelivered.length) lines.push(`• … and ${total - undelivered.length} more`);
+  const named = undelivered.slice(0, 3).map((r) => `${KINDS[r.kind] ?? r.kind}${r.contractName ? ` for ${r.contractName}` : ''} (due ${r.dueDay}, ${r.reason})`);
+  const rest = total - named.length;
+  const text = `Renewal Desk could not post in ${channel(channelId)} for a while: ${count} kept failing until ${total === 1 ? 'it' : 'they'} no longer applied, and ${total === 1 ? 'was' : 'were'} not delivered: ${named.join('; ')}${rest > 0 ? ` and ${rest} more` : ''}.`;
+  return {
+    text,
+    blocks: [
+      { type: 'header', text: 'Reminders were not delivered in time' },
+      { type: 'section', text: `Posts to ${channel(channelId)} kept failing (rate limits, errors or timeouts) until ${count} no longer applied; ${total === 1 ? 'it was' : 'they were'} not delivered:\n${lines.join('\n')}` },
+      { type: 'context', text: 'Later reminders for the same contracts are still delivered, and retried until they get through.' },
+    ],
+  };
+}

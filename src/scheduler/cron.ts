@@ -14,8 +14,8 @@ export function startScheduler(deps: PassDeps, expression: string): { stop: () =
     if (stopping.signal.aborted) return;
     running = runPass({ ...deps, signal: stopping.signal }, deps.clock())
       .then((report) => {
-        if (report.posted + report.failed + report.deferred > 0) {
-          deps.log?.(`pass: ${report.posted} posted (${report.late} late), ${report.failed} failed, ${report.skipped} skipped${report.deferred ? `, ${report.deferred} left for the next pass` : ''}`);
+        if (report.posted + report.failed + report.deferred + report.givenUp > 0) {
+          deps.log?.(`pass: ${report.posted} posted (${report.late} late), ${report.failed} failed, ${report.skipped} skipped${report.givenUp ? `, ${report.givenUp} given up (no longer applied, reported)` : ''}${report.deferred ? `, ${report.deferred} left for the next pass` : ''}`);
         }
       })
       .catch((error: unknown) => deps.log?.(`pass failed: ${(error as Error).message}`))

@@ -1,15 +1,18 @@
 import { isLate, pickLatestPerKind } from '../domain/catch-up.js';
 import { dayIn } from '../domain/zoned-time.js';
 import type { Db } from '../store/client.js';
-import { claim, findDue, markFailed, markSent, markSkipped, releaseClaim, renewClaim, type ClaimOptions, type DueCursor, type Reminder } from '../store/reminder-ledger.js';
+import {
+  claim, findDue, laterStepDue, markFailed, markGivenUp, markSent, markSkipped, releaseClaim, renewClaim, type ClaimOptions, type DueCursor, type Reminder,
+} from '../store/reminder-ledger.js';
 import { getWorkspace, type WorkspaceSettings } from '../store/workspaces.js';
 import { platformOf, type Delivery, type DeliveryResult } from '../messages/delivery.js';
 import type { Message } from '../messages/model.js';
-import { retryDelayMs, MAX_ATTEMPTS } from './backoff.js';
+import { BACKOFF_CAP_MS, retryDelayMs } from './backoff.js';
+import { classify, type DeliveryLimits } from './classify.js';
 import type { FamilyContext, ReminderFamily } from './family.js';
 import { ChannelPacer, Limiter, sleep } from './pacer.js';
 import type { ChannelLocks } from '../store/channel-locks.js';
-import { DELIVERY_PROBLEM, deliveryProblems, planDeliveryProblemReport } from './families/delivery-problems.js';
+import { DELIVERY_PROBLEM, GAVE_UP, deliveryProblems, planDeliveryProblemReport } from './families/delivery-problems.js';
 import { contractReminders } from './families/contract-reminders.js';
 import { slaWarnings } from './families/sla-warnings.js';
 import { monthlyReports, planMonthlyReports } from './families/monthly-report.js';
@@ -58,6 +61,8 @@ export interface PassReport {
   failed: number;
   /** Left for a later pass: their channel is paused or failing, their platform is not connected, or the pass was stopped. */
   deferred: number;
+  /** Given up after their posts kept failing until they no longer applied (superseded, or past their moment): reported. */
+  givenUp: number;
 }
 
 export const DEFAULT_LEASE_MS = 5 * 60_000;
@@ -67,6 +72,7 @@ const FAILURES_BEFORE_PAUSE = 10;
 const IN_PASS_RATE_LIMIT_RETRIES = 2;
 /** A post that failed with a 5xx or a network error is tried once more in the pass, after this pause (its channel only). */
 const TRANSIENT_RETRY_MS = 250;
+const SUPERSEDED = 'superseded by a later reminder';
 
 /**
  * One scheduler pass "as of" `now`: finds due ledger rows by due instant, keeps only the latest of
@@ -85,7 +91,8 @@ const TRANSIENT_RETRY_MS = 250;
  */
 export async function runPass(deps: PassDeps, now: Date): Promise<PassReport> {
   const run = new PassRun(deps, now);
-  await planMonthlyReports(deps.db, now);
+  // A planning problem is logged, and never keeps the due reminders from going out.
+  await planMonthlyReports(deps.db, now, deps.log).catch((error: unknown) => deps.log?.(`could not plan the monthly reports: ${(error as Error).message}`));
   const batchSize = deps.batchSize ?? 500;
   let cursor: DueCursor | undefined;
   try {
@@ -107,8 +114,7 @@ export async function runPass(deps: PassDeps, now: Date): Promise<PassReport> {
       cursor = { dueAt: last.dueAt, id: last.id };
       run.addReports(due.filter((r) => r.kind === DELIVERY_PROBLEM));
       const { post, skip } = pickLatestPerKind(due.filter((r) => r.kind !== DELIVERY_PROBLEM));
-      await markSkipped(deps.db, skip.map((r) => r.id), 'superseded by a later reminder');
-      run.report.skipped += skip.length;
+      await run.drop(skip, SUPERSEDED);
       await run.enqueue(post);
       // Fetch the next page while this one is being delivered, but keep at most a page waiting.
       await run.pendingBelow(batchSize);
@@ -136,12 +142,13 @@ type Prepared =
   | { outcome?: undefined; token: string; claimedAt: number; message: Message; channelId: string; workspace: WorkspaceSettings; late: boolean };
 
 class PassRun {
-  readonly report: PassReport = { posted: 0, late: 0, skipped: 0, failed: 0, deferred: 0 };
+  readonly report: PassReport = { posted: 0, late: 0, skipped: 0, failed: 0, deferred: 0, givenUp: 0 };
   stopped = false;
   private readonly pacer: ChannelPacer;
   private readonly prep: Limiter;
   private readonly posts: Limiter;
   private readonly maxWaitMs: number;
+  private readonly limits: DeliveryLimits;
   private readonly families: readonly ReminderFamily[];
   /** Lanes waiting, per channel they are expected to go to (the queue a channel worker takes from). */
   private readonly queues = new Map<string, Lane[]>();
@@ -169,6 +176,7 @@ class PassRun {
     this.prep = new Limiter(deps.concurrency ?? 8);
     this.posts = new Limiter(deps.postsInFlight ?? 1);
     this.maxWaitMs = deps.maxChannelWaitMs ?? 10_000;
+    this.limits = { maxChannelWaitMs: this.maxWaitMs, rateLimitRetries: IN_PASS_RATE_LIMIT_RETRIES, transientRetryMs: TRANSIENT_RETRY_MS, backoffCapMs: BACKOFF_CAP_MS };
     this.families = deps.families ?? FAMILIES;
     deps.signal?.addEventListener('abort', this.onAbort, { once: true });
     if (deps.signal?.aborted) this.stop();
@@ -191,6 +199,39 @@ class PassRun {
 
   addReports(rows: Reminder[]): void {
     for (const row of rows) this.reports.set(row.id, row);
+  }
+
+  /**
+   * Rows that will not be posted: superseded, or no longer applying. A row still waiting for a retry
+   * (`failed`: its last post failed or was held back) is not skipped silently: it is given up, with
+   * the reason and the channel it was going to, and the failing channel is reported to the workspace
+   * channel (once a day). The others are skipped, as after downtime.
+   */
+  async drop(rows: Reminder[], reason: string): Promise<void> {
+    const { db } = this.deps;
+    const waiting = rows.filter((r) => r.status === 'failed');
+    const clean = rows.filter((r) => r.status !== 'failed');
+    await markSkipped(db, clean.map((r) => r.id), reason);
+    this.report.skipped += clean.length;
+    if (waiting.length === 0) return;
+    const channels = await this.destinations(waiting);
+    const byChannel = new Map<string, Reminder[]>();
+    for (const row of waiting) {
+      const key = channelKey(row.workspaceId, channels.get(row.id)!);
+      byChannel.set(key, [...(byChannel.get(key) ?? []), row]);
+    }
+    for (const group of byChannel.values()) {
+      const first = group[0]!;
+      const channelId = channels.get(first.id) || null;
+      const count = await markGivenUp(db, group.map((r) => r.id), channelId, reason);
+      if (count === 0) continue; // another process took them meanwhile
+      this.report.givenUp += count;
+      this.deps.log?.(`gave up ${count} reminder(s) for ${channelId ?? 'no channel'} (${reason}) after failed posts (last: ${first.lastError ?? 'unknown'})`);
+      const workspace = await this.workspace(first.workspaceId);
+      if (!workspace || !channelId || group.every((r) => r.kind === DELIVERY_PROBLEM)) continue;
+      const report = await planDeliveryProblemReport(db, workspace, channelId, GAVE_UP, this.now);
+      if (report) this.addReports([report]);
+    }
   }
 
   takeReports(): Reminder[] {
@@ -217,7 +258,7 @@ class PassRun {
 
   /** Adds due rows (oldest first) to their subjects' lanes, and starts a worker for each new channel. */
   async enqueue(rows: Reminder[]): Promise<void> {
-    const channels = await this.expectedChannels(rows);
+    const channels = await this.destinations(rows);
     for (const row of [...rows].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())) {
       const lane = this.lanes.get(row.subject);
       if (lane) {
@@ -226,15 +267,13 @@ class PassRun {
         const older = lane.items.findIndex((r) => r.kind === row.kind);
         const [superseded] = older >= 0 ? lane.items.splice(older, 1) : [];
         lane.items.push(row);
-        if (superseded) {
-          this.report.skipped += 1;
-          await markSkipped(this.deps.db, [superseded.id], 'superseded by a later reminder');
-        } else {
+        if (superseded) await this.drop([superseded], SUPERSEDED);
+        else {
           this.pending += 1;
         }
         continue;
       }
-      const channel = channels.get(row.id)!;
+      const channel = channelKey(row.workspaceId, channels.get(row.id)!);
       const created: Lane = { subject: row.subject, items: [row] };
       this.lanes.set(row.subject, created);
       this.pending += 1;
@@ -250,7 +289,7 @@ class PassRun {
    * channel), to line rows up per channel before they are built. The post itself is paced on the
    * channel the family actually returns.
    */
-  private async expectedChannels(rows: Reminder[]): Promise<Map<string, string>> {
+  private async destinations(rows: Reminder[]): Promise<Map<string, string>> {
     const contractIds = [...new Set(rows.filter((r) => !r.channelId && r.contractId).map((r) => r.contractId!))];
     const contracts = contractIds.length === 0
       ? []
@@ -259,7 +298,7 @@ class PassRun {
     const result = new Map<string, string>();
     for (const r of rows) {
       const channel = r.channelId ?? (r.contractId ? byContract.get(r.contractId) : null) ?? (await this.workspace(r.workspaceId))?.defaultChannel ?? '';
-      result.set(r.id, channelKey(r.workspaceId, channel));
+      result.set(r.id, channel);
     }
     return result;
   }
@@ -397,10 +436,11 @@ class PassRun {
     }
     const late = isLate(reminder.dueAt, this.now, workspace.timezone) ? { dueDay: dayIn(reminder.dueAt, workspace.timezone) } : null;
     const ctx: FamilyContext = { db, reminder, workspace, now: this.now, today: dayIn(this.now, workspace.timezone), late };
-    const stale = await family.stale(ctx);
+    // A row retried after failed posts may meanwhile have been overtaken by a later step (already sent, or due).
+    const superseded = reminder.status === 'failed' && reminder.kind !== DELIVERY_PROBLEM && (await laterStepDue(db, reminder, this.now));
+    const stale = superseded ? SUPERSEDED : await family.stale(ctx);
     if (stale) {
-      await markSkipped(db, [reminder.id], stale);
-      this.report.skipped += 1;
+      await this.drop([reminder], stale);
       return { outcome: 'skipped' };
     }
     if (this.stopped) {
@@ -413,7 +453,7 @@ class PassRun {
 
     const built = await family.build(ctx);
     if (!built) {
-      await db.reminder.updateMany({ where: { id: reminder.id, claimToken: token }, data: { status: 'skipped', lastError: 'no longer applies' } });
+      await db.reminder.updateMany({ where: { id: reminder.id, claimToken: token }, data: { status: 'skipped', reason: 'no longer applies' } });
       this.report.skipped += 1;
       return { outcome: 'skipped' };
     }
@@ -430,7 +470,7 @@ class PassRun {
     const { db } = this.deps;
     const channel = channelKey(p.workspace.id, p.channelId);
     const dead = this.deadChannels.get(channel);
-    if (dead) return this.failed(reminder, p, { ok: false, error: dead, permanent: true });
+    if (dead) return this.failed(reminder, p, dead);
     for (let attempt = 0; ; attempt += 1) {
       const wait = this.pacer.delayFor(channel);
       if (this.stopped || wait > this.maxWaitMs) {
@@ -455,43 +495,48 @@ class PassRun {
         return posted;
       });
       if (!result) return 'lost'; // its lease ran out before the post: another process has it now
-      if (result.ok) {
-        this.failuresInRow = 0;
-        this.report.posted += 1;
-        if (p.late) this.report.late += 1;
-        this.deps.log?.(`posted ${reminder.kind} ${reminder.step} (${reminder.subject}) to ${p.channelId}${p.late ? ' (late)' : ''}`);
-        return 'posted';
-      }
-      if (result.notConnected) {
-        // Nothing was tried: not an attempt. Due again on the next pass, when the platform may be connected.
-        await releaseClaim(db, reminder.id, p.token, result.error, null);
-        this.report.deferred += 1;
-        const platform = platformOf(p.workspace.id);
-        if (!this.disconnected.has(platform)) {
-          this.disconnected.add(platform);
-          this.deps.log?.(`${result.error}: its due reminders are kept and go out on a pass once it is configured`);
+      const verdict = classify(result, { inPass: attempt, failed: reminder.attempts + 1 }, this.limits);
+      switch (verdict.action) {
+        case 'posted':
+          this.failuresInRow = 0;
+          this.report.posted += 1;
+          if (p.late) this.report.late += 1;
+          this.deps.log?.(`posted ${reminder.kind} ${reminder.step} (${reminder.subject}) to ${p.channelId}${p.late ? ' (late)' : ''}`);
+          return 'posted';
+        case 'not-connected': {
+          // Nothing was tried: not an attempt. Due again on the next pass, when the platform may be connected.
+          await releaseClaim(db, reminder.id, p.token, errorOf(result), null);
+          this.report.deferred += 1;
+          const platform = platformOf(p.workspace.id);
+          if (!this.disconnected.has(platform)) {
+            this.disconnected.add(platform);
+            this.deps.log?.(`${errorOf(result)}: its due reminders are kept and go out on a pass once it is configured`);
+          }
+          return 'deferred';
         }
-        return 'deferred';
-      }
-      if (result.retryAfterMs !== undefined && !result.permanent) {
-        // Rate limited: this channel waits for the Retry-After; the others go on.
-        this.pacer.pause(channel, result.retryAfterMs);
-        if (attempt < IN_PASS_RATE_LIMIT_RETRIES && result.retryAfterMs <= this.maxWaitMs) {
-          this.deps.log?.(`rate limited in ${p.channelId}: waiting ${Math.ceil(result.retryAfterMs / 1000)} s for that channel`);
+        case 'retry-now':
+          // Rate limited: this channel waits for the Retry-After, the others go on. A 5xx or a network
+          // error: once more shortly (this channel waits), then backoff.
+          this.pacer.pause(channel, verdict.pauseMs);
+          if (verdict.rateLimited) this.deps.log?.(`rate limited in ${p.channelId}: waiting ${Math.ceil(verdict.pauseMs / 1000)} s for that channel`);
           continue;
-        }
-        // Still limited (or told to wait long): give the row back, due again once the Retry-After has
-        // passed (a rate limit is not a failed attempt), and leave this channel for a later pass.
-        await releaseClaim(db, reminder.id, p.token, result.error, new Date(this.now.getTime() + result.retryAfterMs));
-        this.report.deferred += 1;
-        this.deps.log?.(`rate limited in ${p.channelId} (${result.error}): retrying after ${Math.ceil(result.retryAfterMs / 1000)} s, on a later pass`);
-        return 'deferred';
-      } else if (!result.permanent && attempt === 0) {
-        // A 5xx or a network error: once more shortly (this channel waits, the others go on), then backoff.
-        this.pacer.pause(channel, TRANSIENT_RETRY_MS);
-        continue;
+        case 'release':
+          // Still limited (or told to wait long): the row is given back, due again once the Retry-After
+          // has passed (a rate limit is not a failed attempt), and this channel is left for a later pass.
+          this.pacer.pause(channel, verdict.retryInMs);
+          await releaseClaim(db, reminder.id, p.token, errorOf(result), new Date(this.now.getTime() + verdict.retryInMs));
+          this.report.deferred += 1;
+          this.deps.log?.(`rate limited in ${p.channelId} (${errorOf(result)}): retrying after ${Math.ceil(verdict.retryInMs / 1000)} s, on a later pass`);
+          return 'deferred';
+        case 'retry-later':
+          await markFailed(db, reminder.id, p.token, errorOf(result), new Date(this.now.getTime() + verdict.retryInMs));
+          this.report.failed += 1;
+          this.deps.log?.(`could not post ${reminder.kind} (${reminder.subject}) to ${p.channelId}: ${errorOf(result)}, retrying in ${Math.round(verdict.retryInMs / 1000)} s`);
+          this.countFailure();
+          return 'transient';
+        case 'dead':
+          return this.failed(reminder, p, errorOf(result));
       }
-      return this.failed(reminder, p, result);
     }
   }
 
@@ -515,25 +560,19 @@ class PassRun {
     }
   }
 
-  private async failed(reminder: Reminder, p: Extract<Prepared, { token: string }>, result: Extract<DeliveryResult, { ok: false }>): Promise<Outcome> {
+  /** An error that will not heal: recorded (`dead`), not retried, the channel's other rows fail the same way, reported once. */
+  private async failed(reminder: Reminder, p: Extract<Prepared, { token: string }>, error: string): Promise<Outcome> {
     const { db } = this.deps;
-    const attempts = reminder.attempts + 1;
-    const giveUp = result.permanent === true || attempts >= MAX_ATTEMPTS;
-    const delay = Math.max(result.retryAfterMs ?? 0, retryDelayMs(attempts));
-    await markFailed(db, reminder.id, p.token, result.error, giveUp ? null : new Date(this.now.getTime() + delay), p.channelId);
+    await markFailed(db, reminder.id, p.token, error, null, p.channelId);
     this.report.failed += 1;
-    this.deps.log?.(`could not post ${reminder.kind} (${reminder.subject}) to ${p.channelId}: ${result.error}${giveUp ? ' (giving up)' : `, retrying in ${Math.round(delay / 1000)} s`}`);
-    if (giveUp) {
-      if (result.permanent) this.deadChannels.set(channelKey(p.workspace.id, p.channelId), result.error);
-      const report = reminder.kind === DELIVERY_PROBLEM ? null : await planDeliveryProblemReport(db, p.workspace, p.channelId, result.error, this.now);
-      if (report) {
-        this.addReports([report]);
-        this.deps.log?.(`reporting undeliverable reminders for ${p.channelId} to ${p.workspace.defaultChannel}`);
-      }
-      return 'failed';
+    this.deps.log?.(`could not post ${reminder.kind} (${reminder.subject}) to ${p.channelId}: ${error} (giving up)`);
+    this.deadChannels.set(channelKey(p.workspace.id, p.channelId), error);
+    const report = reminder.kind === DELIVERY_PROBLEM ? null : await planDeliveryProblemReport(db, p.workspace, p.channelId, error, this.now);
+    if (report) {
+      this.addReports([report]);
+      this.deps.log?.(`reporting undeliverable reminders for ${p.channelId} to ${p.workspace.defaultChannel}`);
     }
-    if (result.retryAfterMs === undefined) this.countFailure();
-    return 'transient';
+    return 'failed';
   }
 
   private countFailure(): void {
@@ -553,6 +592,10 @@ class PassRun {
     this.waiters = [];
     for (const resolve of waiters) resolve();
   }
+}
+
+function errorOf(result: DeliveryResult): string {
+  return result.ok ? '' : result.error;
 }
 
 function channelKey(workspaceId: string, channelId: string): string {

@@ -166,28 +166,61 @@ export async function markSent(db: Db, id: string, token: string, result: { chan
   });
 }
 
+/** Why a row was given up when its error will not heal (channel gone, bot removed, token revoked). */
+export const PERMANENT_ERROR = 'permanent error';
+
 /** A failed post: retried from `retryAt`, or, with null, given up (`dead`, recording where it was going). */
 export async function markFailed(db: Db, id: string, token: string, error: string, retryAt: Date | null, channelId?: string): Promise<void> {
   await db.reminder.updateMany({
     where: { id, claimToken: token },
-    data: retryAt ? { status: 'failed', lastError: error, nextAttemptAt: retryAt } : { status: 'dead', lastError: error, ...(channelId && { channelId }) },
+    data: retryAt
+      ? { status: 'failed', lastError: error, nextAttemptAt: retryAt }
+      : { status: 'dead', lastError: error, reason: PERMANENT_ERROR, ...(channelId && { channelId }) },
   });
 }
 
 /**
- * Gives a claimed row back without a post attempt (the pass is stopping, or its channel is paused by
- * a rate limit for longer than the pass waits): due again from `retryAt` (null: at once).
+ * Gives a claimed row back without a post attempt: due again from `retryAt` when the platform held it
+ * back (a rate limit longer than the pass waits; `failed`), or at once with null (the pass is
+ * stopping, the platform is not connected here: `planned`, as if never tried).
  */
 export async function releaseClaim(db: Db, id: string, token: string, reason: string, retryAt: Date | null): Promise<void> {
   await db.reminder.updateMany({
     where: { id, claimToken: token, status: 'sending' },
-    data: { status: 'failed', lastError: reason, nextAttemptAt: retryAt, attempts: { decrement: 1 } },
+    data: { status: retryAt ? 'failed' : 'planned', lastError: reason, nextAttemptAt: retryAt, attempts: { decrement: 1 } },
   });
 }
 
+/** Rows that no longer apply and were never held back by a failing post: skipped, with the reason. */
 export async function markSkipped(db: Db, ids: string[], reason: string): Promise<void> {
   if (ids.length === 0) return;
-  await db.reminder.updateMany({ where: { id: { in: ids }, status: { in: ['planned', 'failed'] } }, data: { status: 'skipped', lastError: reason } });
+  await db.reminder.updateMany({ where: { id: { in: ids }, status: { in: ['planned', 'failed'] } }, data: { status: 'skipped', reason } });
+}
+
+/**
+ * Rows whose posts kept failing until they stopped applying (superseded, or past their moment): given
+ * up (`dead`) with the reason and the channel they were going to; their last error is kept. Only rows
+ * still waiting for a retry (`failed`) are touched; returns how many.
+ */
+export async function markGivenUp(db: Db, ids: string[], channelId: string | null, reason: string): Promise<number> {
+  if (ids.length === 0) return 0;
+  const { count } = await db.reminder.updateMany({
+    where: { id: { in: ids }, status: 'failed' },
+    data: { status: 'dead', reason, ...(channelId && { channelId }) },
+  });
+  return count;
+}
+
+/** Whether a later step of the same kind and subject is due by `now` (waiting, going out, or sent): this one is superseded. */
+export async function laterStepDue(db: Db, reminder: Reminder, now: Date): Promise<boolean> {
+  const later = await db.reminder.findFirst({
+    where: {
+      workspaceId: reminder.workspaceId, subject: reminder.subject, kind: reminder.kind,
+      dueAt: { gt: reminder.dueAt, lte: now }, status: { in: ['planned', 'failed', 'sending', 'sent'] },
+    },
+    select: { id: true },
+  });
+  return later !== null;
 }
 
 /** The newest renewal (or "deadline passed") message posted for a cycle: a decision updates it in place. */

@@ -11,7 +11,8 @@ export interface SlackCall {
   ok: boolean;
 }
 
-type Failure = { status: number; retryAfter?: number } | { error: string };
+/** An HTTP status (429 with Retry-After, 5xx), a Slack error code, or a connection reset (no answer at all). */
+type Failure = { status: number; retryAfter?: number } | { error: string } | { reset: true };
 interface FailureRule {
   method: string;
   channel?: string;
@@ -32,6 +33,7 @@ export class SlackDouble {
   private waiters: { check: () => void }[] = [];
   private ts = 1_700_000_000;
   private perChannel: { intervalMs: number; retryAfter: number; toleranceMs: number } | null = null;
+  private random: { method: string; share: number; failures: Failure[]; next: () => number } | null = null;
   private readonly lastPost = new Map<string, number>();
   /** chat.postMessage calls answered with 429 by the per-channel limit. */
   rateLimited = 0;
@@ -53,10 +55,14 @@ export class SlackDouble {
         const body = parseBody(raw, req.headers['content-type'] ?? '');
         const path = req.url ?? '';
         const method = path.startsWith('/response/') ? 'response_url' : path.replace(/^\/api\//, '').split('?')[0]!;
-        const failure = this.takeFailure(method, body) ?? this.channelLimit(method, body);
+        const failure = this.takeFailure(method, body) ?? this.randomFailure(method) ?? this.channelLimit(method, body);
         this.calls.push({ method, body, at: Date.now(), ok: failure === null });
         this.waiters.forEach((w) => w.check());
         if (this.latencyMs > 0 && method !== 'response_url') await new Promise((r) => setTimeout(r, this.latencyMs));
+        if (failure && 'reset' in failure) {
+          req.socket.destroy();
+          return;
+        }
         if (failure && 'status' in failure) {
           res.writeHead(failure.status, { 'content-type': 'application/json', ...(failure.retryAfter !== undefined && { 'retry-after': String(failure.retryAfter) }) });
           res.end(JSON.stringify({ ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' }));
@@ -79,6 +85,14 @@ export class SlackDouble {
   /** The next `times` calls of `method` (to `channel`, if given) fail as described. */
   fail(method: string, failure: Failure, options: { channel?: string; times?: number } = {}): void {
     this.failures.push({ method, failure, channel: options.channel, times: options.times ?? 1 });
+  }
+
+  /**
+   * From now on, a `share` of the calls of `method` (0.5: half) fail, each with one of `failures`
+   * picked at random; the same `seed` fails the same calls. `null` stops it.
+   */
+  failRandomly(method: string, options: { share: number; failures: Failure[]; seed?: number } | null): void {
+    this.random = options && { method, share: options.share, failures: options.failures, next: seededRandom(options.seed ?? 1) };
   }
 
   /**
@@ -124,6 +138,7 @@ export class SlackDouble {
   reset(): void {
     this.calls.length = 0;
     this.failures = [];
+    this.random = null;
     this.lastPost.clear();
     this.rateLimited = 0;
   }
@@ -139,6 +154,12 @@ export class SlackDouble {
     }
     this.lastPost.set(channel, now);
     return null;
+  }
+
+  private randomFailure(method: string): Failure | null {
+    const random = this.random;
+    if (!random || random.method !== method || random.next() >= random.share) return null;
+    return random.failures[Math.floor(random.next() * random.failures.length)]!;
   }
 
   private takeFailure(method: string, body: Record<string, unknown>): Failure | null {
@@ -167,6 +188,18 @@ export class SlackDouble {
         return { ok: true };
     }
   }
+}
+
+/** mulberry32: a small seeded generator, so that a failing run can be replayed. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

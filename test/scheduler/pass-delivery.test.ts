@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryRouter, type Delivery, type DeliveryResult, type Destination } from '../../src/messages/delivery.js';
-import { MAX_ATTEMPTS } from '../../src/scheduler/backoff.js';
 import { plain, type Message } from '../../src/messages/model.js';
 import type { ReminderFamily } from '../../src/scheduler/family.js';
 import { ChannelPacer } from '../../src/scheduler/pacer.js';
@@ -19,6 +18,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 const WORKSPACE = 'slack:TPASS';
 const AT = new Date('2026-12-02T09:00:00Z');
 const INTERVAL_MS = 100;
+const MANY_ATTEMPTS = 500;
 
 /** Rows of kinds `a` then `b` (a minute later) for each subject; the message names subject and kind. */
 const testFamily: ReminderFamily = {
@@ -160,9 +160,9 @@ describe('a pass delivering many reminders', () => {
     await seed(2, 1); // Slack: s0, s1 in c0
     const TEAMS = 'teams:TPASS';
     await db.workspace.create({ data: { id: TEAMS, platform: 'teams', timezone: 'UTC' } });
-    // One row a single failed attempt away from giving up, in three channels.
+    // Rows that have failed many times already (never a reason to give up), in three channels.
     await db.reminder.createMany({
-      data: [0, 1, 2].map((i) => ({ workspaceId: TEAMS, subject: `t${i}`, kind: 'a', step: '1', dueAt: new Date(AT.getTime() - 60_000), channelId: `19:t${i}`, attempts: MAX_ATTEMPTS - 1 })),
+      data: [0, 1, 2].map((i) => ({ workspaceId: TEAMS, subject: `t${i}`, kind: 'a', step: '1', dueAt: new Date(AT.getTime() - 60_000), channelId: `19:t${i}`, attempts: MANY_ATTEMPTS })),
     });
     const slack = new RecordingDelivery();
     const router = new DeliveryRouter();
@@ -174,7 +174,7 @@ describe('a pass delivering many reminders', () => {
       expect(logs.filter((l) => l.includes('teams is not connected'))).toHaveLength(1);
     }
     const waiting = await db.reminder.findMany({ where: { workspaceId: TEAMS } });
-    expect(waiting.map((r) => [r.status === 'planned' || r.status === 'failed', r.attempts, r.nextAttemptAt])).toEqual([0, 1, 2].map(() => [true, MAX_ATTEMPTS - 1, null]));
+    expect(waiting.map((r) => [r.status === 'planned' || r.status === 'failed', r.attempts, r.nextAttemptAt])).toEqual([0, 1, 2].map(() => [true, MANY_ATTEMPTS, null]));
 
     const teams = new RecordingDelivery();
     router.register('teams', teams);

@@ -1,19 +1,25 @@
 import { dayIn } from '../../domain/zoned-time.js';
-import { deliveryProblem } from '../../messages/delivery-problem.js';
+import { deliveryGaveUp, deliveryProblem } from '../../messages/delivery-problem.js';
 import { channel } from '../../messages/format.js';
 import { markLate } from '../../messages/late.js';
 import type { Db } from '../../store/client.js';
-import type { Reminder } from '../../store/reminder-ledger.js';
+import { PERMANENT_ERROR, type Reminder } from '../../store/reminder-ledger.js';
 import type { WorkspaceSettings } from '../../store/workspaces.js';
 import type { ReminderFamily } from '../family.js';
 
 export const DELIVERY_PROBLEM = 'delivery-problem';
+/**
+ * The `error` of the report about reminders given up because their posts kept failing (transient
+ * errors) until they no longer applied. No platform error reads like it (they have no spaces).
+ */
+export const GAVE_UP = 'kept failing until no longer applied';
 const LISTED = 10;
 
 /**
- * A post failed for good (channel not found, bot not in channel…): plans one report to the workspace
- * channel per failing channel, error and day. The ledger's unique key makes it once across passes and
- * processes. Nothing is planned when there is no workspace channel, or when it is the failing one.
+ * A post failed for good (channel not found, bot not in channel…), or posts kept failing until their
+ * reminders no longer applied (`GAVE_UP`): plans one report to the workspace channel per failing
+ * channel, error and day. The ledger's unique key makes it once across passes and processes. Nothing
+ * is planned when there is no workspace channel, or when it is the failing one.
  */
 export async function planDeliveryProblemReport(db: Db, workspace: WorkspaceSettings, channelId: string, error: string, now: Date): Promise<Reminder | null> {
   const reportTo = workspace.defaultChannel;
@@ -39,15 +45,23 @@ export const deliveryProblems: ReminderFamily = {
 
   async build({ db, reminder, workspace, late }) {
     const channelId = reminder.subject.slice('delivery:'.length);
+    const gaveUp = reminder.step === GAVE_UP;
+    const which = gaveUp
+      ? { reason: { not: PERMANENT_ERROR } }
+      : { lastError: { startsWith: reminder.step }, OR: [{ reason: null }, { reason: PERMANENT_ERROR }] };
     const where = {
-      workspaceId: workspace.id, channelId, status: 'dead', lastError: { startsWith: reminder.step },
+      workspaceId: workspace.id, channelId, status: 'dead', ...which,
       updatedAt: { gte: new Date(reminder.createdAt.getTime() - 24 * 3600_000) },
     };
     const [rows, total] = await Promise.all([
       db.reminder.findMany({ where, orderBy: { dueAt: 'desc' }, take: LISTED, include: { contract: { select: { name: true } } } }),
       db.reminder.count({ where }),
     ]);
-    const undelivered = rows.map((r) => ({ kind: r.kind, contractName: r.contract?.name ?? null, dueDay: dayIn(r.dueAt, workspace.timezone) }));
+    const undelivered = rows.map((r) => ({ kind: r.kind, contractName: r.contract?.name ?? null, dueDay: dayIn(r.dueAt, workspace.timezone), reason: r.reason ?? 'no longer applied' }));
+    if (gaveUp) {
+      const message = deliveryGaveUp(channelId, undelivered, Math.max(total, 1));
+      return { message: markLate(message, `Renewal Desk could not post in ${channel(channelId)}`, late), channelId: reminder.channelId };
+    }
     const message = deliveryProblem(channelId, reminder.step, undelivered, Math.max(total, 1));
     return { message: markLate(message, `Renewal Desk cannot post in ${channel(channelId)}`, late), channelId: reminder.channelId };
   },

@@ -34,24 +34,43 @@ function cycleOf(month: string): number {
 
 /**
  * Plans this month's report rows (one per channel that holds contracts) once the first business day
- * has come. Cheap when already planned: one count per workspace.
+ * has come, all of a workspace in one statement. Cheap when already planned: one count per workspace.
+ * A conflict on the ledger's unique key means another process planned them first: ignored. Any other
+ * error is logged and planning goes on with the next workspace; nothing of that workspace was planned,
+ * so the next pass tries again.
  */
-export async function planMonthlyReports(db: Db, now: Date): Promise<void> {
+export async function planMonthlyReports(db: Db, now: Date, log?: (line: string) => void): Promise<void> {
   for (const ws of await db.workspace.findMany({ select: { id: true, timezone: true, reminderTime: true, defaultChannel: true, createdAt: true } })) {
-    const today = dayIn(now, ws.timezone);
-    const month = today.slice(0, 7);
-    const day = firstBusinessDay(month);
-    const dueAt = instantAt(day, ws.reminderTime, ws.timezone);
-    if (today < day || ws.createdAt.getTime() > dueAt.getTime()) continue;
-    if ((await db.reminder.count({ where: { workspaceId: ws.id, kind: 'sla-report', cycle: cycleOf(month) } })) > 0) continue;
-    const rows = await db.contract.findMany({ where: { workspaceId: ws.id, status: 'active' }, distinct: ['channelId'], select: { channelId: true } });
-    const channels = new Set(rows.map((r) => r.channelId ?? ws.defaultChannel).filter((c): c is string => c !== null));
-    for (const channelId of channels) {
-      await db.reminder
-        .create({ data: { workspaceId: ws.id, subject: `report:${channelId}`, cycle: cycleOf(month), kind: 'sla-report', step: 'monthly', dueAt, channelId } })
-        .catch(() => undefined); // another process planned it first
+    try {
+      await planWorkspaceReports(db, ws, now);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'P2002') continue;
+      log?.(`could not plan the monthly reports of ${ws.id}: ${(error as Error).message}`);
     }
   }
+}
+
+interface ReportingWorkspace {
+  id: string;
+  timezone: string;
+  reminderTime: string;
+  defaultChannel: string | null;
+  createdAt: Date;
+}
+
+async function planWorkspaceReports(db: Db, ws: ReportingWorkspace, now: Date): Promise<void> {
+  const today = dayIn(now, ws.timezone);
+  const month = today.slice(0, 7);
+  const day = firstBusinessDay(month);
+  const dueAt = instantAt(day, ws.reminderTime, ws.timezone);
+  if (today < day || ws.createdAt.getTime() > dueAt.getTime()) return;
+  if ((await db.reminder.count({ where: { workspaceId: ws.id, kind: 'sla-report', cycle: cycleOf(month) } })) > 0) return;
+  const rows = await db.contract.findMany({ where: { workspaceId: ws.id, status: 'active' }, distinct: ['channelId'], select: { channelId: true } });
+  const channels = [...new Set(rows.map((r) => r.channelId ?? ws.defaultChannel).filter((c): c is string => c !== null))];
+  if (channels.length === 0) return;
+  await db.reminder.createMany({
+    data: channels.map((channelId) => ({ workspaceId: ws.id, subject: `report:${channelId}`, cycle: cycleOf(month), kind: 'sla-report', step: 'monthly', dueAt, channelId })),
+  });
 }
 
 /** First business day of each month: each channel gets the SLA status of its contracts for the month before. */
