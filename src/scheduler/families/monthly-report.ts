@@ -45,9 +45,15 @@ export async function planMonthlyReports(db: Db, now: Date, log?: (line: string)
       await planWorkspaceReports(db, ws, now);
     } catch (error) {
       if ((error as { code?: string }).code === 'P2002') continue;
-      log?.(`could not plan the monthly reports of ${ws.id}: ${(error as Error).message}`);
+      log?.(`could not plan the monthly reports of ${ws.id} (retried next pass): ${lastLine(error)}`);
     }
   }
+}
+
+/** Prisma's messages open with a code frame: the cause is on the last line. */
+function lastLine(error: unknown): string {
+  const lines = String((error as Error)?.message ?? error).split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.at(-1) ?? 'unknown error';
 }
 
 interface ReportingWorkspace {
