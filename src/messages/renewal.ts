@@ -9,6 +9,8 @@ import { encode } from './payloads.js';
 import { lateLine } from './late.js';
 
 export const CHOICE_LABELS: Record<Choice, string> = { renew: 'Renew', renegotiate: 'Renegotiate', terminate: 'Terminate' };
+/** A final decision's mark: a tick reads as "renewed", so terminating and renegotiating get their own. */
+export const CHOICE_ICONS: Record<Choice, string> = { renew: '✅', renegotiate: '🔄', terminate: '🛑' };
 
 export interface DecisionNote {
   choice: Choice;
@@ -27,6 +29,8 @@ export interface RenewalMessageOptions {
   late?: { dueDay: Day } | null;
   slaSummary?: string;
   decision?: DecisionNote | null;
+  /** Who snoozed the contract's reminders, for the "⏰ Snoozed" note. */
+  snoozedBy?: string | null;
 }
 
 /** What happens when nobody acts, in one phrase. */
@@ -56,7 +60,7 @@ export function decisionLine(note: DecisionNote, timezone: string): string {
     return `✖ *${what}* proposed by ${mention(note.proposedBy)} was rejected by ${mention(note.approvedBy ?? '')} on ${when(note.at, timezone)}. Reminders continue.`;
   }
   const approval = note.approvedBy ? `, approved by ${mention(note.approvedBy)}` : '';
-  return `✅ *${what}* decided by ${mention(note.proposedBy)}${approval} on ${when(note.at, timezone)}.`;
+  return `${CHOICE_ICONS[note.choice]} *${what}* decided by ${mention(note.proposedBy)}${approval} on ${when(note.at, timezone)}.`;
 }
 
 /** The decision line for a plain-text fallback: no bold markers. */
@@ -94,19 +98,19 @@ function ifNobodyActs(contract: Contract): string {
     : `Unless it is renewed, it *expires on ${day(contract.end)}*.`;
 }
 
-/** What a final decision means for the contract, in place of what would happen without one. */
-function decidedOutcome(contract: Contract, choice: Choice): string {
+/** What a final decision means for the contract, in place of what would happen without one; it follows the contract's name. */
+function decidedOutcome(contract: Contract, choice: Choice, deadline: Day): string {
   if (choice === 'renew') {
     return contract.renewal === 'auto'
-      ? `It renews on ${day(contract.end)} for ${months(contract.termMonths)}; no more renewal reminders this term.`
-      : `Renewed: the term now runs to ${day(contract.end)}; no more renewal reminders this term.`;
+      ? `renews on ${day(contract.end)} for ${months(contract.termMonths)}; no more renewal reminders this term.`
+      : `is renewed: its term now runs to ${day(contract.end)}; no more renewal reminders this term.`;
   }
-  if (choice === 'terminate') return `Notice is to be given before the deadline; the contract ends on ${day(contract.end)}.`;
-  return `Being renegotiated; no more renewal reminders this term.`;
+  if (choice === 'terminate') return `is being terminated: notice is to be given by ${day(deadline)}, and it ends on ${day(contract.end)}.`;
+  return `is being renegotiated; no more renewal reminders this term.`;
 }
 
 function reminderBody(contract: Contract, deadline: Day, left: string, decision: DecisionNote | null): string {
-  if (decision?.status === 'final') return `*${contract.name}* (${contract.vendor}): ${decidedOutcome(contract, decision.choice)}`;
+  if (decision?.status === 'final') return `*${contract.name}* (${contract.vendor}) ${decidedOutcome(contract, decision.choice, deadline)}`;
   return `*${contract.name}* (${contract.vendor}): the notice deadline is *${day(deadline)}*, ${left}. ${ifNobodyActs(contract)}`;
 }
 
@@ -126,9 +130,13 @@ export function renewalReminder(contract: Contract, options: RenewalMessageOptio
   ];
   if (options.slaSummary) blocks.push({ type: 'section', text: options.slaSummary });
   if (contract.snoozedUntil && contract.snoozedUntil > options.today && options.decision?.status !== 'final') {
-    blocks.push({ type: 'section', text: `⏰ Snoozed: the next renewal reminder comes on ${day(contract.snoozedUntil)}.` });
+    const by = options.snoozedBy ? ` by ${mention(options.snoozedBy)}` : '';
+    blocks.push({ type: 'section', text: `⏰ Snoozed${by}: the next renewal reminder comes on ${day(contract.snoozedUntil)}.` });
   }
-  const step = options.daysBefore
+  // Once decided, "120 days before the deadline" no longer describes the card (the dates above may have moved).
+  const step = options.decision?.status === 'final'
+    ? 'renewal decision'
+    : options.daysBefore
     ? `${options.daysBefore} day${options.daysBefore === 1 ? '' : 's'} before the deadline`
     : options.daysBefore === null
       ? 'snoozed reminder'

@@ -17,16 +17,21 @@ function ratio(c: Compliance): string {
   return c.rate === null ? `none decided yet${open}` : `${c.met} of ${c.met + c.breached} met (${pct(c.rate)})${open}`;
 }
 
-function perPriority(stats: MeasureStats): string {
+/**
+ * The overall ratio, then one line per priority that had issues. Every line says what it is: Teams
+ * shows each further line of a field as a fact of its own, without a title.
+ */
+function compliance(stats: MeasureStats, hasTargets: boolean): string {
+  if (!hasTargets && stats.compliance.met + stats.compliance.breached + stats.compliance.pending === 0) return 'no targets set';
   const lines = PRIORITIES.filter((p) => stats.byPriority[p].compliance.met + stats.byPriority[p].compliance.breached + stats.byPriority[p].compliance.pending > 0).map(
     (p) => `${p.toUpperCase()}: ${ratio(stats.byPriority[p].compliance)}`,
   );
-  return lines.length > 0 ? lines.join('\n') : '—';
+  return [ratio(stats.compliance), ...lines].join('\n');
 }
 
 function timeLine(stats: MeasureStats, clock: '24x7' | 'business'): string {
   const { medianMs, p90Ms, count } = stats.times;
-  return medianMs === null || p90Ms === null ? '—' : `median ${formatDuration(medianMs, clock)} · p90 ${formatDuration(p90Ms, clock)} (${count})`;
+  return medianMs === null || p90Ms === null ? 'none measured yet' : `median ${formatDuration(medianMs, clock)} · p90 ${formatDuration(p90Ms, clock)} (${count})`;
 }
 
 /** A change in percentage points: "+12.5 points", "unchanged"; null when there is nothing to compare. */
@@ -39,7 +44,7 @@ function delta(d: number | null): string | null {
 
 /** "8h" → "8 h", "2d" → "2 working days" in business hours: a target as typed, spelled out (describeSlaDuration). */
 function asTyped(text: string | null, clock: SlaPolicy['hoursKind']): string {
-  return text === null ? '—' : describeSlaDuration(text, clock);
+  return text === null ? 'not set' : describeSlaDuration(text, clock);
 }
 
 /** "P1: response 1 h, resolution 8 h", one line per priority with targets, in priority order. */
@@ -87,16 +92,17 @@ export function slaStatusMessage(contract: Contract, report: SlaReport, title: s
   const { current, policy } = report;
   const clock = policy.hoursKind;
   const head = verdict(contract, report);
+  const hasTargets = Object.keys(policy.targets).length > 0;
   const uptimeText =
-    current.uptime === null ? '—' : `${uptimePct(current.uptime)}${policy.uptimeTarget !== null ? ` (target ${policy.uptimeTarget} %: ${current.uptimeMet ? 'met' : 'missed'})` : ' (no target set)'}`;
+    current.uptime === null ? 'not measured' : `${uptimePct(current.uptime)}${policy.uptimeTarget !== null ? ` (target ${policy.uptimeTarget} %: ${current.uptimeMet ? 'met' : 'missed'})` : ' (no target set)'}`;
   const blocks: Block[] = [
     { type: 'header', text: `SLA: ${contract.name}, ${title}` },
     { type: 'section', text: `*${head}.*` },
     {
       type: 'fields',
       fields: [
-        { label: 'Response compliance', value: `${ratio(current.response.compliance)}\n${perPriority(current.response)}` },
-        { label: 'Resolution compliance', value: `${ratio(current.resolution.compliance)}\n${perPriority(current.resolution)}` },
+        { label: 'Response compliance', value: compliance(current.response, hasTargets) },
+        { label: 'Resolution compliance', value: compliance(current.resolution, hasTargets) },
         { label: 'Response time', value: timeLine(current.response, clock) },
         { label: 'Resolution time', value: timeLine(current.resolution, clock) },
         { label: 'Uptime', value: uptimeText },
@@ -128,7 +134,7 @@ export function slaStatusMessage(contract: Contract, report: SlaReport, title: s
   ].filter(Boolean);
   const trend = changes.length > 0 ? `Against the previous period: ${changes.join(', ')}` : 'Nothing to compare with in the previous period';
   blocks.push({ type: 'context', text: `${trend} · times counted ${hoursText(policy, timezone)}` });
-  if (Object.keys(policy.targets).length === 0) {
+  if (!hasTargets) {
     blocks.push({ type: 'context', text: `No SLA targets set: \`/sla set "${contract.name}" p1 response:1h resolution:8h\`` });
   }
   return { text: `SLA of ${contract.name}, ${title}: ${head}.`, blocks };

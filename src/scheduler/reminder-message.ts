@@ -43,7 +43,14 @@ async function forKind(
     late,
     slaSummary: await slaSummaryLine(db, contract, today, workspace.timezone, now),
     decision,
+    snoozedBy: contract.snoozedUntil && contract.snoozedUntil > today ? await snoozedBy(db, contract) : null,
   });
+}
+
+/** Who snoozed the contract last (its audit trail). */
+async function snoozedBy(db: Db | Tx, contract: Contract): Promise<string | null> {
+  const row = await db.auditEvent.findFirst({ where: { workspaceId: contract.workspaceId, contractId: contract.id, action: 'reminder.snoozed' }, orderBy: { at: 'desc' }, select: { actorId: true } });
+  return row?.actorId ?? null;
 }
 
 function end(contract: Contract, outcome: EndOutcome, late: { dueDay: Day } | null): Message {

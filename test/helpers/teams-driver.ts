@@ -13,13 +13,19 @@ export interface CardButton {
 export const inChannel = (key: string): Where => ({ channel: teamsChannel(key) });
 export const personal: Where = { personal: true };
 
+/**
+ * Cards write dates with non-breaking hyphens (U+2011) so Teams does not wrap them; a reader sees
+ * hyphens, and so do the checks.
+ */
+export const asRead = (json: string): string => json.replace(/\u2011/g, '-');
+
 /** Everything a reader sees of a sent or updated activity (summary and card), for `toContain` checks. */
 export function textOfCall(call: ConnectorCall): string {
-  return JSON.stringify([call.body['summary'], call.body['text'], cardOf(call)]);
+  return asRead(JSON.stringify([call.body['summary'], call.body['text'], cardOf(call)]));
 }
 
 export function textOfCard(card: unknown): string {
-  return JSON.stringify(card);
+  return asRead(JSON.stringify(card));
 }
 
 function collectActions(node: unknown, out: CardButton[]): CardButton[] {
@@ -93,7 +99,7 @@ export class TeamsDriver {
     const type = String(res.body.type);
     const message = type === 'application/vnd.microsoft.activity.message' ? String(res.body.value) : null;
     const card = type === 'application/vnd.microsoft.card.adaptive' ? (res.body.value as Record<string, unknown>) : null;
-    return { type, message, card, text: message ?? JSON.stringify(card) };
+    return { type, message, card, text: asRead(message ?? JSON.stringify(card)) };
   }
 
   /** Adds the bot to the team (stores where each channel can be reached). */

@@ -56,12 +56,14 @@ describe('decisions above the approval threshold', () => {
     const updates = await t.slackApi.waitFor('chat.update', 2);
     expect(textOf(updates[1]!.body)).toMatch(/Terminate\*? decided by <@UOWNER>, approved by <@UALICE>/);
     // The card now says what the decision means, not what would happen without one.
-    expect(textOf(updates[1]!.body)).toContain('the contract ends on 2027-01-31 (Sun)');
+    expect(textOf(updates[1]!.body)).toContain('*Big Deal* (Acme) is being terminated: notice is to be given by 2027-01-01 (Fri), and it ends on 2027-01-31 (Sun).');
+    // Neither the ladder step it was posted as, nor a tick: a terminated contract is no success.
+    expect(textOf(updates[1]!.body)).not.toMatch(/days before the deadline|✅/);
     expect(textOf(updates[1]!.body)).not.toContain('If no notice is given');
     // The plain-text fallback of the updated message says who decided what, too.
     expect(String(pending!.body['text'])).toContain('proposed Terminate');
-    expect(String(updates[1]!.body['text'])).toMatch(/^Renewal reminder: Big Deal \(Acme\), notice deadline 2027-01-01 — ✅ Terminate decided by <@UOWNER>, approved by <@UALICE> on /);
-    expect(await command('within:90d', 'UOWNER', '/renewals')).toContain('✅ decided: Terminate');
+    expect(String(updates[1]!.body['text'])).toMatch(/^Renewal reminder: Big Deal \(Acme\), notice deadline 2027-01-01 — 🛑 Terminate decided by <@UOWNER>, approved by <@UALICE> on /);
+    expect(await command('within:90d', 'UOWNER', '/renewals')).toContain('🛑 decided: Terminate');
     // The termination notice goes to the channel with the transition checklist.
     const notice = t.slackApi.callsTo('chat.postMessage').find((c) => String(c.body['text']).startsWith('Terminate'));
     expect(textOf(notice!.body)).toContain('Transition checklist');
@@ -136,7 +138,7 @@ describe('decisions below the threshold and snoozing', () => {
     // The reminder in the channel says so, for everyone; its buttons stay.
     const [update] = await t.slackApi.waitFor('chat.update');
     expect(update!.body['ts']).toBe(ts);
-    expect(textOf(update!.body)).toContain('Snoozed: the next renewal reminder comes on 2026-12-09 (Wed)');
+    expect(textOf(update!.body)).toContain('Snoozed by <@UOWNER>: the next renewal reminder comes on 2026-12-09 (Wed)');
     expect(buttons(update!.body).has('rd:decide.renew')).toBe(true);
     const planned = await t.bot.db.reminder.findMany({ where: { status: 'planned', kind: 'renewal' }, orderBy: { dueAt: 'asc' } });
     expect(planned[0]!.step).toBe('snooze-2026-12-09');

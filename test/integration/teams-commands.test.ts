@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BAD_CONTRACT_INPUT } from '../helpers/bad-input-cases.js';
 import { startTestBot, teamsChannel, type TestBot } from '../helpers/bot-harness.js';
-import { button, buttonsOf, inChannel, mentionedIn, personal, TeamsDriver } from '../helpers/teams-driver.js';
+import { button, buttonsOf, inChannel, mentionedIn, personal, TeamsDriver, textOfCall } from '../helpers/teams-driver.js';
 import { cardOf } from '../helpers/teams-double.js';
 
 let t: TestBot;
@@ -82,6 +82,18 @@ describe('talking to the bot', () => {
     }
     expect((await run('renewals help')).text).toContain('`renewals settings`');
     expect((await run('renewals within:soon')).text).toContain('Example: `renewals within:90d`');
+  });
+
+  it('a group chat is welcomed with the name Teams shows for the bot, and bare renewals points to help in one line', async () => {
+    const group = { group: '19:welcome@thread.v2' };
+    const added = t.teams.activity('conversationUpdate', 'owner', group, { membersAdded: [{ id: '28:renewal-desk-bot' }], recipient: { id: '28:renewal-desk-bot', name: 'Test Bot' } });
+    expect((await t.teams.post(added)).status).toBe(200);
+    const [hello] = await t.teamsApi.waitFor((c) => c.kind === 'send' && c.conversationId === '19:welcome@thread.v2');
+    expect(textOfCall(hello!)).toContain('@Test Bot contract list');
+    expect(textOfCall(hello!)).toContain('posted in this chat');
+    const bare = await run('renewals');
+    expect(bare.text).toContain('`renewals help`');
+    expect(bare.text).not.toContain('renewals settings tz:');
   });
 
   it('has a plain-text summary on every answer', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../helpers/bot-harness.js';
 import { button, buttonsOf, TeamsDriver, textOfCall } from '../helpers/teams-driver.js';
-import type { ConnectorCall } from '../helpers/teams-double.js';
+import { cardOf, type ConnectorCall } from '../helpers/teams-double.js';
 
 let t: TestBot;
 let teams: TeamsDriver;
@@ -42,10 +42,13 @@ describe('decisions above the approval threshold', () => {
     expect(approved.text).toMatch(/Terminate\*\* decided by <at>Owner<\/at>, approved by <at>Alice<\/at>/);
     const updates = await t.teamsApi.waitFor('update', 2);
     expect(textOfCall(updates[1]!)).toMatch(/Terminate\*\* decided by <at>Owner<\/at>, approved by <at>Alice<\/at>/);
-    expect(textOfCall(updates[1]!)).toContain('the contract ends on 2027-01-31 (Sun)');
+    expect(textOfCall(updates[1]!)).toContain('**Big Deal** (Acme) is being terminated: notice is to be given by 2027-01-01 (Fri), and it ends on 2027-01-31 (Sun).');
+    expect(textOfCall(updates[1]!)).not.toMatch(/days before the deadline|✅|\(Acme\): /);
+    // Dates do not wrap at their hyphens in Teams.
+    expect(JSON.stringify(cardOf(updates[1]!))).toContain('2027\u201101\u201131 (Sun)');
     expect(textOfCall(updates[1]!)).not.toContain('If no notice is given');
-    expect(String(updates[1]!.body['summary'])).toMatch(/^Renewal reminder: Big Deal \(Acme\), notice deadline 2027-01-01 — ✅ Terminate decided by @?Owner, approved by @?Alice on /);
-    expect(await command('renewals within:90d')).toContain('✅ decided: Terminate');
+    expect(String(updates[1]!.body['summary'])).toMatch(/^Renewal reminder: Big Deal \(Acme\), notice deadline 2027-01-01 — 🛑 Terminate decided by @?Owner, approved by @?Alice on /);
+    expect(await command('renewals within:90d')).toContain('🛑 decided: Terminate');
     const notice = teams.posts('renew').find((c) => String(c.body['summary']).startsWith('Terminate'));
     expect(textOfCall(notice!)).toContain('Transition checklist');
     expect(textOfCall(notice!)).toContain('"fontType":"Monospace"'); // the notice letter, verbatim
@@ -118,9 +121,9 @@ describe('decisions below the threshold and snoozing', () => {
     t.clock.set('2026-12-02T10:00:00Z');
     const answer = await teams.click('owner', reminder, button(reminder, 'snooze'));
     // The clicked card is refreshed (for the clicker in the answer, for everyone through the connector); its buttons stay.
-    expect(answer.text).toContain('Snoozed: the next renewal reminder comes on 2026-12-09 (Wed)');
+    expect(answer.text).toContain('Snoozed by <at>Owner</at>: the next renewal reminder comes on 2026-12-09 (Wed)');
     const [update] = await t.teamsApi.waitFor('update');
-    expect(textOfCall(update!)).toContain('Snoozed: the next renewal reminder comes on 2026-12-09 (Wed)');
+    expect(textOfCall(update!)).toContain('Snoozed by <at>Owner</at>: the next renewal reminder comes on 2026-12-09 (Wed)');
     expect(buttonsOf(update!).map((b) => b.verb)).toContain('decide.renew');
     const planned = await t.bot.db.reminder.findMany({ where: { status: 'planned', kind: 'renewal' }, orderBy: { dueAt: 'asc' } });
     expect(planned[0]!.step).toBe('snooze-2026-12-09');

@@ -44,6 +44,15 @@ describe('issue', () => {
     expect(textOfCall(update!)).not.toContain('No SLA targets');
   });
 
+  it('sla without targets labels every row (no bare "—" facts)', async () => {
+    const status = await teams.run('sla "Globex Support"');
+    const facts = (status.card!['body'] as { type: string; facts?: { title: string; value: string }[] }[]).flatMap((b) => b.facts ?? []);
+    expect(facts.length).toBeGreaterThan(0);
+    expect(facts.filter((f) => f.value === '—' || !f.title)).toEqual([]);
+    expect(facts).toContainEqual({ title: 'Response compliance', value: 'no targets set' });
+    expect(status.text).toContain('No SLA targets set');
+  });
+
   it('refuses impossible times: future, respond before opened, resolve before respond, outage end before start', async () => {
     expect(await run('issue log "Globex Support" p1 Down at:2026-11-24T10:00')).toContain('is in the future');
     await run('issue log "Globex Support" p1 Down at:2026-11-23T08:00');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commandTextOf, channelOf, peopleOf, tenantOf } from '../../src/platforms/teams/activity.js';
-import { conversationLabel, toPlain, withoutSlashCommands, type Names } from '../../src/platforms/teams/markup.js';
+import { conversationLabel, toCardMarkdown, toPlain, withoutSlashCommands, type Names } from '../../src/platforms/teams/markup.js';
 import { plainTextOf, toAdaptiveCard, summaryOf } from '../../src/platforms/teams/render.js';
 import type { Message } from '../../src/messages/model.js';
 
@@ -151,5 +151,17 @@ describe('reading what the user typed', () => {
     expect(tenantOf(activity(base))).toBe('t-conv');
     expect(tenantOf(activity({ ...base, channelData: { tenant: { id: 't-data' } } }))).toBe('t-data');
     expect(tenantOf(activity({ ...base, conversation: { id: 'x' } }))).toBe('local');
+  });
+});
+
+describe('dates in cards', () => {
+  it('get non-breaking hyphens, so Teams does not wrap "2026-12-31" after "2026-", except in code a user copies', () => {
+    const line = toCardMarkdown('Ends *2026-12-31 (Thu)*; at 2026-11-20T14:30. Type `issue log Globex p2 Down at:2026-11-20T14:30`', names, []);
+    expect(line).toBe('Ends **2026\u201112\u201131 (Thu)**; at 2026\u201111\u201120T14:30. Type `issue log Globex p2 Down at:2026-11-20T14:30`');
+    expect(toPlain('Ends 2026-12-31', names)).toBe('Ends 2026-12-31'); // summaries and toasts stay plain
+  });
+
+  it('typed back into a command, read as plain hyphens', () => {
+    expect(commandTextOf({ text: 'contract edit Globex end:2027\u201103\u201131', entities: [] })).toBe('contract edit Globex end:2027-03-31');
   });
 });

@@ -3,7 +3,7 @@ import { compareDays, type Day } from '../../domain/days.js';
 import { activeContracts, termsOf } from '../../store/contracts.js';
 import { day, daysLeft, mention } from '../../messages/format.js';
 import { message, type Block } from '../../messages/model.js';
-import { CHOICE_LABELS, fallbackOutcome } from '../../messages/renewal.js';
+import { CHOICE_ICONS, CHOICE_LABELS, fallbackOutcome } from '../../messages/renewal.js';
 import { currentDecisions, type Decision } from '../../store/decisions.js';
 import type { Choice } from '../../domain/decision-rules.js';
 import { todayOf, type CommandContext, type CommandResult } from '../context.js';
@@ -43,9 +43,9 @@ export async function renewalCalendar(ctx: CommandContext, tokens: Token[]): Pro
   return { reply: message(`${title}: ${events.length} date(s); first ${events[0]!.day}.`, ...blocks.slice(0, 50)) };
 }
 
-/** " · ✅ decided: Renew" or " · ⏳ Terminate awaiting approval"; empty without a live decision. */
+/** " · ✅ decided: Renew" (🛑 Terminate, 🔄 Renegotiate) or " · ⏳ Terminate awaiting approval"; empty without a live decision. */
 function decisionMark(decision: Decision | undefined): string {
   if (!decision) return '';
   const what = CHOICE_LABELS[decision.choice as Choice];
-  return decision.status === 'final' ? ` · ✅ decided: ${what}` : decision.status === 'pending' ? ` · ⏳ ${what} awaiting approval` : '';
+  return decision.status === 'final' ? ` · ${CHOICE_ICONS[decision.choice as Choice]} decided: ${what}` : decision.status === 'pending' ? ` · ⏳ ${what} awaiting approval` : '';
 }

@@ -72,6 +72,8 @@ export function commandTextOf(activity: Partial<Activity>): string {
   return text
     .replace(/<\/?(?:p|div|span|br|b|i|u|s|strong|em)(?:\s[^>]*)?\/?>/gi, ' ')
     .replace(/&(?:nbsp|quot|#39|apos|lt|gt|amp);/g, (e) => ENTITIES[e] ?? e)
+    // A date copied from a card carries the non-breaking hyphens the cards show dates with.
+    .replace(/\u2011/g, '-')
     .trim();
 }
 

@@ -80,8 +80,27 @@ export function mentionedIds(text: string): { users: string[]; channels: string[
   };
 }
 
+const DAY = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g;
+const NON_BREAKING_HYPHEN = '\u2011';
+
+/**
+ * Teams wraps lines at hyphens, so "2026-12-31" could break into "2026-" and "12-31": outside code
+ * spans (which a user copies into a command) dates get non-breaking hyphens (U+2011). Typed commands
+ * read them back as "-" (commandTextOf).
+ */
+export function unbreakableDates(markdown: string): string {
+  return markdown
+    .split('`')
+    .map((part, i) => (i % 2 === 0 ? part.replace(DAY, `$1${NON_BREAKING_HYPHEN}$2${NON_BREAKING_HYPHEN}$3`) : part))
+    .join('`');
+}
+
 /** Card markdown for one line; every user mention becomes `<at>Name</at>` and is collected in `mentions`. */
 export function toCardMarkdown(text: string, names: Names, mentions: Mention[]): string {
+  return unbreakableDates(toCardMarkup(text, names, mentions));
+}
+
+function toCardMarkup(text: string, names: Names, mentions: Mention[]): string {
   return withoutSlashCommands(text)
     .replace(/\*([^*\n]+)\*/g, '**$1**')
     .replace(USER, (_m, id: string, typed?: string) => {

@@ -24,9 +24,12 @@ export async function rememberTeamChannels(context: TurnContext, db: Db, log: (l
 
 /** A short hello where the bot was added, saying how to talk to it. */
 export async function welcome(context: TurnContext): Promise<void> {
+  // The name people @mention is the one Teams shows for the bot (the app's, or a local tool's own).
+  const name = context.activity.recipient?.name?.trim() || 'Renewal Desk';
+  const here = teamOf(context.activity) ? 'this channel' : 'this chat';
   const how = isPersonal(context.activity)
     ? 'Send me `contract help`, `renewals`, `issue help` or `sla help` to start.'
-    : '@mention me with a command, e.g. `@Renewal Desk contract list`; my answers to you come in our personal chat. Reminders for contracts added here are posted in this channel.';
+    : `@mention me with a command, e.g. \`@${name} contract list\`; my answers to you come in our personal chat. Reminders for contracts added here are posted in ${here}.`;
   const hello = message('Renewal Desk is here: it keeps vendor contracts, their notice deadlines and renewal decisions.', { type: 'section', text: `*Renewal Desk* keeps vendor contracts, their notice deadlines and renewal decisions. ${how}` });
   await context.sendActivity(messageActivity(hello, { users: new Map(), channels: new Map() }));
 }
