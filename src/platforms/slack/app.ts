@@ -1,9 +1,10 @@
-import { App, ExpressReceiver, LogLevel, webApi, type Logger } from '@slack/bolt';
+import { App, LogLevel, webApi, type Logger } from '@slack/bolt';
 import type { Application, NextFunction, Request, Response } from 'express';
 import { registerActions } from './actions.js';
 import { registerCommands } from './commands.js';
 import { registerContractForm } from './modal.js';
 import { registerSuccessorForm } from './successor-modal.js';
+import { CheckedExpressReceiver, keepRawBody } from './receiver.js';
 import type { SlackDeps } from './context.js';
 
 export interface SlackOptions {
@@ -59,7 +60,8 @@ function refuseFutureTimestamps(req: Request, res: Response, next: NextFunction)
 
 /**
  * The Bolt app. Over HTTP it mounts `POST /slack/events` on the shared express server (signature
- * checks by Bolt: forged or stale requests get 401); with an app token it uses Socket Mode instead.
+ * checks by Bolt: forged or stale requests get 401; then each request is checked against what Slack
+ * sends, see receiver.ts); with an app token it uses Socket Mode instead.
  */
 export async function createSlackApp(options: SlackOptions, deps: SlackDeps, server: Application): Promise<App> {
   const clientOptions = { ...(options.slackApiUrl && { slackApiUrl: options.slackApiUrl }), retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 } };
@@ -68,18 +70,18 @@ export async function createSlackApp(options: SlackOptions, deps: SlackDeps, ser
   // check the token ourselves, briefly, and hand Bolt the answer.
   const identity = await verifyToken(options, deps.log);
   const common = { token: options.token, clientOptions, logger, deferInitialization: true, tokenVerificationEnabled: false, ...identity };
-  if (!options.appToken) server.use('/slack/events', refuseFutureTimestamps);
+  if (!options.appToken) server.use('/slack/events', refuseFutureTimestamps, keepRawBody);
   const app = options.appToken
     ? new App({ ...common, appToken: options.appToken, socketMode: true })
     : new App({
         ...common,
-        receiver: new ExpressReceiver({
+        receiver: new CheckedExpressReceiver({
           signingSecret: options.signingSecret ?? '',
           endpoints: '/slack/events',
           app: server,
           logger,
           processBeforeResponse: options.processBeforeResponse ?? false,
-        }),
+        }, deps.log),
       });
   registerCommands(app, deps);
   registerActions(app, deps);
