@@ -59,7 +59,10 @@ describe('the new-contract form card', () => {
     expect(picker).toContain('not a real calendar date');
     expect(picker).not.toContain('does not know this person');
     expect(picker).toContain(`"value":"${carol.aadObjectId}"`); // the person picked is still picked
-    const added = await t.teams.execute({ user: 'form', verb: submit.verb, where: inChat, replyToId: call.id, data: { ...base, name: 'Other Co', owner: carol.aadObjectId } });
+    expect(picker).toContain('Kept: the person you picked');
+    // A client that shows the picker empty again submits no owner: the kept pick still counts.
+    const again = button(wrongDate.body.value, 'form.contract-add');
+    const added = await t.teams.execute({ user: 'form', verb: again.verb, where: inChat, replyToId: call.id, data: { ...again.data, ...base, origin: again.data['origin'], name: 'Other Co' } });
     expect(JSON.stringify(added.body.value)).toContain('Added');
     expect((await t.bot.db.contract.findFirstOrThrow({ where: { name: 'Other Co' } })).ownerId).toBe(carol.aadObjectId);
     // Once Carol writes to the bot, Teams tells her object id with her Teams id: she owns it by that id, and may edit it.

@@ -15,6 +15,7 @@ import { pickedPerson, resolvePicked } from './people.js';
 import { cardActivity, toAdaptiveCard, type AdaptiveCard } from './render.js';
 
 const origin = z.object({ channelId: z.string().max(200).nullable(), teamId: z.string().max(200).nullable() });
+const keptPick = z.object({ owner: z.string().max(300).optional() });
 const successorContext = origin.extend({ contractId: z.string().min(1).max(64), fromUserId: z.string().min(1).max(200) });
 
 const NOT_FOUND = 'Teams does not know this person in this team. Leave it empty and set it later with contract edit … owner:@name.';
@@ -42,6 +43,9 @@ export async function submitContractForm(context: TurnContext, deps: TeamsDeps, 
   const ctx = await teamsContext(deps, tenantOf(activity), activity.from.id, opened.channelId ?? channelOf(activity));
   const raw = submittedValues(data);
   const errors: Record<string, string> = {};
+  // A person picked before the form came back with errors stays picked unless another one is.
+  const kept = keptPick.safeParse(data['kept']);
+  if (!raw['owner'] && kept.success && kept.data.owner) raw['owner'] = kept.data.owner;
   if (raw['owner']) {
     // The picker's choice is kept, resolved or not: it searched this organisation's people.
     const person = await pickedPerson(context, deps.db, ctx.workspace.id, raw['owner'], opened.teamId);

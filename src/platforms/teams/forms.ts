@@ -49,12 +49,20 @@ const attention = (text: string): CardElement => ({ type: 'TextBlock', text: wit
 export function contractAddCard(origin: FormOrigin, values: Record<string, string> = {}, errors: Record<string, string> = {}, names: ReadonlyMap<string, string> = new Map()): AdaptiveCard {
   const body: CardElement[] = [{ type: 'TextBlock', text: 'New contract', size: 'Large', weight: 'Bolder', wrap: true }];
   if (Object.keys(errors).length > 0) body.push({ type: 'TextBlock', text: 'Please correct the fields marked below. Nothing was stored.', color: 'Attention', wrap: true });
+  // Not every client shows a picker's preselected person, so a kept pick also travels in the button's data.
+  const kept: Record<string, string> = {};
   for (const field of CONTRACT_FORM) {
     body.push(input(field, values[field.id], names));
+    const value = values[field.id];
+    if (field.kind === 'user' && value && !errors[field.id]) {
+      kept[field.id] = value;
+      const name = names.get(value.replace(/^<@|>$/g, ''));
+      body.push({ type: 'TextBlock', text: `Kept: ${name ?? 'the person you picked'} (pick someone else to change it).`, size: 'Small', isSubtle: true, wrap: true, spacing: 'None' });
+    }
     const error = errors[field.id];
     if (error) body.push(attention(`${field.label}: ${error}`));
   }
-  body.push({ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Add', verb: FORM_VERBS.contractAdd, style: 'positive', associatedInputs: 'auto', data: { origin } }] });
+  body.push({ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Add', verb: FORM_VERBS.contractAdd, style: 'positive', associatedInputs: 'auto', data: { origin, ...(Object.keys(kept).length > 0 && { kept }) } }] });
   return card(body);
 }
 
