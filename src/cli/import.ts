@@ -1,114 +1,226 @@
-import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
-import { insertContract, prepareContract, type ContractInput, type PreparedContract } from '../commands/contract/create.js';
-import { contractFieldSpec } from '../commands/contract/fields.js';
-import { CHANNEL_ID_PATTERN, contractName, USER_ID_PATTERN } from '../commands/values.js';
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
+import { isUniqueViolation } from '../commands/contract/create.js';
 import { dayIn } from '../domain/zoned-time.js';
 import type { Db } from '../store/client.js';
-import { nameKey } from '../store/contracts.js';
-import { ensureWorkspace, type Platform } from '../store/workspaces.js';
+import { insertContracts, type NewContract } from '../store/contract-batch.js';
+import { ensureWorkspace, type Platform, type WorkspaceSettings } from '../store/workspaces.js';
+import { EXAMPLE_ROWS, RowValidator } from './import-rows.js';
+import { progress, type ProgressStream } from './progress.js';
 
-const workspaceColumn = z
-  .string()
-  .trim()
-  .regex(/^((slack|teams):)?[A-Za-z0-9-]{1,64}$/, { error: 'must be a workspace id like slack:T0123ABC' })
-  .transform((s) => (s.includes(':') ? s : `slack:${s}`));
+/** Problems printed at most (the total is always given). */
+const PRINTED_PROBLEMS = 50;
+/** Names looked up per query: one OR of every row exceeds the database's parameter limit. */
+const NAMES_PER_QUERY = 500;
+const CONTRACTS_PER_BATCH = 1_000;
+/** Smaller files finish before a progress display would help. */
+const PROGRESS_MIN_ROWS = 1_000;
+const PROGRESS_MIN_BYTES = 100_000;
+
+/** A refusal in our words: printed as it is, nothing stored. */
+class ImportRefused extends Error {}
+
+interface CsvRow {
+  record: Record<string, string>;
+  /** The line the record ends on (a quoted cell may span lines). */
+  line: number;
+  cells: number;
+  bytes: number;
+}
+
+interface CsvSource {
+  rows: AsyncIterable<CsvRow>;
+  /** The lower-cased header, once the first line is read (null for an empty file). */
+  header: () => string[] | null;
+  /** A hash of the bytes read: the second pass must read the same file the first one checked. */
+  digest: () => string;
+}
+
+function csvProblem(file: string, error: unknown): Error {
+  if (!(error instanceof CsvError)) return error as Error;
+  const at = `${file}: not valid CSV at line ${(error as CsvError & { lines?: number }).lines ?? '?'}`;
+  const why: Record<string, string> = {
+    CSV_QUOTE_NOT_CLOSED: 'a quoted cell is never closed',
+    CSV_INVALID_CLOSING_QUOTE: 'a quote closes in the middle of a cell (write a quote inside a quoted cell as "")',
+    CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text follows the closing quote of a cell',
+  };
+  return new ImportRefused(`${at}: ${why[error.code] ?? 'the file cannot be read as comma-separated values'}; nothing was imported.`);
+}
+
+/** The file's rows, parsed as they are read (never the whole file in memory). */
+function readCsv(file: string): CsvSource {
+  let header: string[] | null = null;
+  const hash: Hash = createHash('sha256');
+  const source = createReadStream(file);
+  source.on('data', (chunk) => hash.update(chunk));
+  const parser = parse({
+    columns: (names: string[]) => (header = names.map((h) => h.trim().toLowerCase())),
+    info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, trim: true, bom: true,
+  });
+  pipeline(source, parser, () => undefined);
+  async function* rows(): AsyncGenerator<CsvRow> {
+    try {
+      for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; index: number; bytes: number } }>) {
+        yield { record, line: info.lines, cells: info.index, bytes: info.bytes };
+      }
+    } catch (error) {
+      throw csvProblem(file, error);
+    }
+  }
+  return { rows: rows(), header: () => header, digest: () => hash.digest('hex') };
+}
+
+interface Checked {
+  rows: number;
+  digest: string;
+  /** Per workspace: each name key and the line it is on; all that is kept of a row. */
+  names: Map<string, Map<string, number>>;
+}
+
+class Problems {
+  readonly shown: string[] = [];
+  count = 0;
+  add(problem: string): void {
+    this.count += 1;
+    if (this.shown.length < PRINTED_PROBLEMS) this.shown.push(problem);
+  }
+  report(file: string, what: string): string {
+    const more = this.count > this.shown.length ? ` (the first ${this.shown.length} are shown)` : '';
+    return `${file}: nothing was imported. ${what.replace('N', String(this.count))}${more}:\n${this.shown.map((p) => `  ${p}`).join('\n')}`;
+  }
+}
+
+/** First pass: every row is validated; a problem anywhere means nothing is stored. */
+async function checkFile(file: string, validator: RowValidator, stderr: ProgressStream, size: number): Promise<Checked> {
+  const csv = readCsv(file);
+  const problems = new Problems();
+  const names = new Map<string, Map<string, number>>();
+  const shown = progress(stderr, 'checking ', size, { minTotal: PROGRESS_MIN_BYTES });
+  let rows = 0;
+  let headerChecked = false;
+  const checkHeader = () => {
+    headerChecked = true;
+    const header = csv.header();
+    if (!header) throw new ImportRefused(`${file} is empty: its first line must name the columns.\n${EXAMPLE_ROWS}`);
+    const wrong = validator.headerProblems(header);
+    if (wrong.length > 0) throw new ImportRefused(`${file}: nothing was imported.\n${wrong.map((p) => `  ${p}`).join('\n')}\n${EXAMPLE_ROWS}`);
+  };
+  for await (const { record, line, cells, bytes } of csv.rows) {
+    if (!headerChecked) checkHeader();
+    rows += 1;
+    shown.update(bytes, rows);
+    const header = csv.header()!;
+    const result = validator.row(record);
+    const rowProblems = result.ok ? [] : [...result.problems];
+    if (cells !== header.length) rowProblems.unshift(`has ${cells} cells, the header has ${header.length}`);
+    if (result.ok) {
+      const inWorkspace = names.get(result.workspaceId) ?? names.set(result.workspaceId, new Map()).get(result.workspaceId)!;
+      const key = result.contract.data.nameKey;
+      const earlier = inWorkspace.get(key);
+      if (earlier !== undefined) rowProblems.push(`name "${result.contract.data.name}" repeats line ${earlier}`);
+      else inWorkspace.set(key, line);
+    }
+    if (rowProblems.length > 0) problems.add(`line ${line}: ${rowProblems.join('; ')}`);
+  }
+  if (!headerChecked) checkHeader();
+  shown.finish(rows);
+  if (problems.count > 0) throw new ImportRefused(`${problems.report(file, 'Fix these N problem(s)')}\n${EXAMPLE_ROWS}`);
+  return { rows: rows, digest: csv.digest(), names };
+}
+
+/** Names that exist already, looked up a chunk at a time. */
+async function refuseExistingNames(db: Db, file: string, names: Checked['names']): Promise<void> {
+  const problems = new Problems();
+  for (const [workspaceId, keys] of names) {
+    const all = [...keys.keys()];
+    for (let i = 0; i < all.length; i += NAMES_PER_QUERY) {
+      const existing = await db.contract.findMany({ where: { workspaceId, nameKey: { in: all.slice(i, i + NAMES_PER_QUERY) } }, select: { name: true, nameKey: true } });
+      for (const e of existing) problems.add(`line ${keys.get(e.nameKey)}: "${e.name}" already exists in ${workspaceId}`);
+    }
+  }
+  if (problems.count > 0) {
+    throw new ImportRefused(problems.report(file, 'These N name(s) already exist (names are unique per workspace, case-insensitively)'));
+  }
+}
+
+/** Second pass, in one transaction: the checked rows, stored a batch at a time. */
+async function storeFile(db: Db, file: string, validator: RowValidator, checked: Checked, stderr: ProgressStream, defaultTimezone: string, now: Date): Promise<void> {
+  const changed = () => new ImportRefused(`${file} changed while it was being imported; nothing was imported. Run the import again.`);
+  await db.$transaction(
+    async (tx) => {
+      const csv = readCsv(file);
+      const shown = progress(stderr, 'importing', checked.rows, { minTotal: PROGRESS_MIN_ROWS });
+      const workspaces = new Map<string, { settings: WorkspaceSettings; today: string }>();
+      let batch: NewContract[] = [];
+      let stored = 0;
+      const flush = async () => {
+        await insertContracts(tx, batch, now);
+        stored += batch.length;
+        batch = [];
+        shown.update(stored, stored);
+      };
+      for await (const { record } of csv.rows) {
+        const result = validator.row(record);
+        if (!result.ok) throw changed();
+        let workspace = workspaces.get(result.workspaceId);
+        if (!workspace) {
+          const settings = await ensureWorkspace(tx, result.workspaceId, result.workspaceId.split(':')[0] as Platform, defaultTimezone, now);
+          workspace = { settings, today: dayIn(now, settings.timezone) };
+          workspaces.set(result.workspaceId, workspace);
+        }
+        batch.push({ data: result.contract.data, workspace: workspace.settings, today: workspace.today });
+        if (batch.length === CONTRACTS_PER_BATCH) await flush();
+      }
+      if (batch.length > 0) await flush();
+      if (stored !== checked.rows || csv.digest() !== checked.digest) throw changed();
+      shown.finish(stored);
+    },
+    { timeout: 30 * 60_000, maxWait: 60_000 },
+  );
+}
+
+/**
+ * Adds every contract of a CSV file, or none. The file is read as a stream twice: first every row is
+ * validated (problems name their line) and only the names are kept, then existing names are looked
+ * up in chunks, then one transaction stores the rows in batches.
+ */
+export async function importContracts(db: Db, file: string, defaultTimezone: string, now = new Date(), workspaceOption?: string, stderr: ProgressStream = process.stderr): Promise<number> {
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new Error('not a file');
+    size = info.size;
+  } catch {
+    console.error(`Cannot read ${file}: give the path of a CSV file, such as renewal-desk import contracts.csv`);
+    return 1;
+  }
+  try {
+    const validator = new RowValidator(dayIn(now, defaultTimezone), workspaceOption ?? (await soleWorkspace(db)));
+    const checked = await checkFile(file, validator, stderr, size);
+    await refuseExistingNames(db, file, checked.names);
+    await storeFile(db, file, validator, checked, stderr, defaultTimezone, now);
+    console.log(`imported ${checked.rows} contract(s) from ${file}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ImportRefused) console.error(error.message);
+    else {
+      // Prisma's (or any library's) text is not ours to show: it stays behind LOG_LEVEL=debug.
+      console.error(
+        isUniqueViolation(error)
+          ? `${file}: nothing was imported: a contract with one of these names was added while the import ran. Run the import again to see which.`
+          : `${file}: nothing was imported: the database could not store the contracts. Run again with LOG_LEVEL=debug for the details.`,
+      );
+      if (process.env['LOG_LEVEL'] === 'debug') console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+    return 1;
+  }
+}
 
 /** With no workspace column and no --workspace, a database with a single workspace implies it. */
 async function soleWorkspace(db: Db): Promise<string | undefined> {
   const workspaces = await db.workspace.findMany({ select: { id: true }, take: 2 });
   return workspaces.length === 1 ? workspaces[0]!.id : undefined;
-}
-
-/** CSV cells may hold bare ids; the command schemas want the chat mention forms. */
-function normalise(key: string, value: string): string {
-  if (key === 'owner' && USER_ID_PATTERN.test(value)) return `<@${value}>`;
-  if (key === 'channel' && CHANNEL_ID_PATTERN.test(value)) return `<#${value}>`;
-  return value;
-}
-
-/**
- * Adds every contract of a CSV file, or none: all rows are validated first (errors name their line),
- * then one transaction stores them.
- */
-export async function importContracts(db: Db, file: string, defaultTimezone: string, now = new Date(), workspaceOption?: string): Promise<number> {
-  const text = await readFile(file, 'utf8');
-  const fallbackWorkspace = workspaceOption ?? (await soleWorkspace(db));
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
-  } catch (error) {
-    console.error(`${file}: not valid CSV: ${(error as Error).message}`);
-    return 1;
-  }
-  const today = dayIn(now, defaultTimezone);
-  const spec = contractFieldSpec(today);
-  const allowed = new Set(['name', 'workspace', 'status', ...Object.keys(spec)]);
-  const problems: string[] = [];
-  const prepared: { line: number; workspaceId: string; contract: PreparedContract }[] = [];
-  const seen = new Map<string, number>();
-  const header = rows[0] ? Object.keys(rows[0]) : [];
-  const unknown = header.filter((h) => !allowed.has(h));
-  if (unknown.length > 0) problems.push(`header: unknown column(s) ${unknown.join(', ')}; allowed: ${[...allowed].join(', ')}`);
-  for (const [i, row] of rows.entries()) {
-    const line = i + 2;
-    const rowProblems: string[] = [];
-    const ws = workspaceColumn.safeParse(row['workspace'] || fallbackWorkspace || '');
-    if (!ws.success) rowProblems.push(row['workspace'] ? `workspace ${ws.error.issues[0]?.message}` : 'workspace is missing: add a workspace column (slack:T0123ABC) or pass --workspace');
-    const name = contractName.safeParse(row['name'] ?? '');
-    if (!name.success) rowProblems.push(`name ${name.error.issues[0]?.message}`);
-    const input: Record<string, unknown> = {};
-    for (const [key, schema] of Object.entries(spec)) {
-      const cell = row[key];
-      if (cell === undefined || cell === '') continue;
-      const parsed = schema.safeParse(normalise(key, cell));
-      if (parsed.success) input[key] = parsed.data;
-      else rowProblems.push(`${key} "${cell.slice(0, 40)}" ${parsed.error.issues[0]?.message}`);
-    }
-    for (const key of ['vendor', 'end'] as const) if (!row[key]) rowProblems.push(`${key} is required`);
-    if (ws.success && name.success) {
-      const key = `${ws.data}:${nameKey(name.data)}`;
-      if (seen.has(key)) rowProblems.push(`name "${name.data}" repeats line ${seen.get(key)}`);
-      seen.set(key, line);
-    }
-    if (rowProblems.length === 0 && ws.success && name.success) {
-      try {
-        const contract = prepareContract({ ...(input as Omit<ContractInput, 'name'>), name: name.data } as ContractInput, {
-          // Nobody typed the row: without an owner column the contract starts unowned (approvers decide).
-          workspaceId: ws.data, userId: typeof input['owner'] === 'string' ? input['owner'] : '', channelId: null, today,
-        });
-        prepared.push({ line, workspaceId: ws.data, contract });
-      } catch (error) {
-        rowProblems.push((error as Error).message.replace(/[`*]/g, ''));
-      }
-    }
-    if (rowProblems.length > 0) problems.push(`line ${line}: ${rowProblems.join('; ')}`);
-  }
-  if (problems.length > 0) {
-    console.error(`${file}: nothing was imported. Fix these ${problems.length} problem(s):\n${problems.slice(0, 50).map((p) => `  ${p}`).join('\n')}`);
-    console.error('Example row: workspace,name,vendor,end,notice,owner\n             slack:T0123ABC,Globex Support,Globex,2027-03-31,60d,U0123ABC');
-    return 1;
-  }
-  const existing = await db.contract.findMany({
-    where: { OR: prepared.map((p) => ({ workspaceId: p.workspaceId, nameKey: p.contract.data.nameKey })) },
-    select: { workspaceId: true, name: true },
-  });
-  if (existing.length > 0) {
-    console.error(`${file}: nothing was imported; these names already exist: ${existing.map((e) => `${e.name} (${e.workspaceId})`).join(', ')}`);
-    return 1;
-  }
-  await db.$transaction(
-    async (tx) => {
-      for (const [i, p] of prepared.entries()) {
-        const platform = p.workspaceId.split(':')[0] as Platform;
-        const workspace = await ensureWorkspace(tx, p.workspaceId, platform, defaultTimezone, now);
-        await insertContract(tx, p.contract, workspace, dayIn(now, workspace.timezone), now);
-        if ((i + 1) % 500 === 0) process.stderr.write(`imported ${i + 1}/${prepared.length}…\n`);
-      }
-    },
-    { timeout: 600_000, maxWait: 60_000 },
-  );
-  console.log(`imported ${prepared.length} contract(s) from ${file}`);
-  return 0;
 }

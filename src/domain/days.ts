@@ -18,7 +18,8 @@ function toUtc(day: Day): UTCDate {
 }
 
 function fromUtc(date: Date): Day {
-  return format(date, 'yyyy-MM-dd');
+  // The UTC calendar day, as format(…, 'yyyy-MM-dd') gives it for these years, without parsing a pattern on every call.
+  return date.toISOString().slice(0, 10);
 }
 
 /** True for a real calendar day (rejects 2026-02-30, 2026-13-01). */

@@ -21,6 +21,9 @@ export function isValidTimeZone(zone: string): boolean {
 }
 
 const DAY_MS = 86_400_000;
+/** Answers of instantAt: a pure function of its arguments, worth keeping (zone rules ship with Node). */
+const INSTANT_CACHE_SIZE = 20_000;
+const instants = new Map<string, number>();
 
 /**
  * The instant at which `day` reaches `time` on the wall clock of `zone` (DST-correct). Worked out from
@@ -29,6 +32,18 @@ const DAY_MS = 86_400_000;
  * forward) moves forward by the gap.
  */
 export function instantAt(day: Day, time: TimeOfDay, zone: string): Date {
+  // Each answer costs several time-zone lookups; a reminder plan asks for the same few days again and again.
+  const key = `${day} ${time} ${zone}`;
+  let ms = instants.get(key);
+  if (ms === undefined) {
+    if (instants.size >= INSTANT_CACHE_SIZE) instants.clear();
+    ms = instantAtUncached(day, time, zone);
+    instants.set(key, ms);
+  }
+  return new Date(ms);
+}
+
+function instantAtUncached(day: Day, time: TimeOfDay, zone: string): number {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
   const wall = Date.UTC(y, m - 1, d, hh, mm);
@@ -36,7 +51,7 @@ export function instantAt(day: Day, time: TimeOfDay, zone: string): Date {
   const after = tzOffset(zone, new Date(wall + DAY_MS));
   const fits = (offset: number) => tzOffset(zone, new Date(wall - offset * 60_000)) === offset;
   const candidates = [before, after].filter(fits).map((offset) => wall - offset * 60_000);
-  return new Date(candidates.length > 0 ? Math.min(...candidates) : wall - before * 60_000);
+  return candidates.length > 0 ? Math.min(...candidates) : wall - before * 60_000;
 }
 
 /** The calendar day an instant falls on in `zone`. */

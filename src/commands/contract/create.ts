@@ -3,7 +3,7 @@ import { compareDays, type Day } from '../../domain/days.js';
 import type { PlannedReminder } from '../../domain/reminder-plan.js';
 import type { Tx } from '../../store/client.js';
 import { nameKey, type Contract } from '../../store/contracts.js';
-import { replanContract } from '../../store/reminder-ledger.js';
+import { insertContracts, type NewContractData } from '../../store/contract-batch.js';
 import type { WorkspaceSettings } from '../../store/workspaces.js';
 import { UsageError } from '../errors.js';
 import { ADD_EXAMPLE } from './fields.js';
@@ -27,7 +27,7 @@ export interface ContractInput {
 }
 
 export interface PreparedContract {
-  data: Omit<Contract, 'id' | 'createdAt' | 'updatedAt' | 'cycle' | 'status' | 'snoozedUntil'>;
+  data: NewContractData;
   /** Things the user should know (an auto contract rolled forward, a deadline already passed). */
   notes: string[];
 }
@@ -88,12 +88,9 @@ export function prepareContract(input: ContractInput, ctx: { workspaceId: string
 /** Creates the contract and plans its reminders, in the caller's transaction. */
 /** `at` is the bot's clock, for the contract's createdAt and its audit row (never the database's now()). */
 export async function insertContract(tx: Tx, prepared: PreparedContract, workspace: WorkspaceSettings, today: Day, at: Date): Promise<{ contract: Contract; plan: PlannedReminder[] }> {
-  const contract = await tx.contract.create({ data: { ...prepared.data, createdAt: at } });
-  const plan = await replanContract(tx, contract, workspace, today);
-  await tx.auditEvent.create({
-    data: { workspaceId: contract.workspaceId, contractId: contract.id, actorId: contract.createdBy, action: 'contract.added', detail: JSON.stringify({ name: contract.name, end: contract.end }), at },
-  });
-  return { contract, plan };
+  // The same code as a CSV import, so both store exactly the same rows.
+  const [created] = await insertContracts(tx, [{ data: prepared.data, workspace, today }], at);
+  return created!;
 }
 
 export function isUniqueViolation(error: unknown): boolean {
