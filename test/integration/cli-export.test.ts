@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Each test runs the CLI as subprocesses (a second or more each, more on a loaded machine).
+vi.setConfig({ testTimeout: 120_000 });
 import { openDatabase } from '../../src/store/client.js';
 
 const run = promisify(execFile);

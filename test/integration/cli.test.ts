@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Each test runs the CLI as subprocesses (a second or more each, more on a loaded machine).
+vi.setConfig({ testTimeout: 120_000 });
 import { openDatabase, type Db } from '../../src/store/client.js';
 import { applyMigrations } from '../../src/store/migrations.js';
 import { startTestBot, teamsChannel, type TestBot } from '../helpers/bot-harness.js';

@@ -2,7 +2,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Each test runs the CLI as subprocesses (a second or more each, more on a loaded machine).
+vi.setConfig({ testTimeout: 120_000 });
 
 /** Every variable that connects a platform: the runs here connect none. */
 const PLATFORM_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID', 'MICROSOFT_APP_TYPE', 'TEAMS_UNAUTHENTICATED', 'RENEWAL_DESK_NOW'];
@@ -10,7 +13,7 @@ const PLATFORM_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_AP
  * A bad DATABASE_URL ends the process within seconds (about 2 s on an idle machine, process start
  * included); the margin is for a busy 2-core CI machine. A hang is what this catches.
  */
-const KILL_AFTER_MS = 20_000;
+const KILL_AFTER_MS = 45_000;
 const EXAMPLES = /file:\.\/data\/renewal-desk\.db.*postgresql:\/\/user:pass@host:5432\/db/;
 
 interface Run { code: number | null; stdout: string; stderr: string; killed: boolean }
