@@ -38,6 +38,8 @@ interface FailureRule {
 export class BotConnectorDouble {
   readonly calls: ConnectorCall[] = [];
   readonly members = new Map<string, Member>();
+  /** Members known only in some conversations (a group chat's roster); the others are known everywhere. */
+  private readonly memberOnlyIn = new Map<string, Set<string>>();
   channels: { id: string; name: string | null }[] = [];
   private server: Server | null = null;
   private failures: FailureRule[] = [];
@@ -76,8 +78,10 @@ export class BotConnectorDouble {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
-  addMember(member: Member): void {
+  addMember(member: Member, options: { onlyIn?: string[] } = {}): void {
     this.members.set(member.id, member);
+    if (options.onlyIn) this.memberOnlyIn.set(member.id, new Set(options.onlyIn));
+    else this.memberOnlyIn.delete(member.id);
   }
 
   /** The next `times` calls of this kind (to `conversation`, if given) fail as described. */
@@ -157,7 +161,8 @@ export class BotConnectorDouble {
         return { status: 201, body: { id: call.id } };
       }
       case 'member': {
-        const member = [...this.members.values()].find((m) => m.id === call.activityId || m.aadObjectId === call.activityId);
+        const conversation = call.conversationId.split(';')[0]!;
+        const member = [...this.members.values()].find((m) => (m.id === call.activityId || m.aadObjectId === call.activityId) && (this.memberOnlyIn.get(m.id)?.has(conversation) ?? true));
         return member ? { status: 200, body: { ...member, userPrincipalName: `${member.name.toLowerCase()}@example.com` } } : { status: 404, body: { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } } };
       }
       case 'channels':

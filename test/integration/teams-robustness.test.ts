@@ -81,6 +81,27 @@ describe('the new-contract form card', () => {
     expect(JSON.stringify(duplicate.body.value)).toContain('already exists');
     expect(await t.bot.db.contract.count()).toBe(3);
   });
+
+  it('finds a person picked in a form opened from a group chat among that chat\'s members, and names them', async () => {
+    const group = { group: '19:picker-group@thread.v2', name: 'Vendor team' };
+    const dana = teamsUser('dana');
+    t.teamsApi.addMember(dana, { onlyIn: [group.group] }); // in the group chat, not in the personal chat the form is filled in
+    const form = await teams.run('contract add', 'form', group);
+    const submit = button(form.card, 'form.contract-add');
+    const base = { ...submit.data, vendor: 'Vendor', end: '2027-04-30', renewal: 'auto', per: 'year', tier: '2' };
+    const wrongDate = await t.teams.execute({ user: 'form', verb: submit.verb, where: inChat, replyToId: form.call.id, data: { ...base, name: 'Group Pick Co', end: '2027-02-30', owner: dana.aadObjectId } });
+    const again = JSON.stringify(wrongDate.body.value);
+    expect(again).toContain('not a real calendar date');
+    expect(again).toContain(`Kept: ${dana.name}`);
+    expect(again).not.toContain('Kept: the person you picked');
+    const added = await t.teams.execute({ user: 'form', verb: submit.verb, where: inChat, replyToId: form.call.id, data: { ...base, name: 'Group Pick Co', owner: dana.aadObjectId } });
+    expect(JSON.stringify(added.body.value)).toContain('Added');
+    const contract = await t.bot.db.contract.findFirstOrThrow({ where: { name: 'Group Pick Co' } });
+    expect(contract).toMatchObject({ ownerId: dana.id, channelId: group.group });
+    const shown = await teams.run('contract show "Group Pick Co"', 'form', personal);
+    expect(shown.text).toContain(dana.name);
+    expect(shown.text).not.toContain('someone');
+  });
 });
 
 describe('nothing a user sends crashes the bot or yields 5xx', () => {

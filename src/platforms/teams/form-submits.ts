@@ -48,7 +48,7 @@ export async function submitContractForm(context: TurnContext, deps: TeamsDeps, 
   if (!raw['owner'] && kept.success && kept.data.owner) raw['owner'] = kept.data.owner;
   if (raw['owner']) {
     // The picker's choice is kept, resolved or not: it searched this organisation's people.
-    const person = await pickedPerson(context, deps.db, ctx.workspace.id, raw['owner'], opened.teamId);
+    const person = await pickedPerson(context, deps.db, ctx.workspace.id, raw['owner'], opened.teamId, opened.channelId);
     if (person) {
       raw['owner'] = `<@${person.id}>`;
       if (person.name) await rememberNames(deps.db, ctx.workspace.id, [{ userId: person.id, displayName: person.name }], ctx.now);
@@ -81,7 +81,7 @@ export async function submitSuccessorForm(context: TurnContext, deps: TeamsDeps,
   };
   const picked = submittedValues(data)['successor'];
   if (!picked) return again('Pick a person.');
-  const person = await resolvePicked(context, picked, form.teamId);
+  const person = await resolvePicked(context, picked, form.teamId, form.channelId);
   if (!person) return again(NOT_FOUND.replace(/ Leave.*/, ''));
   if (person.id === form.fromUserId) return again('Pick someone else: this is the person leaving.');
   if (person.name) await rememberNames(deps.db, ctx.workspace.id, [{ userId: person.id, displayName: person.name }], ctx.now);

@@ -1,4 +1,4 @@
-import { TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
+import { TeamsInfo, type Activity, type ChannelAccount, type TurnContext } from 'botbuilder';
 import { USER_ID_PATTERN } from '../../commands/values.js';
 import type { Db } from '../../store/client.js';
 
@@ -7,15 +7,30 @@ export interface PickedPerson {
   name: string;
 }
 
+/** A member of another conversation than the one of this turn (the chat a form was opened from). */
+async function memberOfConversation(context: TurnContext, conversationId: string, userId: string): Promise<ChannelAccount | null> {
+  // The connector client the adapter set up for this turn (the one TeamsInfo uses), typed by what is called here.
+  type Client = { conversations: { getConversationMember(conversationId: string, userId: string): Promise<ChannelAccount> } };
+  const client = context.turnState.get<Client | undefined>(context.adapter.ConnectorClientKey);
+  return client ? client.conversations.getConversationMember(conversationId, userId) : null;
+}
+
 /**
  * The Teams user id (`29:…`) of someone picked in a card's people picker, which answers with an
- * Entra object id: looked up among the members of this conversation, else of the team the form was
- * opened from. Null when Teams does not know them there.
+ * Entra object id: looked up among the members of this conversation, else of the conversation the
+ * form was opened from (a group chat or channel: its form is filled in the personal chat, whose
+ * only member is the user), else of the team it was opened from. Null when Teams does not know them
+ * in any of these.
  */
-export async function resolvePicked(context: TurnContext, picked: string, teamId: string | null): Promise<PickedPerson | null> {
+export async function resolvePicked(context: TurnContext, picked: string, teamId: string | null, openedIn: string | null = null): Promise<PickedPerson | null> {
   const value = picked.replace(/^<@|>$/g, '');
   if (/^2[89]:/.test(value)) return { id: value, name: '' };
-  const lookups = [() => TeamsInfo.getMember(context, value), ...(teamId ? [() => TeamsInfo.getTeamMember(context, teamId, value)] : [])];
+  const here = (context.activity.conversation?.id ?? '').split(';')[0];
+  const lookups = [
+    () => TeamsInfo.getMember(context, value),
+    ...(openedIn && openedIn !== here ? [() => memberOfConversation(context, openedIn, value)] : []),
+    ...(teamId ? [() => TeamsInfo.getTeamMember(context, teamId, value)] : []),
+  ];
   for (const lookup of lookups) {
     try {
       const member = await lookup();
@@ -35,8 +50,8 @@ const ENTRA_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
  * person of this tenant. An Entra object id is kept until that person first writes to the bot
  * (`adoptPickedIdentity`). Null only for a value that is no user id at all (a forged submit).
  */
-export async function pickedPerson(context: TurnContext, db: Db, workspaceId: string, picked: string, teamId: string | null): Promise<PickedPerson | null> {
-  const resolved = await resolvePicked(context, picked, teamId);
+export async function pickedPerson(context: TurnContext, db: Db, workspaceId: string, picked: string, teamId: string | null, openedIn: string | null = null): Promise<PickedPerson | null> {
+  const resolved = await resolvePicked(context, picked, teamId, openedIn);
   if (resolved) return resolved;
   const value = picked.replace(/^<@|>$/g, '');
   if (!USER_ID_PATTERN.test(value) || value.startsWith('28:')) return null;
