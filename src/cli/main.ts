@@ -1,14 +1,9 @@
 import { parseArgs } from 'node:util';
 import { clockOf, ConfigError, loadConfig } from '../config.js';
 import { TEST_CLOCK_EXAMPLE } from '../clock.js';
-import { runPass } from '../scheduler/pass.js';
-import { passSettings } from '../scheduler/settings.js';
 import { openDatabase } from '../store/client.js';
 import { applyMigrations } from '../store/migrations.js';
 import { DatabaseUrlError } from '../store/database-url.js';
-import { platformDeliveries } from '../server/platform-deliveries.js';
-import { exportContracts } from './export.js';
-import { importContracts } from './import.js';
 import { parseInstant } from '../domain/instants.js';
 
 const USAGE = `Usage: renewal-desk [--now <instant>] <command>
@@ -52,6 +47,10 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { at: { type: 'string' } } });
       const at = values.at ? parseInstant(values.at, config.DEFAULT_TIMEZONE) : clock();
       if (!at) throw new ConfigError(`--at ${values.at} is not an instant; use ISO 8601 such as 2026-12-01T09:00:00Z`);
+      // Each verb loads only what it uses: an import or export never loads Slack, Teams or the scheduler.
+      const [{ platformDeliveries }, { runPass }, { passSettings }] = await Promise.all([
+        import('../server/platform-deliveries.js'), import('../scheduler/pass.js'), import('../scheduler/settings.js'),
+      ]);
       // Slack and Teams with the same variables as the bot; a platform not configured keeps its reminders for a later tick.
       const { delivery } = await platformDeliveries(config, db, (l) => console.log(l));
       // SIGINT/SIGTERM end the pass early: claimed reminders not posted yet are given back.
@@ -66,10 +65,12 @@ async function main(argv: string[]): Promise<number> {
     if (verb === 'import') {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { workspace: { type: 'string' } } });
       if (!positionals[0]) throw new ConfigError('import needs a file: renewal-desk import contracts.csv [--workspace slack:T0123ABC]');
+      const { importContracts } = await import('./import.js');
       return await importContracts(db, positionals[0], config.DEFAULT_TIMEZONE, clock(), values.workspace);
     }
     if (verb === 'export') {
       const { values } = parseArgs({ args: rest, options: { workspace: { type: 'string' } } });
+      const { exportContracts } = await import('./export.js');
       await exportContracts(db, process.stdout, values.workspace);
       return 0;
     }

@@ -13,7 +13,12 @@ type Cell = string | number | Date | null;
 
 export type Provider = 'sqlite' | 'postgresql';
 
-const ROWS_PER_STATEMENT = 2_000;
+/**
+ * Rows per statement. Prisma's debug module keeps the arguments of its last 100 log calls even when
+ * logging is off, each chunk's JSON among them: 2,000-row chunks kept ~100 MiB alive during a large
+ * import (peak 573 MiB for 100,000 contracts), 250-row chunks keep ~12 MiB (436 MiB) and are no slower.
+ */
+const ROWS_PER_STATEMENT = 250;
 
 /** Which database a client talks to (Prisma knows it; its own raw-SQL placeholders depend on it). */
 export function providerOf(db: Tx): Provider {
