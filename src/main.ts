@@ -43,6 +43,10 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DatabaseUrlError) console.error(error.message);
-  else console.error(`Renewal Desk could not start: ${error instanceof Error ? error.message : String(error)}`);
+  else {
+    // A library's message is not ours to show: it stays behind LOG_LEVEL=debug.
+    console.error('Renewal Desk could not start: something went wrong on our side. Run again with LOG_LEVEL=debug for the details.');
+    if (process.env['LOG_LEVEL'] === 'debug') console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
   process.exit(1);
 });

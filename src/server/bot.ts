@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import express from 'express';
 import type { App } from '@slack/bolt';
-import { clockOf, slackMode, teamsMode, TEAMS_UNAUTHENTICATED_WARNING, type Config } from '../config.js';
+import { clockOf, ConfigError, slackMode, teamsMode, TEAMS_UNAUTHENTICATED_WARNING, type Config } from '../config.js';
 import type { DeliveryRouter } from '../messages/delivery.js';
 import { startScheduler } from '../scheduler/cron.js';
 import { passSettings } from '../scheduler/settings.js';
@@ -68,8 +68,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   if (teams === 'unauthenticated') TEAMS_UNAUTHENTICATED_WARNING.forEach((line) => log(line));
   if (config.TEAMS_UNAUTHENTICATED && config.MICROSOFT_APP_ID) log('TEAMS_UNAUTHENTICATED is ignored: MICROSOFT_APP_ID is set, so Teams requests are authenticated.');
 
-  const http: Server = await new Promise((resolve) => {
-    const s = server.listen(config.PORT, () => resolve(s));
+  // Express 5 hands a failed listen (port taken, no permission) to this callback: start-up stops there.
+  const http = await new Promise<Server>((resolve, reject) => {
+    const s = server.listen(config.PORT, (error?: Error) => (error ? reject(listenProblem(config.PORT, error)) : resolve(s)));
+  }).catch(async (error: unknown) => {
+    await db.$disconnect();
+    throw error;
   });
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -90,4 +94,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await db.$disconnect();
     },
   };
+}
+
+/** Why the port cannot be listened on, in our words, naming PORT and a correct example. */
+function listenProblem(port: number, error: Error): ConfigError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EADDRINUSE' ? `port ${port} is already in use by another process: stop that process or choose another port`
+    : code === 'EACCES' ? `port ${port} needs privileges this process does not have: choose a port above 1023`
+    : `port ${port} cannot be listened on (${code ?? 'unknown reason'})`;
+  return new ConfigError(`PORT: ${why}, such as PORT=3978 (PORT=0 picks a free one).`);
 }
