@@ -1,18 +1,10 @@
-import { TeamsInfo, type Activity, type ChannelAccount, type TurnContext } from 'botbuilder';
+import { TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
 import { USER_ID_PATTERN } from '../../commands/values.js';
 import type { Db } from '../../store/client.js';
 
 export interface PickedPerson {
   id: string;
   name: string;
-}
-
-/** A member of another conversation than the one of this turn (the chat a form was opened from). */
-async function memberOfConversation(context: TurnContext, conversationId: string, userId: string): Promise<ChannelAccount | null> {
-  // The connector client the adapter set up for this turn (the one TeamsInfo uses), typed by what is called here.
-  type Client = { conversations: { getConversationMember(conversationId: string, userId: string): Promise<ChannelAccount> } };
-  const client = context.turnState.get<Client | undefined>(context.adapter.ConnectorClientKey);
-  return client ? client.conversations.getConversationMember(conversationId, userId) : null;
 }
 
 /**
@@ -28,7 +20,9 @@ export async function resolvePicked(context: TurnContext, picked: string, teamId
   const here = (context.activity.conversation?.id ?? '').split(';')[0];
   const lookups = [
     () => TeamsInfo.getMember(context, value),
-    ...(openedIn && openedIn !== here ? [() => memberOfConversation(context, openedIn, value)] : []),
+    // getTeamMember asks the connector for a member of the conversation it is given (a team's id is
+    // its General channel's conversation id): the same call serves a group chat or channel.
+    ...(openedIn && openedIn !== here ? [() => TeamsInfo.getTeamMember(context, openedIn, value)] : []),
     ...(teamId ? [() => TeamsInfo.getTeamMember(context, teamId, value)] : []),
   ];
   for (const lookup of lookups) {
