@@ -1,29 +1,17 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // Each test runs the CLI as subprocesses (a second or more each, more on a loaded machine).
 vi.setConfig({ testTimeout: 120_000 });
 import { openDatabase } from '../../src/store/client.js';
+import { runCli, type CliRun } from '../helpers/subprocess.js';
 
-const run = promisify(execFile);
-const CLI_NOW = '2026-11-23T10:00:00Z';
 let dir: string;
 
-async function cli(databaseUrl: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, DEFAULT_TIMEZONE: 'Europe/Berlin', RENEWAL_DESK_NOW: CLI_NOW, LOG_LEVEL: 'info' };
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/renewal-desk.js', ...args], { env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (databaseUrl: string, args: string[]): Promise<CliRun> => runCli({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' }, args);
 
 async function names(databaseUrl: string): Promise<{ name: string; services: string | null }[]> {
   const db = openDatabase(databaseUrl);

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // Each test runs the CLI as subprocesses (a second or more each, more on a loaded machine).
@@ -12,35 +10,19 @@ import { applyMigrations } from '../../src/store/migrations.js';
 import { startTestBot, teamsChannel, type TestBot } from '../helpers/bot-harness.js';
 import { inChannel, TeamsDriver } from '../helpers/teams-driver.js';
 import { SlackDouble } from '../helpers/slack-double.js';
+import { CLI_NOW, runCli, type CliRun } from '../helpers/subprocess.js';
 
-const run = promisify(execFile);
-/** Before the first reminder of the contracts these tests import. */
-const CLI_NOW = '2026-11-23T10:00:00Z';
 let dir: string;
 let databaseUrl: string;
 let slackApi: SlackDouble;
 let db: Db;
 
-/** Every variable that connects a platform: a run gets only those it is given. */
-const PLATFORM_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID', 'MICROSOFT_APP_TYPE', 'TEAMS_UNAUTHENTICATED'];
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return cliWith({ DATABASE_URL: databaseUrl, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slackApi.apiUrl }, args);
+async function cli(args: string[]): Promise<CliRun> {
+  return runCli({ DATABASE_URL: databaseUrl, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slackApi.apiUrl }, args);
 }
 
-async function cliWith(variables: Record<string, string>, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  // Every run is as of the same moment, whatever today's date: the clock is the process's, moved.
-  const env: NodeJS.ProcessEnv = { ...process.env, DEFAULT_TIMEZONE: 'Europe/Berlin', RENEWAL_DESK_NOW: CLI_NOW };
-  for (const name of PLATFORM_VARIABLES) delete env[name];
-  Object.assign(env, variables);
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/renewal-desk.js', ...args], { env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** Every run is as of the same moment, whatever today's date: the clock is the process's, moved. */
+const cliWith = (variables: Record<string, string>, args: string[]): Promise<CliRun> => runCli(variables, args);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'renewal-desk-cli-'));

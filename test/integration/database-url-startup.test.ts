@@ -1,14 +1,12 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runEntry } from '../helpers/subprocess.js';
 
 // Each test runs the CLI as subprocesses (a second or more each, more on a loaded machine).
 vi.setConfig({ testTimeout: 120_000 });
 
-/** Every variable that connects a platform: the runs here connect none. */
-const PLATFORM_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID', 'MICROSOFT_APP_TYPE', 'TEAMS_UNAUTHENTICATED', 'RENEWAL_DESK_NOW'];
 /**
  * A bad DATABASE_URL ends the process within seconds (about 2 s on an idle machine, process start
  * included); the margin is for a busy 2-core CI machine. A hang is what this catches.
@@ -16,35 +14,12 @@ const PLATFORM_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_AP
 const KILL_AFTER_MS = 45_000;
 const EXAMPLES = /file:\.\/data\/renewal-desk\.db.*postgresql:\/\/user:pass@host:5432\/db/;
 
-interface Run { code: number | null; stdout: string; stderr: string; killed: boolean }
+/** Runs an entry point with `databaseUrl` and no platform connected (see runEntry). */
+const runWith = (args: string[], databaseUrl: string, until?: RegExp) =>
+  runEntry(args, { DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'info' }, { ...(until ? { until } : {}), killAfterMs: KILL_AFTER_MS });
 
-/** Runs an entry point with `databaseUrl`; resolves when it exits, or when stdout matches `until` (then stops it). */
-function runEntry(args: string[], databaseUrl: string, until?: RegExp): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'info' };
-  for (const name of PLATFORM_VARIABLES) delete env[name];
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let killed = false;
-    const timer = setTimeout(() => {
-      killed = true;
-      child.kill('SIGKILL');
-    }, KILL_AFTER_MS);
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (until?.test(stdout)) child.kill('SIGTERM');
-    });
-    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, killed });
-    });
-  });
-}
-
-const cliMigrate = (url: string) => runEntry(['bin/renewal-desk.js', 'migrate'], url);
-const npmStart = (url: string, until?: RegExp) => runEntry(['--import', 'tsx', 'src/main.ts'], url, until);
+const cliMigrate = (url: string) => runWith(['bin/renewal-desk.js', 'migrate'], url);
+const npmStart = (url: string, until?: RegExp) => runWith(['--import', 'tsx', 'src/main.ts'], url, until);
 
 let dir: string;
 beforeAll(() => {

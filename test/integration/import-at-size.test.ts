@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../src/store/client.js';
 import { contractNameOf, contractRow, writeContractsCsv } from '../helpers/contracts-csv.js';
+import { runCli, type CliRun } from '../helpers/subprocess.js';
 
 // `renewal-desk import` at the size a real organisation has (the first real import failed at ~500
 // rows: one query with every name exceeded the database's parameter limit). The 100,000-row figures
@@ -13,20 +12,9 @@ import { contractNameOf, contractRow, writeContractsCsv } from '../helpers/contr
 vi.setConfig({ testTimeout: 180_000 });
 
 const ROWS = 20_000;
-const CLI_NOW = '2026-11-23T10:00:00Z';
-const run = promisify(execFile);
 let dir: string;
 
-async function cli(databaseUrl: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, DEFAULT_TIMEZONE: 'Europe/Berlin', RENEWAL_DESK_NOW: CLI_NOW, LOG_LEVEL: 'info' };
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/renewal-desk.js', ...args], { env, timeout: 170_000, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (databaseUrl: string, args: string[]): Promise<CliRun> => runCli({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' }, args, 170_000);
 
 async function counts(databaseUrl: string): Promise<{ contracts: number; planned: number; audited: number }> {
   const db = openDatabase(databaseUrl);
