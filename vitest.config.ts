@@ -3,6 +3,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    globalSetup: ['test/helpers/build-once.ts'],
     hookTimeout: 60_000,
     // Integration files each run a bot on its own SQLite file; two cores, two workers.
     maxWorkers: 2,

@@ -2,8 +2,7 @@ import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
 import { isValidTimeZone } from './domain/zoned-time.js';
 import { clockFromSetting, systemClock, TEST_CLOCK_EXAMPLE, type Clock } from './clock.js';
-import { DEFAULT_DATABASE_URL } from './store/client.js';
-import { databaseUrlProblem, describeProblem } from './store/database-url.js';
+import { databaseUrlProblem, DEFAULT_DATABASE_URL, describeProblem } from './store/database-url.js';
 
 const optional = z.string().trim().optional().transform((s) => (s ? s : undefined));
 

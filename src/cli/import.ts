@@ -3,18 +3,17 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { isUniqueViolation } from '../commands/contract/create.js';
+import { isUniqueViolation } from '../store/unique-violation.js';
 import { dayIn } from '../domain/zoned-time.js';
-import type { Db } from '../store/client.js';
+import { ensureWorkspaceDirect, existingNames, NAMES_PER_QUERY, soleWorkspaceId } from '../store/contract-import.js';
 import { insertContracts, type NewContract } from '../store/contract-batch.js';
-import { ensureWorkspace, type Platform, type WorkspaceSettings } from '../store/workspaces.js';
+import { openDirectConnection, type DirectConnection } from '../store/direct-connection.js';
+import type { Platform, WorkspaceSettings } from '../store/workspaces.js';
 import { EXAMPLE_ROWS, RowValidator } from './import-rows.js';
 import { progress, type ProgressStream } from './progress.js';
 
 /** Problems printed at most (the total is always given). */
 const PRINTED_PROBLEMS = 50;
-/** Names looked up per query: one OR of every row exceeds the database's parameter limit. */
-const NAMES_PER_QUERY = 500;
 const CONTRACTS_PER_BATCH = 1_000;
 /** Smaller files finish before a progress display would help. */
 const PROGRESS_MIN_ROWS = 1_000;
@@ -132,12 +131,12 @@ async function checkFile(file: string, validator: RowValidator, stderr: Progress
 }
 
 /** Names that exist already, looked up a chunk at a time. */
-async function refuseExistingNames(db: Db, file: string, names: Checked['names']): Promise<void> {
+async function refuseExistingNames(conn: DirectConnection, file: string, names: Checked['names']): Promise<void> {
   const problems = new Problems();
   for (const [workspaceId, keys] of names) {
     const all = [...keys.keys()];
     for (let i = 0; i < all.length; i += NAMES_PER_QUERY) {
-      const existing = await db.contract.findMany({ where: { workspaceId, nameKey: { in: all.slice(i, i + NAMES_PER_QUERY) } }, select: { name: true, nameKey: true } });
+      const existing = await existingNames(conn, workspaceId, all.slice(i, i + NAMES_PER_QUERY));
       for (const e of existing) problems.add(`line ${keys.get(e.nameKey)}: "${e.name}" already exists in ${workspaceId}`);
     }
   }
@@ -146,48 +145,45 @@ async function refuseExistingNames(db: Db, file: string, names: Checked['names']
   }
 }
 
-/** Second pass, in one transaction: the checked rows, stored a batch at a time. */
-async function storeFile(db: Db, file: string, validator: RowValidator, checked: Checked, stderr: ProgressStream, defaultTimezone: string, now: Date): Promise<void> {
+/** Second pass, in one transaction on a connection of its own: the checked rows, stored a batch at a time. */
+async function storeFile(conn: DirectConnection, file: string, validator: RowValidator, checked: Checked, stderr: ProgressStream, defaultTimezone: string, now: Date): Promise<void> {
   const changed = () => new ImportRefused(`${file} changed while it was being imported; nothing was imported. Run the import again.`);
-  await db.$transaction(
-    async (tx) => {
-      const csv = readCsv(file);
-      const shown = progress(stderr, 'importing', checked.rows, { minTotal: PROGRESS_MIN_ROWS });
-      const workspaces = new Map<string, { settings: WorkspaceSettings; today: string }>();
-      let batch: NewContract[] = [];
-      let stored = 0;
-      const flush = async () => {
-        await insertContracts(tx, batch, now);
-        stored += batch.length;
-        batch = [];
-        shown.update(stored, stored);
-      };
-      for await (const { record } of csv.rows) {
-        const result = validator.row(record);
-        if (!result.ok) throw changed();
-        let workspace = workspaces.get(result.workspaceId);
-        if (!workspace) {
-          const settings = await ensureWorkspace(tx, result.workspaceId, result.workspaceId.split(':')[0] as Platform, defaultTimezone, now);
-          workspace = { settings, today: dayIn(now, settings.timezone) };
-          workspaces.set(result.workspaceId, workspace);
-        }
-        batch.push({ data: result.contract.data, workspace: workspace.settings, today: workspace.today });
-        if (batch.length === CONTRACTS_PER_BATCH) await flush();
+  await conn.transaction(async () => {
+    const csv = readCsv(file);
+    const shown = progress(stderr, 'importing', checked.rows, { minTotal: PROGRESS_MIN_ROWS });
+    const workspaces = new Map<string, { settings: WorkspaceSettings; today: string }>();
+    let batch: NewContract[] = [];
+    let stored = 0;
+    const flush = async () => {
+      await insertContracts(conn, batch, now);
+      stored += batch.length;
+      batch = [];
+      shown.update(stored, stored);
+    };
+    for await (const { record } of csv.rows) {
+      const result = validator.row(record);
+      if (!result.ok) throw changed();
+      let workspace = workspaces.get(result.workspaceId);
+      if (!workspace) {
+        const settings = await ensureWorkspaceDirect(conn, result.workspaceId, result.workspaceId.split(':')[0] as Platform, defaultTimezone, now);
+        workspace = { settings, today: dayIn(now, settings.timezone) };
+        workspaces.set(result.workspaceId, workspace);
       }
-      if (batch.length > 0) await flush();
-      if (stored !== checked.rows || csv.digest() !== checked.digest) throw changed();
-      shown.finish(stored);
-    },
-    { timeout: 30 * 60_000, maxWait: 60_000 },
-  );
+      batch.push({ data: result.contract.data, workspace: workspace.settings, today: workspace.today });
+      if (batch.length === CONTRACTS_PER_BATCH) await flush();
+    }
+    if (batch.length > 0) await flush();
+    if (stored !== checked.rows || csv.digest() !== checked.digest) throw changed();
+    shown.finish(stored);
+  });
 }
 
 /**
  * Adds every contract of a CSV file, or none. The file is read as a stream twice: first every row is
  * validated (problems name their line) and only the names are kept, then existing names are looked
- * up in chunks, then one transaction stores the rows in batches.
+ * up in chunks, then one transaction stores the rows in batches, through the driver (bulk-transaction.ts).
  */
-export async function importContracts(db: Db, file: string, defaultTimezone: string, now = new Date(), workspaceOption?: string, stderr: ProgressStream = process.stderr): Promise<number> {
+export async function importContracts(databaseUrl: string, file: string, defaultTimezone: string, now = new Date(), workspaceOption?: string, stderr: ProgressStream = process.stderr): Promise<number> {
   let size: number;
   try {
     const info = await stat(file);
@@ -197,17 +193,20 @@ export async function importContracts(db: Db, file: string, defaultTimezone: str
     console.error(`Cannot read ${file}: give the path of a CSV file, such as renewal-desk import contracts.csv`);
     return 1;
   }
+  let conn: DirectConnection | undefined;
   try {
-    const validator = new RowValidator(dayIn(now, defaultTimezone), workspaceOption ?? (await soleWorkspace(db)));
+    conn = await openDirectConnection(databaseUrl);
+    // With no workspace column and no --workspace, a database with a single workspace implies it.
+    const validator = new RowValidator(dayIn(now, defaultTimezone), workspaceOption ?? (await soleWorkspaceId(conn)));
     const checked = await checkFile(file, validator, stderr, size);
-    await refuseExistingNames(db, file, checked.names);
-    await storeFile(db, file, validator, checked, stderr, defaultTimezone, now);
+    await refuseExistingNames(conn, file, checked.names);
+    await storeFile(conn, file, validator, checked, stderr, defaultTimezone, now);
     console.log(`imported ${checked.rows} contract(s) from ${file}`);
     return 0;
   } catch (error) {
     if (error instanceof ImportRefused) console.error(error.message);
     else {
-      // Prisma's (or any library's) text is not ours to show: it stays behind LOG_LEVEL=debug.
+      // A driver's (or any library's) text is not ours to show: it stays behind LOG_LEVEL=debug.
       console.error(
         isUniqueViolation(error)
           ? `${file}: nothing was imported: a contract with one of these names was added while the import ran. Run the import again to see which.`
@@ -216,11 +215,7 @@ export async function importContracts(db: Db, file: string, defaultTimezone: str
       if (process.env['LOG_LEVEL'] === 'debug') console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
     return 1;
+  } finally {
+    await conn?.close();
   }
-}
-
-/** With no workspace column and no --workspace, a database with a single workspace implies it. */
-async function soleWorkspace(db: Db): Promise<string | undefined> {
-  const workspaces = await db.workspace.findMany({ select: { id: true }, take: 2 });
-  return workspaces.length === 1 ? workspaces[0]!.id : undefined;
 }

@@ -1,7 +1,6 @@
 import type { Day } from '../domain/days.js';
 import { planCycle, type PlannedReminder } from '../domain/reminder-plan.js';
-import { bulkInsert, type ColumnType } from './bulk-insert.js';
-import type { Tx } from './client.js';
+import type { ColumnType, RowWriter } from './bulk-insert.js';
 import { orderedUuid } from './ids.js';
 import { termsOf, type Contract } from './contracts.js';
 import { contractSubject } from './reminder-ledger.js';
@@ -37,12 +36,12 @@ const AUDIT_COLUMNS = [['id', 'text'], ['workspaceId', 'text'], ['contractId', '
 
 /**
  * Creates contracts with their first cycle's reminder plan and their "contract.added" audit rows, in
- * the caller's transaction, a few multi-row statements for any number of contracts. `at` is the bot's
+ * the writer's transaction, a few multi-row statements for any number of contracts. `at` is the bot's
  * clock (createdAt and the audit row, never the database's now()); `updatedAt` is the wall clock, as
  * Prisma stamps it. The one-contract path (`/contract add`, the form) goes through here too, so an
  * import stores exactly what typing the contracts would.
  */
-export async function insertContracts(tx: Tx, items: readonly NewContract[], at: Date): Promise<{ contract: Contract; plan: PlannedReminder[] }[]> {
+export async function insertContracts(writer: RowWriter, items: readonly NewContract[], at: Date): Promise<{ contract: Contract; plan: PlannedReminder[] }[]> {
   const stamped = new Date();
   const created = items.map(({ data, workspace, today }) => {
     const contract: Contract = { ...data, id: orderedUuid(), cycle: 1, status: 'active', snoozedUntil: null, createdAt: at, updatedAt: stamped };
@@ -50,17 +49,15 @@ export async function insertContracts(tx: Tx, items: readonly NewContract[], at:
     const plan = planCycle(termsOf(contract), workspace, { from: today, decided: false, snoozedUntil: null });
     return { contract, plan };
   });
-  await bulkInsert(tx, 'Contract', CONTRACT_COLUMNS, created.map(({ contract }) => CONTRACT_COLUMNS.map(([name]) => contract[name])));
-  await bulkInsert(
-    tx,
+  await writer.insert('Contract', CONTRACT_COLUMNS, created.map(({ contract }) => CONTRACT_COLUMNS.map(([name]) => contract[name])));
+  await writer.insert(
     'Reminder',
     REMINDER_COLUMNS,
     created.flatMap(({ contract, plan }) =>
       plan.map((step) => [orderedUuid(), contract.workspaceId, contractSubject(contract.id), contract.id, contract.cycle, step.kind, step.step, step.dueAt, null, stamped, stamped]),
     ),
   );
-  await bulkInsert(
-    tx,
+  await writer.insert(
     'AuditEvent',
     AUDIT_COLUMNS,
     created.map(({ contract }) => [orderedUuid(), contract.workspaceId, contract.id, contract.createdBy, 'contract.added', JSON.stringify({ name: contract.name, end: contract.end }), at]),

@@ -6,6 +6,8 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './migration-adapters.js';
 
+export const DEFAULT_DATABASE_URL = 'file:./data/renewal-desk.db';
+
 export const DATABASE_URL_EXAMPLES = 'a SQLite file such as file:./data/renewal-desk.db or a PostgreSQL URL such as postgresql://user:pass@host:5432/db';
 
 /** A database the bot cannot use: the message is for the operator, one line, no password. */
@@ -158,4 +160,17 @@ async function postgresqlProblem(url: string): Promise<string | null> {
   } finally {
     await adapter?.dispose().catch(() => undefined);
   }
+}
+
+/**
+ * @prisma/adapter-pg 7.10 writes instants as text without an offset and reads timestamptz values by
+ * relabelling the offset the server sends as +00:00 (prisma/orm#26786): both are right only when the
+ * session time zone is UTC. A server whose default time zone is not UTC would shift every instant
+ * by its offset, so every connection asks for UTC sessions (added to any `options` of the url).
+ */
+export function withUtcSessions(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  const options = url.searchParams.get('options');
+  url.searchParams.set('options', [options, '-c TimeZone=UTC'].filter(Boolean).join(' '));
+  return url.toString();
 }

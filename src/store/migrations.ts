@@ -5,9 +5,15 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
-import { adapterFactoryFor, type Database } from './migration-adapters.js';
+import type { Database } from './migration-adapters.js';
 import { openableDatabase } from './database-url.js';
-import { startSchemaEngine } from './schema-engine.js';
+import { openDirectConnection } from './direct-connection.js';
+
+/** The schema engine (WebAssembly, tens of MiB) is loaded only when there is something to do. */
+async function engineFor(db: Database) {
+  const [{ adapterFactoryFor }, { startSchemaEngine }] = await Promise.all([import('./migration-adapters.js'), import('./schema-engine.js')]);
+  return startSchemaEngine(await adapterFactoryFor(db));
+}
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -61,7 +67,7 @@ export async function diffMigrationsToSchema(
   list.lockfile.content ??= migrationLockFile(opts.provider);
   if (opts.provider === 'postgresql' && !opts.shadowUrl) throw new Error('A PostgreSQL diff needs a shadowUrl (a server where a scratch database may be created).');
   const server: Database = opts.provider === 'sqlite' ? { provider: 'sqlite', path: ':memory:' } : { provider: 'postgresql', url: opts.shadowUrl ?? '' };
-  const engine = await startSchemaEngine(await adapterFactoryFor(server));
+  const engine = await engineFor(server);
   const diff = (script: boolean) => engine.run((e) => e.diff({
     from: { tag: 'migrations', ...list },
     to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
@@ -119,10 +125,14 @@ export async function applyMigrations(
   const db = await openableDatabase(databaseUrl);
   const migrationsDir = opts.migrationsDir ?? defaultMigrationsDir(db.provider);
   const log = opts.log ?? (() => {});
+  if (await isUpToDate(databaseUrl, migrationsDir)) {
+    log('migrations: database is up to date');
+    return { applied: [] };
+  }
   const run = async () => {
     const migrationsList = await readMigrationsList(migrationsDir);
     if (migrationsList.migrationDirectories.length === 0) throw new Error(`No migrations found in ${migrationsDir}`);
-    const engine = await startSchemaEngine(await adapterFactoryFor(db));
+    const engine = await engineFor(db);
     try {
       const { appliedMigrationNames } = await engine
         .run((e) => e.applyMigrations({ migrationsList, filters: noFilters }))
@@ -142,4 +152,31 @@ export async function applyMigrations(
   };
   if (db.provider === 'postgresql') return run();
   return withSqliteLock(db.path, run);
+}
+
+interface MigrationRow {
+  migration_name: string;
+  finished_at: unknown;
+  rolled_back_at: unknown;
+}
+
+/**
+ * Whether every migration of `migrationsDir` is recorded as applied, and nothing else is recorded
+ * (no failed run, no migration unknown here): read from `_prisma_migrations` with one query, so
+ * that a start or a `tick` does not boot the schema engine. Anything else (no table yet, a failed
+ * migration) goes to the engine, which applies or reports it.
+ */
+async function isUpToDate(databaseUrl: string, migrationsDir: string): Promise<boolean> {
+  const names = (await readdir(migrationsDir, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory()).map((e) => e.name);
+  const conn = await openDirectConnection(databaseUrl);
+  try {
+    const rows = await conn.rows<MigrationRow>('SELECT "migration_name", "finished_at", "rolled_back_at" FROM "_prisma_migrations"');
+    const applied = new Set(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => r.migration_name));
+    const unfinished = rows.some((r) => r.finished_at === null && r.rolled_back_at === null);
+    return names.length > 0 && !unfinished && applied.size === names.length && names.every((n) => applied.has(n));
+  } catch {
+    return false;
+  } finally {
+    await conn.close();
+  }
 }

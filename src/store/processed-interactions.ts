@@ -1,9 +1,6 @@
 import type { Db } from './client.js';
+import { isUniqueViolation } from './unique-violation.js';
 
-/** A duplicate on a unique key (P2002, on SQLite and PostgreSQL alike). */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
-}
 
 /** What the clicker is told when a click could not be recorded (and so was not acted on). */
 export const CLICK_NOT_RECORDED = 'We could not record your click; nothing was changed. Please try again.';

@@ -19,15 +19,12 @@ export function workspaceId(platform: Platform, externalId: string): string {
   return `${platform}:${externalId}`;
 }
 
-function toSettings(row: {
-  id: string;
-  platform: string;
-  timezone: string;
-  reminderTime: string;
-  defaultChannel: string | null;
-  approvers: string;
-  threshold: number | null;
-}): WorkspaceSettings {
+/** The columns a workspace's settings are read from. */
+export const WORKSPACE_SETTINGS_COLUMNS = ['id', 'platform', 'timezone', 'reminderTime', 'defaultChannel', 'approvers', 'threshold'] as const;
+
+type SettingsRow = { [K in (typeof WORKSPACE_SETTINGS_COLUMNS)[number]]: K extends 'defaultChannel' ? string | null : K extends 'threshold' ? number | null : string };
+
+export function settingsOfRow(row: SettingsRow): WorkspaceSettings {
   return {
     id: row.id,
     platform: row.platform as Platform,
@@ -50,19 +47,19 @@ export async function ensureWorkspace(db: Db | Tx, id: string, platform: Platfor
       create: { id, platform, timezone: defaultTimezone, createdAt: now },
       update: {},
     });
-    return toSettings(row);
+    return settingsOfRow(row);
   } catch (error) {
     // Prisma's upsert reads, then inserts: on PostgreSQL two first requests of a new workspace at
     // the same instant (two instances, or a retried request) both insert and one gets P2002. The
     // workspace exists then.
     if ((error as { code?: string }).code !== 'P2002') throw error;
-    return toSettings(await db.workspace.findUniqueOrThrow({ where: { id } }));
+    return settingsOfRow(await db.workspace.findUniqueOrThrow({ where: { id } }));
   }
 }
 
 export async function getWorkspace(db: Db | Tx, id: string): Promise<WorkspaceSettings | null> {
   const row = await db.workspace.findUnique({ where: { id } });
-  return row ? toSettings(row) : null;
+  return row ? settingsOfRow(row) : null;
 }
 
 export interface SettingsChange {
@@ -84,5 +81,5 @@ export async function updateWorkspace(db: Db | Tx, id: string, change: SettingsC
       ...(change.threshold !== undefined && { threshold: change.threshold }),
     },
   });
-  return toSettings(row);
+  return settingsOfRow(row);
 }

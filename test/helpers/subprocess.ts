@@ -43,7 +43,7 @@ export interface EntryRun {
 }
 
 /**
- * Runs a Node entry point (`bin/renewal-desk.js …`, `--import tsx src/main.ts`) with `variables`;
+ * Runs a Node entry point (`bin/renewal-desk.js …`, `dist/main.js`) with `variables`;
  * resolves when it exits, or when stdout matches `until` (then stops it with SIGTERM).
  */
 export function runEntry(args: string[], variables: NodeJS.ProcessEnv, options: { until?: RegExp; killAfterMs: number }): Promise<EntryRun> {

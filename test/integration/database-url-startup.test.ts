@@ -19,7 +19,7 @@ const runWith = (args: string[], databaseUrl: string, until?: RegExp) =>
   runEntry(args, { DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'info' }, { ...(until ? { until } : {}), killAfterMs: KILL_AFTER_MS });
 
 const cliMigrate = (url: string) => runWith(['bin/renewal-desk.js', 'migrate'], url);
-const npmStart = (url: string, until?: RegExp) => runWith(['--import', 'tsx', 'src/main.ts'], url, until);
+const npmStart = (url: string, until?: RegExp) => runWith(['dist/main.js'], url, until);
 
 let dir: string;
 beforeAll(() => {

@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 // A start-up that does not end is what this catches: the bot would otherwise run on.
-const start = (variables: NodeJS.ProcessEnv) => runEntry(['--import', 'tsx', 'src/main.ts'], variables, { killAfterMs: 60_000 });
+const start = (variables: NodeJS.ProcessEnv) => runEntry(['dist/main.js'], variables, { killAfterMs: 60_000 });
 
 describe('npm start on a port another process holds', () => {
   it('exits with one line naming PORT and an example, and never claims to be listening', async () => {

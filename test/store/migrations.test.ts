@@ -91,6 +91,19 @@ describe('applyMigrations (SQLite)', () => {
     expect(results.map((r) => r.applied).sort((a, b) => b.length - a.length)).toEqual([migrationNames, [], []]);
   });
 
+  it('applies a migration added after the database was brought up to date (the one-query check sees it is pending)', async () => {
+    const dir = join(tmp, 'later-migrations');
+    cpSync(migrationsDir, dir, { recursive: true });
+    const laterUrl = `file:${join(tmp, 'later.db')}`;
+    expect((await applyMigrations(laterUrl, { migrationsDir: dir })).applied).toEqual(migrationNames);
+    expect((await applyMigrations(laterUrl, { migrationsDir: dir })).applied).toEqual([]);
+    mkdirSync(join(dir, '99991231000000_later'));
+    writeFileSync(join(dir, '99991231000000_later/migration.sql'), 'CREATE TABLE "Later" ("id" TEXT NOT NULL PRIMARY KEY);\n');
+    expect((await applyMigrations(laterUrl, { migrationsDir: dir })).applied).toEqual(['99991231000000_later']);
+    expect(readTable<{ name: string }>(join(tmp, 'later.db'), `SELECT name FROM sqlite_master WHERE name = 'Later'`)).toHaveLength(1);
+    expect((await applyMigrations(laterUrl, { migrationsDir: dir })).applied).toEqual([]);
+  });
+
   it('names the migration that failed, and refuses to go on until it is resolved (P3009)', async () => {
     const dir = join(tmp, 'broken-migrations');
     cpSync(migrationsDir, dir, { recursive: true });

@@ -14,7 +14,7 @@ import { terminationNotice } from '../../messages/termination.js';
 import { vendorContactsOf } from '../../store/contacts.js';
 import { todayOf, type CommandContext, type CommandResult, type MessageRef } from '../context.js';
 import { RefusedError, UsageError } from '../errors.js';
-import { isUniqueViolation } from '../contract/create.js';
+import { isUniqueViolation } from '../../store/unique-violation.js';
 import { updateReminderCard } from './reminder-card.js';
 
 function policyOf(ctx: CommandContext, contract: Contract): DecisionPolicy {

@@ -3,6 +3,7 @@ import { compareDays, type Day } from '../../domain/days.js';
 import type { PlannedReminder } from '../../domain/reminder-plan.js';
 import type { Tx } from '../../store/client.js';
 import { nameKey, type Contract } from '../../store/contracts.js';
+import { prismaRowWriter } from '../../store/bulk-insert.js';
 import { insertContracts, type NewContractData } from '../../store/contract-batch.js';
 import type { WorkspaceSettings } from '../../store/workspaces.js';
 import { UsageError } from '../errors.js';
@@ -89,10 +90,7 @@ export function prepareContract(input: ContractInput, ctx: { workspaceId: string
 /** `at` is the bot's clock, for the contract's createdAt and its audit row (never the database's now()). */
 export async function insertContract(tx: Tx, prepared: PreparedContract, workspace: WorkspaceSettings, today: Day, at: Date): Promise<{ contract: Contract; plan: PlannedReminder[] }> {
   // The same code as a CSV import, so both store exactly the same rows.
-  const [created] = await insertContracts(tx, [{ data: prepared.data, workspace, today }], at);
+  const [created] = await insertContracts(prismaRowWriter(tx), [{ data: prepared.data, workspace, today }], at);
   return created!;
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
-}

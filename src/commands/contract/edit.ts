@@ -11,7 +11,7 @@ import { ensureAllowed } from '../authorise.js';
 import { parseOptions, positionals } from '../parse-args.js';
 import type { Token } from '../tokenize.js';
 import { contractName } from '../values.js';
-import { isUniqueViolation } from './create.js';
+import { isUniqueViolation } from '../../store/unique-violation.js';
 import { contractFieldSpec } from './fields.js';
 import { requireContract } from './lookup.js';
 import { describePlan } from './add.js';
