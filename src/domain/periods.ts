@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { subMonths } from 'date-fns';
+import { subMonths } from 'date-fns/subMonths';
 import { addDays, addMonths } from './days.js';
 import type { Period } from './uptime.js';
 import { dayIn, instantAt } from './zoned-time.js';

@@ -1,6 +1,5 @@
 import { teamsMode, type Config } from '../config.js';
 import { DeliveryRouter } from '../messages/delivery.js';
-import { SlackDelivery } from '../platforms/slack/delivery.js';
 import type { TeamsConnection, TeamsOptions } from '../platforms/teams/connection.js';
 import type { Db } from '../store/client.js';
 
@@ -30,9 +29,13 @@ export function teamsOptions(config: Config): TeamsOptions {
  */
 export async function platformDeliveries(config: Config, db: Db, log: (line: string) => void): Promise<PlatformDeliveries> {
   const delivery = new DeliveryRouter();
-  if (config.SLACK_BOT_TOKEN) delivery.register('slack', new SlackDelivery(config.SLACK_BOT_TOKEN, config.SLACK_API_URL));
+  // Each platform's libraries are loaded only when it is configured (botbuilder and teams-ai take a
+  // second): a `tick` pays only for what it posts to.
+  if (config.SLACK_BOT_TOKEN) {
+    const { SlackDelivery } = await import('../platforms/slack/delivery.js');
+    delivery.register('slack', new SlackDelivery(config.SLACK_BOT_TOKEN, config.SLACK_API_URL));
+  }
   const options = teamsOptions(config);
-  // botbuilder and teams-ai take a second to load: a `tick` without Teams does not pay for them.
   const teams = options.mode === 'off' ? null : (await import('../platforms/teams/connection.js')).connectTeams(options, db, log);
   if (teams) delivery.register('teams', teams.delivery);
   return { delivery, teams };
