@@ -3,7 +3,7 @@ import { planCycle, type PlannedReminder } from '../domain/reminder-plan.js';
 import type { ColumnType, RowWriter } from './bulk-insert.js';
 import { orderedUuid } from './ids.js';
 import { termsOf, type Contract } from './contracts.js';
-import { contractSubject } from './reminder-ledger.js';
+import { seriesKey } from './ledger-keys.js';
 import type { WorkspaceSettings } from './workspaces.js';
 
 /** What a new contract needs besides its generated id, clock stamps and the defaults of a first cycle. */
@@ -53,9 +53,10 @@ export async function insertContracts(writer: RowWriter, items: readonly NewCont
   await writer.insert(
     'Reminder',
     REMINDER_COLUMNS,
-    created.flatMap(({ contract, plan }) =>
-      plan.map((step) => [orderedUuid(), contract.workspaceId, contractSubject(contract.id), contract.id, contract.cycle, step.kind, step.step, step.dueAt, null, stamped, stamped]),
-    ),
+    created.flatMap(({ contract, plan }) => {
+      const { subject, cycle } = seriesKey({ of: 'contract', contractId: contract.id, cycle: contract.cycle });
+      return plan.map((step) => [orderedUuid(), contract.workspaceId, subject, contract.id, cycle, step.kind, step.step, step.dueAt, null, stamped, stamped]);
+    }),
   );
   await writer.insert(
     'AuditEvent',

@@ -3,17 +3,9 @@ import type { Day } from '../domain/days.js';
 import { instantAt } from '../domain/zoned-time.js';
 import type { Tx } from './client.js';
 import { rolesOf } from './contacts.js';
+import { handoverSubjectPrefix } from './ledger-keys.js';
 import { syncPlan } from './reminder-ledger.js';
 import type { WorkspaceSettings } from './workspaces.js';
-
-export function handoverSubject(userId: string, channelId: string): string {
-  return `handover:${userId}:${channelId}`;
-}
-
-/** A leaving date as a ledger cycle (20261231): a new date starts a fresh set of reminders. */
-export function leavingCycle(leavingOn: Day): number {
-  return Number(leavingOn.replace(/-/g, ''));
-}
 
 /**
  * Plans a leaver's handover reminders: one series per channel that holds one of their contracts
@@ -27,7 +19,7 @@ export async function planHandover(tx: Tx, workspace: WorkspaceSettings, userId:
   for (const channelId of channels) {
     await syncPlan(
       tx,
-      { workspaceId: workspace.id, subject: handoverSubject(userId, channelId), contractId: null, cycle: leavingCycle(leavingOn) },
+      { workspaceId: workspace.id, series: { of: 'handover', userId, channelId, leavingOn }, contractId: null },
       steps.map((s) => ({ kind: 'handover', step: s.step, dueAt: instantAt(s.dueDay, workspace.reminderTime, workspace.timezone), channelId })),
     );
   }
@@ -36,7 +28,7 @@ export async function planHandover(tx: Tx, workspace: WorkspaceSettings, userId:
 
 export async function cancelHandover(tx: Tx, workspaceId: string, userId: string): Promise<void> {
   await tx.reminder.updateMany({
-    where: { workspaceId, kind: 'handover', subject: { startsWith: `handover:${userId}:` }, status: { in: ['planned', 'failed'] } },
+    where: { workspaceId, kind: 'handover', subject: { startsWith: handoverSubjectPrefix(userId) }, status: { in: ['planned', 'failed'] } },
     data: { status: 'cancelled' },
   });
 }

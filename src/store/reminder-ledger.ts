@@ -4,13 +4,13 @@ import { planCycle, type PlannedReminder } from '../domain/reminder-plan.js';
 import type { Day } from '../domain/days.js';
 import type { Db, Tx } from './client.js';
 import { termsOf, type Contract } from './contracts.js';
+import { seriesKey, type LedgerSeries } from './ledger-keys.js';
 import type { WorkspaceSettings } from './workspaces.js';
 
 export type { Reminder };
 
-export function contractSubject(contractId: string): string {
-  return `contract:${contractId}`;
-}
+/** The ledger subject of a contract's reminders (the same for every cycle). */
+const contractSubject = (contractId: string) => seriesKey({ of: 'contract', contractId, cycle: 0 }).subject;
 
 /** Rows in these states are done with: re-planning never touches them, so nothing is posted twice. */
 const SETTLED = ['sent', 'sending', 'skipped', 'dead'];
@@ -29,11 +29,11 @@ export interface PlannedRow {
   channelId?: string | null;
 }
 
-export interface LedgerSubject {
+export interface LedgerTarget {
   workspaceId: string;
-  subject: string;
+  series: LedgerSeries;
+  /** The contract the series belongs to (contract steps, issue clocks), for the row's foreign key. */
   contractId: string | null;
-  cycle: number;
 }
 
 /**
@@ -41,8 +41,9 @@ export interface LedgerSubject {
  * steps get their new due instant, dropped steps are cancelled, settled steps stay as they are (so
  * nothing is ever posted twice).
  */
-export async function syncPlan(tx: Tx, target: LedgerSubject, plan: readonly PlannedRow[]): Promise<void> {
-  const existing = await tx.reminder.findMany({ where: { workspaceId: target.workspaceId, subject: target.subject, cycle: target.cycle } });
+export async function syncPlan(tx: Tx, target: LedgerTarget, plan: readonly PlannedRow[]): Promise<void> {
+  const { subject, cycle } = seriesKey(target.series);
+  const existing = await tx.reminder.findMany({ where: { workspaceId: target.workspaceId, subject, cycle } });
   const byKey = new Map(existing.map((r) => [`${r.kind}:${r.step}`, r]));
   const planned = new Set<string>();
   for (const step of plan) {
@@ -50,7 +51,7 @@ export async function syncPlan(tx: Tx, target: LedgerSubject, plan: readonly Pla
     planned.add(key);
     const row = byKey.get(key);
     if (!row) {
-      await tx.reminder.create({ data: { ...target, kind: step.kind, step: step.step, dueAt: step.dueAt, channelId: step.channelId ?? null } });
+      await tx.reminder.create({ data: { workspaceId: target.workspaceId, subject, cycle, contractId: target.contractId, kind: step.kind, step: step.step, dueAt: step.dueAt, channelId: step.channelId ?? null } });
     } else if (!SETTLED.includes(row.status) && (row.dueAt.getTime() !== step.dueAt.getTime() || row.status === 'cancelled')) {
       await tx.reminder.update({ where: { id: row.id }, data: { dueAt: step.dueAt, status: 'planned', attempts: 0, nextAttemptAt: null } });
     }
@@ -69,7 +70,7 @@ export async function replanContract(tx: Tx, contract: Contract, workspace: Work
   }
   const decided = await hasFinalDecision(tx, contract.id, contract.cycle);
   const plan = planCycle(termsOf(contract), workspace, { from, decided, snoozedUntil: contract.snoozedUntil });
-  await syncPlan(tx, { workspaceId: contract.workspaceId, subject: contractSubject(contract.id), contractId: contract.id, cycle: contract.cycle }, plan);
+  await syncPlan(tx, { workspaceId: contract.workspaceId, series: { of: 'contract', contractId: contract.id, cycle: contract.cycle }, contractId: contract.id }, plan);
   // Reminders of earlier cycles that never went out are obsolete now.
   await tx.reminder.updateMany({
     where: { subject: contractSubject(contract.id), cycle: { lt: contract.cycle }, status: { in: ['planned', 'failed'] } },
@@ -82,7 +83,9 @@ export async function cancelPlanned(db: Db | Tx, contractId: string): Promise<vo
   await db.reminder.updateMany({ where: { contractId, status: { in: ['planned', 'failed'] } }, data: { status: 'cancelled' } });
 }
 
-export async function cancelSubject(db: Db | Tx, workspaceId: string, subject: string): Promise<void> {
+/** Cancels what is still to come of a series, in every cycle. */
+export async function cancelSeries(db: Db | Tx, workspaceId: string, series: LedgerSeries): Promise<void> {
+  const { subject } = seriesKey(series);
   await db.reminder.updateMany({ where: { workspaceId, subject, status: { in: ['planned', 'failed'] } }, data: { status: 'cancelled' } });
 }
 

@@ -2,14 +2,10 @@ import { deadlineAfter } from '../domain/business-hours.js';
 import type { Priority, SlaMeasure } from '../domain/sla-measure.js';
 import type { Tx } from './client.js';
 import type { VendorIssue } from './issues.js';
-import { cancelSubject, syncPlan, type PlannedRow } from './reminder-ledger.js';
+import { cancelSeries, syncPlan, type PlannedRow } from './reminder-ledger.js';
 import type { SlaPolicy } from './sla-policies.js';
 
 export const WARNING_FRACTION = 0.75;
-
-export function issueSubject(issueId: string, measure: SlaMeasure): string {
-  return `issue:${issueId}:${measure}`;
-}
 
 /**
  * Plans the 75 % warning and the 100 % breach of each running SLA clock of an issue; clocks that
@@ -18,17 +14,17 @@ export function issueSubject(issueId: string, measure: SlaMeasure): string {
 export async function planIssueWarnings(tx: Tx, issue: VendorIssue, policy: SlaPolicy): Promise<void> {
   const target = policy.targets[issue.priority as Priority];
   for (const measure of ['response', 'resolution'] as const) {
-    const subject = issueSubject(issue.id, measure);
+    const series = { of: 'issue', issueId: issue.id, measure, cycle: issue.reopenCount } as const;
     const ms = measure === 'response' ? target?.responseMs : target?.resolutionMs;
     const stopped = measure === 'response' ? issue.respondedAt !== null || issue.resolvedAt !== null : issue.resolvedAt !== null;
     if (ms === null || ms === undefined || stopped) {
-      await cancelSubject(tx, issue.workspaceId, subject);
+      await cancelSeries(tx, issue.workspaceId, series);
       continue;
     }
     const plan: PlannedRow[] = [
       { kind: 'sla-warning', step: measure, dueAt: deadlineAfter(issue.openedAt, ms * WARNING_FRACTION, policy.hours) },
       { kind: 'sla-breach', step: measure, dueAt: deadlineAfter(issue.openedAt, ms, policy.hours) },
     ];
-    await syncPlan(tx, { workspaceId: issue.workspaceId, subject, contractId: issue.contractId, cycle: issue.reopenCount }, plan);
+    await syncPlan(tx, { workspaceId: issue.workspaceId, series, contractId: issue.contractId }, plan);
   }
 }

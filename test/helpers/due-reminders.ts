@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/store/client.js';
+import { seriesKey } from '../../src/store/ledger-keys.js';
 import type { SlackCall } from './slack-double.js';
 
 /** The instant the seeded reminders fall due: the 30-day renewal step of a contract ending 2027-01-31. */
@@ -32,7 +33,7 @@ export async function seedDueReminders(db: Db, count: number, channels: number):
       const id = randomUUID();
       const name = contractName(i);
       contracts.push({ id, workspaceId: WORKSPACE, name, nameKey: name.toLowerCase(), vendor: `Vendor ${i % 50}`, end: '2027-01-31', noticeDays: 30, ownerId: 'UOWNER', channelId: channelName(i % channels), createdBy: 'UOWNER' });
-      reminders.push({ workspaceId: WORKSPACE, subject: `contract:${id}`, contractId: id, cycle: 1, kind: 'renewal', step: 'd30', dueAt: new Date(DUE_AT) });
+      reminders.push({ workspaceId: WORKSPACE, ...seriesKey({ of: 'contract', contractId: id, cycle: 1 }), contractId: id, kind: 'renewal', step: 'd30', dueAt: new Date(DUE_AT) });
     }
     await db.contract.createMany({ data: contracts });
     await db.reminder.createMany({ data: reminders });

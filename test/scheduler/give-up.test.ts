@@ -4,6 +4,7 @@
 // channel once. The real bot against the Slack Web API double, on a real database.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seriesKey } from '../../src/store/ledger-keys.js';
 import { startTestBot, textOf, type TestBot } from '../helpers/bot-harness.js';
 import { testDatabaseKind } from '../helpers/postgres.js';
 
@@ -30,7 +31,7 @@ afterEach(async () => {
 
 async function plan(...steps: [string, string][]): Promise<void> {
   await t.bot.db.reminder.createMany({
-    data: steps.map(([step, dueAt]) => ({ workspaceId: WORKSPACE, subject: `contract:${contractId}`, contractId, cycle: 1, kind: 'renewal', step, dueAt: new Date(dueAt) })),
+    data: steps.map(([step, dueAt]) => ({ workspaceId: WORKSPACE, ...seriesKey({ of: 'contract', contractId, cycle: 1 }), contractId, kind: 'renewal', step, dueAt: new Date(dueAt) })),
   });
 }
 

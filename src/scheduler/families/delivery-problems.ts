@@ -3,6 +3,7 @@ import { deliveryGaveUp, deliveryProblem } from '../../messages/delivery-problem
 import { channel } from '../../messages/format.js';
 import { markLate } from '../../messages/late.js';
 import type { Db } from '../../store/client.js';
+import { seriesAs, seriesKey } from '../../store/ledger-keys.js';
 import { PERMANENT_ERROR, type Reminder } from '../../store/reminder-ledger.js';
 import type { WorkspaceSettings } from '../../store/workspaces.js';
 import type { ReminderFamily } from '../family.js';
@@ -27,7 +28,7 @@ export async function planDeliveryProblemReport(db: Db, workspace: WorkspaceSett
   const day = dayIn(now, workspace.timezone);
   try {
     return await db.reminder.create({
-      data: { workspaceId: workspace.id, subject: `delivery:${channelId}`, cycle: Number(day.replaceAll('-', '')), kind: DELIVERY_PROBLEM, step: error.slice(0, 100), dueAt: now, channelId: reportTo },
+      data: { workspaceId: workspace.id, ...seriesKey({ of: 'delivery-problem', channelId, day }), kind: DELIVERY_PROBLEM, step: error.slice(0, 100), dueAt: now, channelId: reportTo },
     });
   } catch (e) {
     if ((e as { code?: string }).code === 'P2002') return null; // reported already (by this or another process)
@@ -44,7 +45,7 @@ export const deliveryProblems: ReminderFamily = {
   },
 
   async build({ db, reminder, workspace, late }) {
-    const channelId = reminder.subject.slice('delivery:'.length);
+    const { channelId } = seriesAs('delivery-problem', reminder);
     const gaveUp = reminder.step === GAVE_UP;
     const which = gaveUp
       ? { reason: { not: PERMANENT_ERROR } }

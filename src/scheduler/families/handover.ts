@@ -2,7 +2,7 @@ import { HANDOVER_CHECKLIST, isOrphaned, weeklyAfter } from '../../domain/handov
 import { daysBetween } from '../../domain/days.js';
 import { instantAt } from '../../domain/zoned-time.js';
 import { rolesOf } from '../../store/contacts.js';
-import { leavingCycle } from '../../store/handover-ledger.js';
+import { seriesAs } from '../../store/ledger-keys.js';
 import { leavingDate } from '../../store/people.js';
 import { syncPlan } from '../../store/reminder-ledger.js';
 import { day, daysLeft, mention } from '../../messages/format.js';
@@ -11,13 +11,7 @@ import { markLate } from '../../messages/late.js';
 import { encode } from '../../messages/payloads.js';
 import type { FamilyContext, ReminderFamily } from '../family.js';
 
-/** Ids may hold colons (Teams: 29:…, 19:…@thread.tacv2): the channel comes from the row itself. */
-function parts(reminder: { subject: string; channelId: string | null }): { userId: string; channelId: string } {
-  const channelId = reminder.channelId ?? '';
-  const suffix = `:${channelId}`;
-  const body = reminder.subject.replace(/^handover:/, '');
-  return { userId: body.endsWith(suffix) ? body.slice(0, -suffix.length) : body, channelId };
-}
+const parts = (reminder: { subject: string; cycle: number; channelId: string | null }) => seriesAs('handover', reminder);
 
 async function heldHere(ctx: FamilyContext) {
   const { userId, channelId } = parts(ctx.reminder);
@@ -30,9 +24,10 @@ export const handoverReminders: ReminderFamily = {
   kinds: ['handover'],
 
   async stale(ctx) {
-    const { userId } = parts(ctx.reminder);
-    const leavingOn = await leavingDate(ctx.db, ctx.workspace.id, userId);
-    if (!leavingOn || leavingCycle(leavingOn) !== ctx.reminder.cycle) return 'leaving date changed';
+    const series = parts(ctx.reminder);
+    const leavingOn = await leavingDate(ctx.db, ctx.workspace.id, series.userId);
+    // A new leaving date started a new series: this one is over.
+    if (!leavingOn || leavingOn !== series.leavingOn) return 'leaving date changed';
     const held = await heldHere(ctx);
     if (held.length === 0) return 'nothing left to hand over here';
     if (ctx.reminder.step.startsWith('w') && !isOrphaned(leavingOn, ctx.today, held.length)) return 'not orphaned';
@@ -48,7 +43,7 @@ export const handoverReminders: ReminderFamily = {
       // Keep one weekly reminder ahead while roles remain without a successor.
       const next = weeklyAfter(leavingOn, Number(weekly[1]) + 1);
       await ctx.db.$transaction((tx) =>
-        syncPlan(tx, { workspaceId: ctx.workspace.id, subject: ctx.reminder.subject, contractId: null, cycle: ctx.reminder.cycle }, [
+        syncPlan(tx, { workspaceId: ctx.workspace.id, series: parts(ctx.reminder), contractId: null }, [
           { kind: 'handover', step: ctx.reminder.step, dueAt: ctx.reminder.dueAt, channelId },
           { kind: 'handover', step: next.step, dueAt: instantAt(next.dueDay, ctx.workspace.reminderTime, ctx.workspace.timezone), channelId },
         ]),

@@ -2,6 +2,7 @@ import { addDays, isWeekend, type Day } from '../../domain/days.js';
 import { dayIn, instantAt } from '../../domain/zoned-time.js';
 import { calendarMonth } from '../../domain/periods.js';
 import type { Db } from '../../store/client.js';
+import { seriesKey } from '../../store/ledger-keys.js';
 import { slaReport } from '../../store/sla-data.js';
 import { verdict } from '../../messages/sla-status.js';
 import { markLate } from '../../messages/late.js';
@@ -27,10 +28,6 @@ export function firstBusinessDay(month: string): Day {
   return day;
 }
 
-/** "2026-11" → 202611: the ledger cycle of a month's report. */
-function cycleOf(month: string): number {
-  return Number(month.replace('-', ''));
-}
 
 /**
  * Plans this month's report rows (one per channel that holds contracts) once the first business day
@@ -70,12 +67,14 @@ async function planWorkspaceReports(db: Db, ws: ReportingWorkspace, now: Date): 
   const day = firstBusinessDay(month);
   const dueAt = instantAt(day, ws.reminderTime, ws.timezone);
   if (today < day || ws.createdAt.getTime() > dueAt.getTime()) return;
-  if ((await db.reminder.count({ where: { workspaceId: ws.id, kind: 'sla-report', cycle: cycleOf(month) } })) > 0) return;
+  // Any channel's report of this month means the month is planned (the cycle is the month's, whatever the channel).
+  const { cycle } = seriesKey({ of: 'monthly-report', channelId: '', month });
+  if ((await db.reminder.count({ where: { workspaceId: ws.id, kind: 'sla-report', cycle } })) > 0) return;
   const rows = await db.contract.findMany({ where: { workspaceId: ws.id, status: 'active' }, distinct: ['channelId'], select: { channelId: true } });
   const channels = [...new Set(rows.map((r) => r.channelId ?? ws.defaultChannel).filter((c): c is string => c !== null))];
   if (channels.length === 0) return;
   await db.reminder.createMany({
-    data: channels.map((channelId) => ({ workspaceId: ws.id, subject: `report:${channelId}`, cycle: cycleOf(month), kind: 'sla-report', step: 'monthly', dueAt, channelId })),
+    data: channels.map((channelId) => ({ workspaceId: ws.id, ...seriesKey({ of: 'monthly-report', channelId, month }), kind: 'sla-report', step: 'monthly', dueAt, channelId })),
   });
 }
 

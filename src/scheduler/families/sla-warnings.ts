@@ -3,6 +3,7 @@ import { formatDuration } from '../../domain/durations.js';
 import type { Priority, SlaMeasure } from '../../domain/sla-measure.js';
 import { formatInstant } from '../../domain/zoned-time.js';
 import type { Db } from '../../store/client.js';
+import { seriesAs } from '../../store/ledger-keys.js';
 import type { Contract } from '../../store/contracts.js';
 import { issueLabel } from '../../store/issues.js';
 import { escalationContact } from '../../store/contacts.js';
@@ -31,7 +32,7 @@ export const slaWarnings: ReminderFamily = {
   kinds: ['sla-warning', 'sla-breach'],
 
   async stale({ db, reminder, now }) {
-    const issueId = reminder.subject.split(':')[1] ?? '';
+    const { issueId } = seriesAs('issue', reminder);
     const issue = await db.vendorIssue.findUnique({ where: { id: issueId } });
     if (!issue) return 'issue gone';
     const measure = measureOf(reminder.step);
@@ -45,7 +46,7 @@ export const slaWarnings: ReminderFamily = {
   },
 
   async build({ db, reminder, workspace, late }) {
-    const issue = await db.vendorIssue.findUniqueOrThrow({ where: { id: reminder.subject.split(':')[1]! } });
+    const issue = await db.vendorIssue.findUniqueOrThrow({ where: { id: seriesAs('issue', reminder).issueId } });
     const contract = await db.contract.findUniqueOrThrow({ where: { id: issue.contractId } });
     const policy = await slaPolicyOf(db, contract.id, workspace.timezone);
     const measure = measureOf(reminder.step);
