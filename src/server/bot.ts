@@ -1,13 +1,12 @@
 import type { Server } from 'node:http';
 import express from 'express';
-import type { App } from '@slack/bolt';
 import { clockOf, ConfigError, slackMode, teamsMode, TEAMS_UNAUTHENTICATED_WARNING, type Config } from '../config.js';
 import type { DeliveryRouter } from '../messages/delivery.js';
 import { startScheduler } from '../scheduler/cron.js';
 import { passSettings } from '../scheduler/settings.js';
 import { isPostgresqlUrl, openDatabase, type Db } from '../store/client.js';
 import { applyMigrations } from '../store/migrations.js';
-import { createSlackApp } from '../platforms/slack/app.js';
+import { createSlackApp, type SlackApp } from '../platforms/slack/app.js';
 import { createTeamsBot } from '../platforms/teams/app.js';
 import { platformDeliveries } from './platform-deliveries.js';
 
@@ -25,7 +24,7 @@ export interface RunningBot {
   db: Db;
   port: number;
   delivery: DeliveryRouter;
-  slack: App | null;
+  slack: SlackApp | null;
   stop: () => Promise<void>;
 }
 
@@ -49,7 +48,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     }
   });
 
-  let slack: App | null = null;
+  let slack: SlackApp | null = null;
   const mode = slackMode(config);
   if (mode !== 'off') {
     const deps = { db, delivery, clock, defaultTimezone: config.DEFAULT_TIMEZONE, log };

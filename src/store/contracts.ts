@@ -1,4 +1,4 @@
-import type { Contract, Prisma } from '../generated/prisma/client.js';
+import type { Contract } from '../generated/prisma/client.js';
 import type { ContractTerms, Per, RenewalMode, Tier } from '../domain/contract-terms.js';
 import type { Db, Tx } from './client.js';
 
@@ -38,8 +38,4 @@ export async function contractNames(db: Db | Tx, workspaceId: string): Promise<s
 
 export async function activeContracts(db: Db | Tx, workspaceId: string): Promise<Contract[]> {
   return db.contract.findMany({ where: { workspaceId, status: 'active' }, orderBy: { end: 'asc' } });
-}
-
-export async function createContract(tx: Tx, data: Prisma.ContractUncheckedCreateInput): Promise<Contract> {
-  return tx.contract.create({ data });
 }

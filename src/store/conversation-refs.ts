@@ -23,10 +23,6 @@ export async function loadConversationRef(db: Db, workspaceId: string, channelId
   }
 }
 
-export async function hasConversationRef(db: Db, workspaceId: string, channelId: string): Promise<boolean> {
-  return (await db.conversationRef.count({ where: { workspaceId, channelId } })) > 0;
-}
-
 /** Every stored reference of a workspace whose channel id is in `channelIds` (to name channels). */
 export async function conversationRefsOf(db: Db, workspaceId: string, channelIds: readonly string[]): Promise<{ channelId: string; reference: unknown }[]> {
   if (channelIds.length === 0) return [];

@@ -9,7 +9,7 @@ import { lastPostedRenewal, replanContract } from '../../store/reminder-ledger.j
 import { amount, mention } from '../../messages/format.js';
 import { message, plain } from '../../messages/model.js';
 import { CHOICE_LABELS, decisionLine } from '../../messages/renewal.js';
-import { noteOf, reminderMessage } from '../../scheduler/reminder-message.js';
+import { noteOf, reminderMessage } from '../../messages/reminder-card.js';
 import { terminationNotice } from '../../messages/termination.js';
 import { vendorContactsOf } from '../../store/contacts.js';
 import { todayOf, type CommandContext, type CommandResult, type MessageRef } from '../context.js';

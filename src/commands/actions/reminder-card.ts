@@ -1,7 +1,7 @@
 import type { Contract } from '../../store/contracts.js';
 import { findContractById } from '../../store/contracts.js';
 import type { DecisionNote } from '../../messages/renewal.js';
-import { reminderMessage } from '../../scheduler/reminder-message.js';
+import { reminderMessage } from '../../messages/reminder-card.js';
 import { todayOf, type CommandContext, type MessageRef } from '../context.js';
 
 /**

@@ -6,7 +6,7 @@ import { upcomingReminders } from '../../store/reminder-ledger.js';
 import { channel, day, daysLeft, mention } from '../../messages/format.js';
 import { message, type Block } from '../../messages/model.js';
 import { contractFields, decisionLine } from '../../messages/renewal.js';
-import { noteOf } from '../../scheduler/reminder-message.js';
+import { noteOf } from '../../messages/reminder-card.js';
 import { todayOf, type CommandContext, type CommandResult } from '../context.js';
 import type { Token } from '../tokenize.js';
 import { positionals } from '../parse-args.js';

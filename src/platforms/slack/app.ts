@@ -7,6 +7,9 @@ import { registerSuccessorForm } from './successor-modal.js';
 import { CheckedExpressReceiver, keepRawBody } from './receiver.js';
 import type { SlackDeps } from './context.js';
 
+/** The Bolt app, as the server holds it (Bolt's types stay in this folder). */
+export type SlackApp = App;
+
 export interface SlackOptions {
   token: string;
   signingSecret?: string;

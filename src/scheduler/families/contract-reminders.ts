@@ -3,7 +3,7 @@ import { isRenewalStale } from '../../domain/catch-up.js';
 import { termsOf } from '../../store/contracts.js';
 import { applyEndOfTerm } from '../end-of-term.js';
 import type { ReminderFamily } from '../family.js';
-import { reminderMessage } from '../reminder-message.js';
+import { reminderMessage } from '../../messages/reminder-card.js';
 
 /** Renewal ladder steps, "deadline passed" and the end of term of a contract. */
 export const contractReminders: ReminderFamily = {

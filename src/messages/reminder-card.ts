@@ -2,13 +2,17 @@ import type { Choice } from '../domain/decision-rules.js';
 import type { Day } from '../domain/days.js';
 import type { Db, Tx } from '../store/client.js';
 import type { Contract } from '../store/contracts.js';
-import { currentDecision, type Decision } from '../store/decisions.js';
+import type { Decision } from '../store/decisions.js';
 import type { Reminder } from '../store/reminder-ledger.js';
+import { reminderEvidence } from '../store/reminder-evidence.js';
 import type { WorkspaceSettings } from '../store/workspaces.js';
-import { contractEnded, deadlinePassed, type EndOutcome } from '../messages/lifecycle.js';
-import type { Message } from '../messages/model.js';
-import { renewalReminder, type DecisionNote } from '../messages/renewal.js';
-import { slaSummaryLine } from './sla-evidence.js';
+import { contractEnded, deadlinePassed, type EndOutcome } from './lifecycle.js';
+import type { Message } from './model.js';
+import { renewalReminder, type DecisionNote } from './renewal.js';
+import { slaSummaryText } from './sla-status.js';
+
+// The reminder card: posted by the scheduler, rebuilt in place by the commands after a decision, an
+// approval or a snooze. Both build it here, from the contract's current state.
 
 export function noteOf(decision: Decision | null): DecisionNote | null {
   if (!decision || decision.status === 'rejected') return null;
@@ -22,7 +26,7 @@ export function noteOf(decision: Decision | null): DecisionNote | null {
   };
 }
 
-/** The message of a posted reminder, rebuilt from the contract's current state (used for updates too). */
+/** The message of a reminder row (renewal step or deadline); `decisionOverride` shows that decision instead of the stored one. */
 async function forKind(
   db: Db | Tx,
   reminder: Pick<Reminder, 'kind' | 'step' | 'cycle'>,
@@ -33,7 +37,8 @@ async function forKind(
   now: Date,
   decisionOverride?: DecisionNote | null,
 ): Promise<Message> {
-  const decision = decisionOverride !== undefined ? decisionOverride : noteOf(await currentDecision(db, contract.id, reminder.cycle));
+  const evidence = await reminderEvidence(db, contract, { cycle: reminder.cycle, today, timezone: workspace.timezone, now }, { decision: decisionOverride === undefined });
+  const decision = decisionOverride !== undefined ? decisionOverride : noteOf(evidence.decision);
   if (reminder.kind === 'deadline') return deadlinePassed(contract, { timezone: workspace.timezone, late, decision });
   const daysBefore = /^d(\d+)$/.exec(reminder.step);
   return renewalReminder(contract, {
@@ -41,16 +46,10 @@ async function forKind(
     timezone: workspace.timezone,
     daysBefore: daysBefore ? Number(daysBefore[1]) : reminder.step.startsWith('snooze') ? null : undefined,
     late,
-    slaSummary: await slaSummaryLine(db, contract, today, workspace.timezone, now),
+    slaSummary: slaSummaryText(evidence.sla),
     decision,
-    snoozedBy: contract.snoozedUntil && contract.snoozedUntil > today ? await snoozedBy(db, contract) : null,
+    snoozedBy: evidence.snoozedBy,
   });
-}
-
-/** Who snoozed the contract last (its audit trail). */
-async function snoozedBy(db: Db | Tx, contract: Contract): Promise<string | null> {
-  const row = await db.auditEvent.findFirst({ where: { workspaceId: contract.workspaceId, contractId: contract.id, action: 'reminder.snoozed' }, orderBy: { at: 'desc' }, select: { actorId: true } });
-  return row?.actorId ?? null;
 }
 
 function end(contract: Contract, outcome: EndOutcome, late: { dueDay: Day } | null): Message {
