@@ -1,8 +1,9 @@
 import { isLate, pickLatestPerKind } from '../domain/catch-up.js';
 import { dayIn } from '../domain/zoned-time.js';
 import type { Db } from '../store/client.js';
+import { channelsOfContracts } from '../store/contracts.js';
 import {
-  claim, findDue, laterStepDue, markFailed, markGivenUp, markSent, markSkipped, releaseClaim, renewClaim, type ClaimOptions, type DueCursor, type Reminder,
+  claim, findDue, laterStepDue, markFailed, markGivenUp, markSent, markSkipped, releaseClaim, renewClaim, skipClaimed, type ClaimOptions, type DueCursor, type Reminder,
 } from '../store/reminder-ledger.js';
 import { getWorkspace, type WorkspaceSettings } from '../store/workspaces.js';
 import { platformOf, type Delivery, type DeliveryResult } from '../messages/delivery.js';
@@ -291,10 +292,7 @@ class PassRun {
    */
   private async destinations(rows: Reminder[]): Promise<Map<string, string>> {
     const contractIds = [...new Set(rows.filter((r) => !r.channelId && r.contractId).map((r) => r.contractId!))];
-    const contracts = contractIds.length === 0
-      ? []
-      : await this.deps.db.contract.findMany({ where: { id: { in: contractIds } }, select: { id: true, channelId: true } });
-    const byContract = new Map(contracts.map((c) => [c.id, c.channelId]));
+    const byContract = await channelsOfContracts(this.deps.db, contractIds);
     const result = new Map<string, string>();
     for (const r of rows) {
       const channel = r.channelId ?? (r.contractId ? byContract.get(r.contractId) : null) ?? (await this.workspace(r.workspaceId))?.defaultChannel ?? '';
@@ -453,7 +451,7 @@ class PassRun {
 
     const built = await family.build(ctx);
     if (!built) {
-      await db.reminder.updateMany({ where: { id: reminder.id, claimToken: token }, data: { status: 'skipped', reason: 'no longer applies' } });
+      await skipClaimed(db, reminder.id, token, 'no longer applies');
       this.report.skipped += 1;
       return { outcome: 'skipped' };
     }

@@ -39,3 +39,48 @@ export async function contractNames(db: Db | Tx, workspaceId: string): Promise<s
 export async function activeContracts(db: Db | Tx, workspaceId: string): Promise<Contract[]> {
   return db.contract.findMany({ where: { workspaceId, status: 'active' }, orderBy: { end: 'asc' } });
 }
+
+/** What a change may set on a contract (its identity and clock stamps are not the caller's). */
+export type ContractChange = Partial<Omit<Contract, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt' | 'createdBy'>>;
+
+export async function updateContract(tx: Db | Tx, id: string, change: ContractChange): Promise<Contract> {
+  return tx.contract.update({ where: { id }, data: change });
+}
+
+/** The names of these contracts, by id. */
+export async function contractNamesById(db: Db | Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.contract.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+  return new Map(rows.map((c) => [c.id, c.name]));
+}
+
+/** The contract a ledger row points at (its id is the row's own foreign key: no workspace scope needed). */
+export async function contractOfRow(db: Db | Tx, contractId: string): Promise<Contract | null> {
+  return db.contract.findUnique({ where: { id: contractId } });
+}
+
+/** `contractOfRow` where the row's contract must exist (the ledger keeps no row of a deleted contract). */
+export async function requireContractOfRow(db: Db | Tx, contractId: string): Promise<Contract> {
+  return db.contract.findUniqueOrThrow({ where: { id: contractId } });
+}
+
+/** Each contract's own channel (null: it posts to the workspace channel), by id. */
+export async function channelsOfContracts(db: Db | Tx, ids: readonly string[]): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.contract.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, channelId: true } });
+  return new Map(rows.map((c) => [c.id, c.channelId]));
+}
+
+/** The channels a workspace's active contracts post to (the workspace channel for those without one). */
+export async function activeContractChannels(db: Db | Tx, workspace: { id: string; defaultChannel: string | null }): Promise<string[]> {
+  const rows = await db.contract.findMany({ where: { workspaceId: workspace.id, status: 'active' }, distinct: ['channelId'], select: { channelId: true } });
+  return [...new Set(rows.map((r) => r.channelId ?? workspace.defaultChannel).filter((c): c is string => c !== null))];
+}
+
+/** The active contracts that post to `channelId`, by name. */
+export async function activeContractsInChannel(db: Db | Tx, workspace: { id: string; defaultChannel: string | null }, channelId: string): Promise<Contract[]> {
+  return db.contract.findMany({
+    where: { workspaceId: workspace.id, status: 'active', OR: [{ channelId }, ...(workspace.defaultChannel === channelId ? [{ channelId: null }] : [])] },
+    orderBy: { name: 'asc' },
+  });
+}

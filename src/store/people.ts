@@ -12,3 +12,23 @@ export async function leavingDate(db: Db | Tx, workspaceId: string, userId: stri
   const person = await db.person.findUnique({ where: { workspaceId_userId: { workspaceId, userId } } });
   return person?.leavingOn ?? null;
 }
+
+/**
+ * Replaces a person's provisional id (a Teams form gives the Entra object id of someone picked before
+ * they ever wrote to the bot) by their real one, in contract ownership and contacts, once they write.
+ * Only for an id recorded as provisional (a `person` marker row); nothing happens otherwise.
+ */
+export async function adoptIdentity(db: Db, workspaceId: string, provisionalId: string, realId: string): Promise<void> {
+  const marker = await db.person.findUnique({ where: { workspaceId_userId: { workspaceId, userId: provisionalId } } });
+  if (!marker) return;
+  await db.$transaction([
+    db.contract.updateMany({ where: { workspaceId, ownerId: provisionalId }, data: { ownerId: realId } }),
+    db.contact.updateMany({ where: { workspaceId, userId: provisionalId }, data: { userId: realId } }),
+    db.person.deleteMany({ where: { workspaceId, userId: provisionalId } }),
+  ]);
+}
+
+/** Records `userId` as provisional (see adoptIdentity). */
+export async function markProvisional(db: Db, workspaceId: string, userId: string): Promise<void> {
+  await db.person.upsert({ where: { workspaceId_userId: { workspaceId, userId } }, create: { workspaceId, userId }, update: {} });
+}

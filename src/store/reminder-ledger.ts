@@ -233,3 +233,75 @@ export async function lastPostedRenewal(db: Db | Tx, contractId: string, cycle: 
     orderBy: { sentAt: 'desc' },
   });
 }
+
+/** What a row's one-time effect did (the end of a term), kept so that a retried post tells the same story. */
+export async function recordDetail(tx: Db | Tx, reminderId: string, detail: object): Promise<void> {
+  await tx.reminder.update({ where: { id: reminderId }, data: { detail: JSON.stringify(detail) } });
+}
+
+/** The ledger row behind a posted message of a contract, if the bot posted it. */
+export async function postedReminder(db: Db | Tx, contractId: string, channelId: string, messageId: string): Promise<Reminder | null> {
+  return db.reminder.findFirst({ where: { contractId, channelId, messageTs: messageId } });
+}
+
+/** A claimed row its family decided not to post (it no longer applies), under the claim's token only. */
+export async function skipClaimed(db: Db, reminderId: string, token: string, reason: string): Promise<void> {
+  await db.reminder.updateMany({ where: { id: reminderId, claimToken: token }, data: { status: 'skipped', reason } });
+}
+
+/** Whether another step of the row's series, of `kind`, is due by `now` (a breach supersedes its warning). */
+export async function siblingDue(db: Db | Tx, row: Pick<Reminder, 'workspaceId' | 'subject' | 'cycle'>, kind: string, now: Date): Promise<boolean> {
+  return (await db.reminder.count({ where: { workspaceId: row.workspaceId, subject: row.subject, cycle: row.cycle, kind, dueAt: { lte: now } } })) > 0;
+}
+
+/** Whether the month's reports of a workspace are planned (for any channel). */
+export async function monthlyReportsPlanned(db: Db | Tx, workspaceId: string, month: string): Promise<boolean> {
+  const { cycle } = seriesKey({ of: 'monthly-report', channelId: '', month });
+  return (await db.reminder.count({ where: { workspaceId, kind: 'sla-report', cycle } })) > 0;
+}
+
+/** One report of the month per channel, in one statement (a duplicate key means another process planned them). */
+export async function planMonthlyReportRows(db: Db | Tx, workspaceId: string, month: string, channels: readonly string[], dueAt: Date): Promise<void> {
+  await db.reminder.createMany({
+    data: channels.map((channelId) => ({ workspaceId, ...seriesKey({ of: 'monthly-report', channelId, month }), kind: 'sla-report', step: 'monthly', dueAt, channelId })),
+  });
+}
+
+/**
+ * Plans the report that reminders of `channelId` could not be delivered, posted to `reportTo`, once
+ * per channel, error and day; null when it is planned already (by this or another process).
+ */
+export async function planDeliveryProblemRow(
+  db: Db | Tx,
+  report: { workspaceId: string; channelId: string; day: Day; kind: string; step: string; reportTo: string; now: Date },
+): Promise<Reminder | null> {
+  try {
+    return await db.reminder.create({
+      data: { workspaceId: report.workspaceId, ...seriesKey({ of: 'delivery-problem', channelId: report.channelId, day: report.day }), kind: report.kind, step: report.step, dueAt: report.now, channelId: report.reportTo },
+    });
+  } catch (e) {
+    if ((e as { code?: string }).code === 'P2002') return null;
+    throw e;
+  }
+}
+
+/**
+ * Rows of a channel given up (`dead`) since `since`, newest first (at most `limit`), with how many
+ * there are: those given up because they stopped applying (`error: null`), or those whose last error
+ * starts with `error` (refused for good, or given up for another reason).
+ */
+export async function undeliveredRows(
+  db: Db | Tx,
+  of: { workspaceId: string; channelId: string; since: Date; error: string | null },
+  limit: number,
+): Promise<{ rows: (Reminder & { contract: { name: string } | null })[]; total: number }> {
+  const which = of.error === null
+    ? { reason: { not: PERMANENT_ERROR } }
+    : { lastError: { startsWith: of.error }, OR: [{ reason: null }, { reason: PERMANENT_ERROR }] };
+  const where = { workspaceId: of.workspaceId, channelId: of.channelId, status: 'dead', ...which, updatedAt: { gte: of.since } };
+  const [rows, total] = await Promise.all([
+    db.reminder.findMany({ where, orderBy: { dueAt: 'desc' }, take: limit, include: { contract: { select: { name: true } } } }),
+    db.reminder.count({ where }),
+  ]);
+  return { rows, total };
+}

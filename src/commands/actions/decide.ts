@@ -3,7 +3,7 @@ import { needsSecondApprover, type Choice, type DecisionPolicy } from '../../dom
 import { ensureAllowed } from '../authorise.js';
 import { highestAnnualValueOfCycle } from '../../store/value-history.js';
 import type { Tx } from '../../store/client.js';
-import { findContractById, perOf, termsOf, type Contract } from '../../store/contracts.js';
+import { findContractById, perOf, termsOf, updateContract, type Contract } from '../../store/contracts.js';
 import { audit, currentDecision, findDecision, settlePending, takeDecisionSlot, type Decision } from '../../store/decisions.js';
 import { lastPostedRenewal, replanContract } from '../../store/reminder-ledger.js';
 import { amount, mention } from '../../messages/format.js';
@@ -112,7 +112,7 @@ async function applyDecision(tx: Tx, ctx: CommandContext, contract: Contract, ch
   const today = todayOf(ctx);
   if (choice === 'renew' && contract.renewal === 'manual') {
     const term = nextTerm(termsOf(contract));
-    const renewed = await tx.contract.update({ where: { id: contract.id }, data: { start: term.start, end: term.end, cycle: contract.cycle + 1, snoozedUntil: null } });
+    const renewed = await updateContract(tx, contract.id, { start: term.start, end: term.end, cycle: contract.cycle + 1, snoozedUntil: null });
     await replanContract(tx, renewed, ctx.workspace, today);
     return;
   }

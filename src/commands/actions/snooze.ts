@@ -1,7 +1,7 @@
 import { deadlineOf } from '../../domain/contract-terms.js';
 import { ensureAllowed } from '../authorise.js';
 import { snoozeUntil } from '../../domain/reminder-plan.js';
-import { findContractById, termsOf } from '../../store/contracts.js';
+import { findContractById, termsOf, updateContract } from '../../store/contracts.js';
 import { audit } from '../../store/decisions.js';
 import { replanContract } from '../../store/reminder-ledger.js';
 import { day, mention } from '../../messages/format.js';
@@ -21,7 +21,7 @@ export async function snooze(ctx: CommandContext, contractId: string, cycle: num
   const until = snoozeUntil(today, deadline);
   if (!until) throw new UsageError(`The notice deadline of *${contract.name}* is ${deadline}: there is no time left to snooze.`);
   const snoozed = await ctx.db.$transaction(async (tx) => {
-    const updated = await tx.contract.update({ where: { id: contract.id }, data: { snoozedUntil: until } });
+    const updated = await updateContract(tx, contract.id, { snoozedUntil: until });
     await replanContract(tx, updated, ctx.workspace, today);
     await audit(tx, { workspaceId: ctx.workspace.id, contractId: contract.id, actorId: ctx.userId, action: 'reminder.snoozed', detail: { until }, at: ctx.now });
     return updated;

@@ -1,4 +1,4 @@
-import { findContractById } from '../../store/contracts.js';
+import { findContractById, updateContract } from '../../store/contracts.js';
 import { audit } from '../../store/decisions.js';
 import { cancelPlanned } from '../../store/reminder-ledger.js';
 import { message, plain } from '../../messages/model.js';
@@ -36,7 +36,7 @@ export async function confirmArchive(ctx: CommandContext, contractId: string, co
   // The confirm button may be clicked by someone other than who asked (a forwarded or replayed payload).
   ensureAllowed(ctx, { kind: 'archive', contract }, { doing: 'archive it', contract });
   await ctx.db.$transaction(async (tx) => {
-    await tx.contract.update({ where: { id: contract.id }, data: { status: 'archived' } });
+    await updateContract(tx, contract.id, { status: 'archived' });
     await cancelPlanned(tx, contract.id);
     await audit(tx, { workspaceId: ctx.workspace.id, contractId: contract.id, actorId: ctx.userId, action: 'contract.archived', at: ctx.now });
   });

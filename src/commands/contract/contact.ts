@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../../domain/handover.js';
+import { updateContract } from '../../store/contracts.js';
 import { audit } from '../../store/decisions.js';
 import { mention } from '../../messages/format.js';
 import { message, plain } from '../../messages/model.js';
@@ -69,7 +70,7 @@ export async function contactCommand(ctx: CommandContext, tokens: Token[]): Prom
   if (info?.isBot) throw new UsageError(`${mention(user.data)} is a bot; contacts are people.`, INTERNAL_EXAMPLE);
   if (options.role === 'owner') {
     await ctx.db.$transaction(async (tx) => {
-      await tx.contract.update({ where: { id: contract.id }, data: { ownerId: user.data } });
+      await updateContract(tx, contract.id, { ownerId: user.data });
       await audit(tx, { workspaceId: ctx.workspace.id, contractId: contract.id, actorId: ctx.userId, action: 'contact.owner', detail: { from: contract.ownerId, to: user.data }, at: ctx.now });
     });
     return { reply: plain(`${mention(user.data)} now owns ${contract.name} (was ${mention(contract.ownerId)}).`) };

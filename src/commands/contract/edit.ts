@@ -1,7 +1,7 @@
 import { annualValue, deadlineOf, type Per } from '../../domain/contract-terms.js';
 import { compareDays } from '../../domain/days.js';
-import { findContract, nameKey, termsOf, type Contract } from '../../store/contracts.js';
-import { currentDecision } from '../../store/decisions.js';
+import { findContract, nameKey, termsOf, updateContract, type Contract } from '../../store/contracts.js';
+import { audit, currentDecision } from '../../store/decisions.js';
 import { replanContract } from '../../store/reminder-ledger.js';
 import { message } from '../../messages/model.js';
 import { channel, day, daysLeft, mention, months } from '../../messages/format.js';
@@ -79,14 +79,9 @@ export async function editContract(ctx: CommandContext, tokens: Token[]): Promis
       // A decided cycle is over once the dates move: the new dates start a fresh cycle of reminders.
       const datesMoved = data.end !== undefined && data.end !== contract.end;
       const decided = datesMoved && (await currentDecision(tx, contract.id, contract.cycle)) !== null;
-      const updated = await tx.contract.update({
-        where: { id: contract.id },
-        data: { ...data, ...(decided && { cycle: contract.cycle + 1, snoozedUntil: null }) },
-      });
+      const updated = await updateContract(tx, contract.id, { ...data, ...(decided && { cycle: contract.cycle + 1, snoozedUntil: null }) });
       const plan = await replanContract(tx, updated, ctx.workspace, today);
-      await tx.auditEvent.create({
-        data: { workspaceId: contract.workspaceId, contractId: contract.id, actorId: ctx.userId, action: 'contract.edited', detail: JSON.stringify({ changes, cycle: contract.cycle, annualBefore }), at: ctx.now },
-      });
+      await audit(tx, { workspaceId: contract.workspaceId, contractId: contract.id, actorId: ctx.userId, action: 'contract.edited', detail: { changes, cycle: contract.cycle, annualBefore }, at: ctx.now });
       return { updated, plan };
     });
     const deadline = deadlineOf(termsOf(updated));

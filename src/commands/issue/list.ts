@@ -1,4 +1,5 @@
 import { formatInstant } from '../../domain/zoned-time.js';
+import { contractNamesById } from '../../store/contracts.js';
 import { issueLabel, listIssues } from '../../store/issues.js';
 import { mention } from '../../messages/format.js';
 import { message, type Block } from '../../messages/model.js';
@@ -20,7 +21,7 @@ export async function listIssuesCommand(ctx: CommandContext, tokens: Token[]): P
   const name = (last === 'all' || last === 'open' ? words.slice(0, -1) : words).join(' ');
   const contract = name ? await requireContract(ctx, name, EXAMPLE) : null;
   const issues = await listIssues(ctx.db, ctx.workspace.id, { contractId: contract?.id, openOnly: scope === 'open', limit: LIMIT + 1 });
-  const names = new Map((await ctx.db.contract.findMany({ where: { id: { in: [...new Set(issues.map((i) => i.contractId))] } }, select: { id: true, name: true } })).map((c) => [c.id, c.name]));
+  const names = await contractNamesById(ctx.db, issues.map((i) => i.contractId));
   const title = `${scope === 'open' ? 'Open issues' : 'Issues'}${contract ? ` of ${contract.name}` : ''}`;
   if (issues.length === 0) return { reply: message(`${title}: none.`, { type: 'section', text: `${title}: none.` }) };
   const tz = ctx.workspace.timezone;

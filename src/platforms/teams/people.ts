@@ -1,6 +1,7 @@
 import { TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
 import { USER_ID_PATTERN } from '../../commands/values.js';
 import type { Db } from '../../store/client.js';
+import { adoptIdentity, markProvisional } from '../../store/people.js';
 
 export interface PickedPerson {
   id: string;
@@ -51,7 +52,7 @@ export async function pickedPerson(context: TurnContext, db: Db, workspaceId: st
   if (!USER_ID_PATTERN.test(value) || value.startsWith('28:')) return null;
   if (ENTRA_OBJECT_ID.test(value)) {
     // A marker row: the first activity from this person moves what was given to the object id onto their Teams id.
-    await db.person.upsert({ where: { workspaceId_userId: { workspaceId, userId: value } }, create: { workspaceId, userId: value }, update: {} });
+    await markProvisional(db, workspaceId, value);
   }
   return { id: value, name: '' };
 }
@@ -65,11 +66,5 @@ export async function adoptPickedIdentity(db: Db, workspaceId: string, activity:
   const objectId = activity.from?.aadObjectId;
   const teamsId = activity.from?.id;
   if (!objectId || !teamsId || objectId === teamsId || !/^29:/.test(teamsId)) return;
-  const marker = await db.person.findUnique({ where: { workspaceId_userId: { workspaceId, userId: objectId } } });
-  if (!marker) return;
-  await db.$transaction([
-    db.contract.updateMany({ where: { workspaceId, ownerId: objectId }, data: { ownerId: teamsId } }),
-    db.contact.updateMany({ where: { workspaceId, userId: objectId }, data: { userId: teamsId } }),
-    db.person.deleteMany({ where: { workspaceId, userId: objectId } }),
-  ]);
+  await adoptIdentity(db, workspaceId, objectId, teamsId);
 }

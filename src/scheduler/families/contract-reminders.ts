@@ -1,6 +1,6 @@
 import { deadlineOf } from '../../domain/contract-terms.js';
 import { isRenewalStale } from '../../domain/catch-up.js';
-import { termsOf } from '../../store/contracts.js';
+import { contractOfRow, requireContractOfRow, termsOf } from '../../store/contracts.js';
 import { applyEndOfTerm } from '../end-of-term.js';
 import type { ReminderFamily } from '../family.js';
 import { reminderMessage } from '../../messages/reminder-card.js';
@@ -10,7 +10,7 @@ export const contractReminders: ReminderFamily = {
   kinds: ['renewal', 'deadline', 'end'],
 
   async stale({ db, reminder, today }) {
-    const contract = reminder.contractId ? await db.contract.findUnique({ where: { id: reminder.contractId } }) : null;
+    const contract = reminder.contractId ? await contractOfRow(db, reminder.contractId) : null;
     if (!contract) return 'contract gone';
     if (reminder.kind === 'end') return null; // end of term guards itself by cycle
     if (contract.status !== 'active' || contract.cycle !== reminder.cycle) return 'contract changed';
@@ -25,7 +25,7 @@ export const contractReminders: ReminderFamily = {
       if (!result) return null;
       return { message: reminderMessage.end(result.contract, result.outcome, late), channelId: result.contract.channelId };
     }
-    const contract = await db.contract.findUniqueOrThrow({ where: { id: reminder.contractId! } });
+    const contract = await requireContractOfRow(db, reminder.contractId!);
     const message = await reminderMessage.forKind(db, reminder, contract, workspace, today, late, now);
     return { message, channelId: contract.channelId };
   },

@@ -3,8 +3,8 @@ import { deliveryGaveUp, deliveryProblem } from '../../messages/delivery-problem
 import { channel } from '../../messages/format.js';
 import { markLate } from '../../messages/late.js';
 import type { Db } from '../../store/client.js';
-import { seriesAs, seriesKey } from '../../store/ledger-keys.js';
-import { PERMANENT_ERROR, type Reminder } from '../../store/reminder-ledger.js';
+import { seriesAs } from '../../store/ledger-keys.js';
+import { planDeliveryProblemRow, undeliveredRows, type Reminder } from '../../store/reminder-ledger.js';
 import type { WorkspaceSettings } from '../../store/workspaces.js';
 import type { ReminderFamily } from '../family.js';
 
@@ -26,14 +26,7 @@ export async function planDeliveryProblemReport(db: Db, workspace: WorkspaceSett
   const reportTo = workspace.defaultChannel;
   if (!reportTo || reportTo === channelId) return null;
   const day = dayIn(now, workspace.timezone);
-  try {
-    return await db.reminder.create({
-      data: { workspaceId: workspace.id, ...seriesKey({ of: 'delivery-problem', channelId, day }), kind: DELIVERY_PROBLEM, step: error.slice(0, 100), dueAt: now, channelId: reportTo },
-    });
-  } catch (e) {
-    if ((e as { code?: string }).code === 'P2002') return null; // reported already (by this or another process)
-    throw e;
-  }
+  return planDeliveryProblemRow(db, { workspaceId: workspace.id, channelId, day, kind: DELIVERY_PROBLEM, step: error.slice(0, 100), reportTo, now });
 }
 
 /** The report itself: which reminders of that channel were given up (in the day before it was planned). */
@@ -47,17 +40,8 @@ export const deliveryProblems: ReminderFamily = {
   async build({ db, reminder, workspace, late }) {
     const { channelId } = seriesAs('delivery-problem', reminder);
     const gaveUp = reminder.step === GAVE_UP;
-    const which = gaveUp
-      ? { reason: { not: PERMANENT_ERROR } }
-      : { lastError: { startsWith: reminder.step }, OR: [{ reason: null }, { reason: PERMANENT_ERROR }] };
-    const where = {
-      workspaceId: workspace.id, channelId, status: 'dead', ...which,
-      updatedAt: { gte: new Date(reminder.createdAt.getTime() - 24 * 3600_000) },
-    };
-    const [rows, total] = await Promise.all([
-      db.reminder.findMany({ where, orderBy: { dueAt: 'desc' }, take: LISTED, include: { contract: { select: { name: true } } } }),
-      db.reminder.count({ where }),
-    ]);
+    const since = new Date(reminder.createdAt.getTime() - 24 * 3600_000);
+    const { rows, total } = await undeliveredRows(db, { workspaceId: workspace.id, channelId, since, error: gaveUp ? null : reminder.step }, LISTED);
     const undelivered = rows.map((r) => ({ kind: r.kind, contractName: r.contract?.name ?? null, dueDay: dayIn(r.dueAt, workspace.timezone), reason: r.reason ?? 'no longer applied' }));
     if (gaveUp) {
       const message = deliveryGaveUp(channelId, undelivered, Math.max(total, 1));

@@ -2,7 +2,9 @@ import { addDays, isWeekend, type Day } from '../../domain/days.js';
 import { dayIn, instantAt } from '../../domain/zoned-time.js';
 import { calendarMonth } from '../../domain/periods.js';
 import type { Db } from '../../store/client.js';
-import { seriesKey } from '../../store/ledger-keys.js';
+import { activeContractChannels, activeContractsInChannel } from '../../store/contracts.js';
+import { seriesAs } from '../../store/ledger-keys.js';
+import { monthlyReportsPlanned, planMonthlyReportRows } from '../../store/reminder-ledger.js';
 import { slaReport } from '../../store/sla-data.js';
 import { verdict } from '../../messages/sla-status.js';
 import { markLate } from '../../messages/late.js';
@@ -67,15 +69,10 @@ async function planWorkspaceReports(db: Db, ws: ReportingWorkspace, now: Date): 
   const day = firstBusinessDay(month);
   const dueAt = instantAt(day, ws.reminderTime, ws.timezone);
   if (today < day || ws.createdAt.getTime() > dueAt.getTime()) return;
-  // Any channel's report of this month means the month is planned (the cycle is the month's, whatever the channel).
-  const { cycle } = seriesKey({ of: 'monthly-report', channelId: '', month });
-  if ((await db.reminder.count({ where: { workspaceId: ws.id, kind: 'sla-report', cycle } })) > 0) return;
-  const rows = await db.contract.findMany({ where: { workspaceId: ws.id, status: 'active' }, distinct: ['channelId'], select: { channelId: true } });
-  const channels = [...new Set(rows.map((r) => r.channelId ?? ws.defaultChannel).filter((c): c is string => c !== null))];
+  if (await monthlyReportsPlanned(db, ws.id, month)) return;
+  const channels = await activeContractChannels(db, ws);
   if (channels.length === 0) return;
-  await db.reminder.createMany({
-    data: channels.map((channelId) => ({ workspaceId: ws.id, ...seriesKey({ of: 'monthly-report', channelId, month }), kind: 'sla-report', step: 'monthly', dueAt, channelId })),
-  });
+  await planMonthlyReportRows(db, ws.id, month, channels, dueAt);
 }
 
 /** First business day of each month: each channel gets the SLA status of its contracts for the month before. */
@@ -87,15 +84,10 @@ export const monthlyReports: ReminderFamily = {
   },
 
   async build({ db, reminder, workspace, now, late }) {
-    const channelId = reminder.channelId!;
-    const cycle = String(reminder.cycle);
-    const thisMonth = `${cycle.slice(0, 4)}-${cycle.slice(4)}-01`;
-    const reported = addDays(thisMonth, -1).slice(0, 7); // "2026-11": the month before
+    const { channelId, month: planned } = seriesAs('monthly-report', reminder);
+    const reported = addDays(`${planned}-01`, -1).slice(0, 7); // "2026-11": the month before
     const month = calendarMonth(reported, workspace.timezone);
-    const inChannel = await db.contract.findMany({
-      where: { workspaceId: workspace.id, status: 'active', OR: [{ channelId }, ...(workspace.defaultChannel === channelId ? [{ channelId: null }] : [])] },
-      orderBy: { name: 'asc' },
-    });
+    const inChannel = await activeContractsInChannel(db, workspace, channelId);
     const sections: Block[] = [];
     const names: string[] = [];
     for (const contract of inChannel) {

@@ -4,7 +4,8 @@ import type { Priority, SlaMeasure } from '../../domain/sla-measure.js';
 import { formatInstant } from '../../domain/zoned-time.js';
 import type { Db } from '../../store/client.js';
 import { seriesAs } from '../../store/ledger-keys.js';
-import type { Contract } from '../../store/contracts.js';
+import { requireContractOfRow, type Contract } from '../../store/contracts.js';
+import { siblingDue } from '../../store/reminder-ledger.js';
 import { issueLabel } from '../../store/issues.js';
 import { escalationContact } from '../../store/contacts.js';
 import { slaPolicyOf } from '../../store/sla-policies.js';
@@ -39,15 +40,14 @@ export const slaWarnings: ReminderFamily = {
     if (issue.reopenCount !== reminder.cycle) return 'issue reopened since';
     if (issue.resolvedAt || (measure === 'response' && issue.respondedAt)) return 'clock stopped';
     if (reminder.kind === 'sla-warning') {
-      const breach = await db.reminder.findFirst({ where: { subject: reminder.subject, cycle: reminder.cycle, kind: 'sla-breach', dueAt: { lte: now } } });
-      if (breach) return 'the breach supersedes the warning';
+      if (await siblingDue(db, reminder, 'sla-breach', now)) return 'the breach supersedes the warning';
     }
     return null;
   },
 
   async build({ db, reminder, workspace, late }) {
     const issue = await db.vendorIssue.findUniqueOrThrow({ where: { id: seriesAs('issue', reminder).issueId } });
-    const contract = await db.contract.findUniqueOrThrow({ where: { id: issue.contractId } });
+    const contract = await requireContractOfRow(db, issue.contractId);
     const policy = await slaPolicyOf(db, contract.id, workspace.timezone);
     const measure = measureOf(reminder.step);
     const target = policy.targets[issue.priority as Priority];
