@@ -54,3 +54,35 @@ export async function moveRoles(tx: Tx, workspaceId: string, from: string, to: s
   }
   return held;
 }
+
+/** A vendor contact of the contract in that role, by name. */
+export async function findVendorContact(db: Db | Tx, contractId: string, role: string, name: string): Promise<Contact | null> {
+  return db.contact.findFirst({ where: { contractId, kind: 'vendor', role, name: { equals: name } } });
+}
+
+/** Adds a vendor contact, or updates `existing` (the same role and name) with the new details. */
+export async function saveVendorContact(
+  tx: Db | Tx,
+  existing: Contact | null,
+  contact: { workspaceId: string; contractId: string; role: string; name: string; email: string | null; phone: string | null },
+): Promise<void> {
+  const details = { email: contact.email, phone: contact.phone };
+  if (existing) await tx.contact.update({ where: { id: existing.id }, data: details });
+  else await tx.contact.create({ data: { workspaceId: contact.workspaceId, contractId: contact.contractId, role: contact.role, kind: 'vendor', name: contact.name, ...details } });
+}
+
+/** One of your people in a role of the contract. */
+export async function findInternalContact(db: Db | Tx, contractId: string, role: string, userId: string): Promise<Contact | null> {
+  return db.contact.findFirst({ where: { contractId, role, userId } });
+}
+
+export async function addInternalContact(tx: Db | Tx, contact: { workspaceId: string; contractId: string; role: string; userId: string; name: string | null }): Promise<void> {
+  await tx.contact.create({ data: { workspaceId: contact.workspaceId, contractId: contact.contractId, role: contact.role, kind: 'internal', userId: contact.userId, name: contact.name } });
+}
+
+/** Removes a vendor contact (by name) or a person's roles on the contract, one role or all; how many went. */
+export async function removeContacts(db: Db | Tx, of: { contractId: string; role?: string | undefined; vendorName?: string; userId?: string }): Promise<number> {
+  const who = of.vendorName !== undefined ? { kind: 'vendor', name: of.vendorName } : { userId: of.userId! };
+  const { count } = await db.contact.deleteMany({ where: { contractId: of.contractId, ...(of.role && { role: of.role }), ...who } });
+  return count;
+}

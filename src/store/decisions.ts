@@ -75,3 +75,8 @@ export async function audit(tx: Db | Tx, event: { workspaceId: string; contractI
     data: { workspaceId: event.workspaceId, contractId: event.contractId, actorId: event.actorId, action: event.action, detail: JSON.stringify(event.detail ?? {}), at: event.at },
   });
 }
+
+/** Where a decision's proposal was posted, to update it in place when it is approved or rejected. */
+export async function recordDecisionMessage(db: Db | Tx, id: string, channelId: string, messageId: string | null): Promise<void> {
+  await db.decision.update({ where: { id }, data: { channelId, messageTs: messageId } });
+}

@@ -53,3 +53,35 @@ export async function issuesOpenedBetween(db: Db | Tx, contractId: string, start
 export async function outagesOverlapping(db: Db | Tx, contractId: string, start: Date, end: Date) {
   return db.outage.findMany({ where: { contractId, startAt: { lt: end }, endAt: { gt: start } } });
 }
+
+export type NewIssue = Pick<VendorIssue, 'workspaceId' | 'number' | 'contractId' | 'priority' | 'summary' | 'category' | 'openedAt' | 'openedBy'>;
+
+export async function createIssue(tx: Db | Tx, issue: NewIssue): Promise<VendorIssue> {
+  return tx.vendorIssue.create({ data: issue });
+}
+
+/** What a step of an issue's life changes (responded, resolved, reopened). */
+export type IssueChange = Partial<Pick<VendorIssue, 'respondedAt' | 'resolvedAt' | 'reopenCount'>>;
+
+export async function updateIssue(tx: Db | Tx, id: string, change: IssueChange): Promise<VendorIssue> {
+  return tx.vendorIssue.update({ where: { id }, data: change });
+}
+
+/** Where the issue's message was posted, to update it in place later. */
+export async function recordIssueMessage(db: Db | Tx, id: string, channelId: string, messageId: string | null): Promise<void> {
+  await db.vendorIssue.update({ where: { id }, data: { channelId, messageTs: messageId } });
+}
+
+/** The contract's open issues; `posted` only those with a message to update. */
+export async function openIssuesOf(db: Db | Tx, contractId: string, options: { posted?: boolean } = {}): Promise<VendorIssue[]> {
+  return db.vendorIssue.findMany({ where: { contractId, resolvedAt: null, ...(options.posted && { messageTs: { not: null } }) } });
+}
+
+/** The issue a ledger row points at (by its own id: no workspace scope needed). */
+export async function issueOfRow(db: Db | Tx, id: string): Promise<VendorIssue | null> {
+  return db.vendorIssue.findUnique({ where: { id } });
+}
+
+export async function addOutage(db: Db | Tx, outage: { workspaceId: string; contractId: string; startAt: Date; endAt: Date; maintenance: boolean; createdBy: string }): Promise<void> {
+  await db.outage.create({ data: outage });
+}

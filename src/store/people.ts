@@ -32,3 +32,12 @@ export async function adoptIdentity(db: Db, workspaceId: string, provisionalId: 
 export async function markProvisional(db: Db, workspaceId: string, userId: string): Promise<void> {
   await db.person.upsert({ where: { workspaceId_userId: { workspaceId, userId } }, create: { workspaceId, userId }, update: {} });
 }
+
+/** What the directory last learnt about a person (name, bot or not, when). */
+export async function cachedPerson(db: Db, workspaceId: string, userId: string): Promise<{ displayName: string | null; isBot: boolean; fetchedAt: Date | null } | null> {
+  return db.person.findUnique({ where: { workspaceId_userId: { workspaceId, userId } } });
+}
+
+export async function cachePerson(db: Db, workspaceId: string, userId: string, seen: { displayName: string; isBot: boolean; fetchedAt: Date }): Promise<void> {
+  await db.person.upsert({ where: { workspaceId_userId: { workspaceId, userId } }, create: { workspaceId, userId, ...seen }, update: seen });
+}

@@ -4,7 +4,7 @@ import { ensureAllowed } from '../authorise.js';
 import { highestAnnualValueOfCycle } from '../../store/value-history.js';
 import type { Tx } from '../../store/client.js';
 import { findContractById, perOf, termsOf, updateContract, type Contract } from '../../store/contracts.js';
-import { audit, currentDecision, findDecision, settlePending, takeDecisionSlot, type Decision } from '../../store/decisions.js';
+import { audit, currentDecision, findDecision, recordDecisionMessage, settlePending, takeDecisionSlot, type Decision } from '../../store/decisions.js';
 import { lastPostedRenewal, replanContract } from '../../store/reminder-ledger.js';
 import { amount, mention } from '../../messages/format.js';
 import { message, plain } from '../../messages/model.js';
@@ -81,7 +81,7 @@ async function postProposal(ctx: CommandContext, contract: Contract, decision: D
     ctx.log(`could not post the proposal for ${contract.name}: ${posted.error}`);
     return;
   }
-  await ctx.db.decision.update({ where: { id: decision.id }, data: { channelId, messageTs: posted.messageId } });
+  await recordDecisionMessage(ctx.db, decision.id, channelId, posted.messageId);
 }
 
 /** Approve / Reject on a pending decision. */

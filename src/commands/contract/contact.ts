@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../../domain/handover.js';
+import { addInternalContact, findInternalContact, findVendorContact, removeContacts, saveVendorContact } from '../../store/contacts.js';
 import { updateContract } from '../../store/contracts.js';
 import { audit } from '../../store/decisions.js';
 import { mention } from '../../messages/format.js';
@@ -49,11 +50,12 @@ export async function contactCommand(ctx: CommandContext, tokens: Token[]): Prom
     const name = vendorName.safeParse(who);
     if (!name.success) throw new UsageError(`The contact name ${name.error.issues[0]?.message}.`, EXAMPLE);
     if (options.role === 'owner') throw new UsageError('The owner is one of your people, not the vendor\'s: `/contract contact … add @alice role:owner`.', INTERNAL_EXAMPLE);
-    const existing = await ctx.db.contact.findFirst({ where: { contractId: contract.id, kind: 'vendor', role: options.role, name: { equals: name.data } } });
+    const existing = await findVendorContact(ctx.db, contract.id, options.role, name.data);
     const changed = await ctx.db.$transaction(async (tx) => {
-      const data = { email: options.email ?? existing?.email ?? null, phone: options.phone ?? existing?.phone ?? null };
-      if (existing) await tx.contact.update({ where: { id: existing.id }, data });
-      else await tx.contact.create({ data: { workspaceId: ctx.workspace.id, contractId: contract.id, role: options.role!, kind: 'vendor', name: name.data, ...data } });
+      await saveVendorContact(tx, existing, {
+        workspaceId: ctx.workspace.id, contractId: contract.id, role: options.role!, name: name.data,
+        email: options.email ?? existing?.email ?? null, phone: options.phone ?? existing?.phone ?? null,
+      });
       await audit(tx, { workspaceId: ctx.workspace.id, contractId: contract.id, actorId: ctx.userId, action: existing ? 'contact.updated' : 'contact.added', detail: { role: options.role, name: name.data }, at: ctx.now });
       return existing ? 'updated' : 'added';
     });
@@ -75,10 +77,10 @@ export async function contactCommand(ctx: CommandContext, tokens: Token[]): Prom
     });
     return { reply: plain(`${mention(user.data)} now owns ${contract.name} (was ${mention(contract.ownerId)}).`) };
   }
-  const existing = await ctx.db.contact.findFirst({ where: { contractId: contract.id, role: options.role, userId: user.data } });
+  const existing = await findInternalContact(ctx.db, contract.id, options.role, user.data);
   if (existing) return { reply: plain(`${mention(user.data)} is already ${options.role} for ${contract.name}.`) };
   await ctx.db.$transaction(async (tx) => {
-    await tx.contact.create({ data: { workspaceId: ctx.workspace.id, contractId: contract.id, role: options.role!, kind: 'internal', userId: user.data, name: info?.displayName ?? null } });
+    await addInternalContact(tx, { workspaceId: ctx.workspace.id, contractId: contract.id, role: options.role!, userId: user.data, name: info?.displayName ?? null });
     await audit(tx, { workspaceId: ctx.workspace.id, contractId: contract.id, actorId: ctx.userId, action: 'contact.added', detail: { role: options.role, userId: user.data }, at: ctx.now });
   });
   return { reply: plain(`${mention(user.data)} is now ${options.role} for ${contract.name}.`) };
@@ -87,8 +89,7 @@ export async function contactCommand(ctx: CommandContext, tokens: Token[]): Prom
 async function removeContact(ctx: CommandContext, contractId: string, contractName: string, vendor: boolean, who: string, onlyRole: Role | undefined): Promise<CommandResult> {
   const user = vendor ? null : userMention.safeParse(who);
   if (user && !user.success) throw new UsageError('Mention the person to remove, or use `vendor "Name"`.', EXAMPLE);
-  const where = { contractId, ...(onlyRole && { role: onlyRole }), ...(vendor ? { kind: 'vendor', name: who } : { userId: user!.data! }) };
-  const { count } = await ctx.db.contact.deleteMany({ where });
+  const count = await removeContacts(ctx.db, { contractId, role: onlyRole, ...(vendor ? { vendorName: who } : { userId: user!.data! }) });
   if (count === 0) throw new UsageError(`No such contact on *${contractName}*${onlyRole ? ` with the role ${onlyRole}` : ''} (the owner is changed with \`/contract edit … owner:@…\`). \`/contract show ${contractName}\` lists them.`, REMOVE_EXAMPLE);
   await audit(ctx.db, { workspaceId: ctx.workspace.id, contractId, actorId: ctx.userId, action: 'contact.removed', detail: { who, role: onlyRole ?? null }, at: ctx.now });
   return { reply: plain(`Removed ${count} contact role(s) of ${vendor ? who : mention(user!.data!)} from ${contractName}.`) };

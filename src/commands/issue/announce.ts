@@ -1,5 +1,5 @@
 import type { Contract } from '../../store/contracts.js';
-import type { VendorIssue } from '../../store/issues.js';
+import { openIssuesOf, recordIssueMessage, type VendorIssue } from '../../store/issues.js';
 import { slaPolicyOf } from '../../store/sla-policies.js';
 import { issueMessage } from '../../messages/issue.js';
 import type { CommandContext } from '../context.js';
@@ -19,13 +19,13 @@ export async function announceIssue(ctx: CommandContext, issue: VendorIssue, con
   const channelId = contract.channelId ?? ctx.workspace.defaultChannel ?? ctx.channelId;
   if (!channelId) return null;
   const result = await ctx.delivery.post({ workspaceId: ctx.workspace.id, channelId }, message);
-  if (result.ok) await ctx.db.vendorIssue.update({ where: { id: issue.id }, data: { channelId, messageTs: result.messageId } });
+  if (result.ok) await recordIssueMessage(ctx.db, issue.id, channelId, result.messageId);
   else ctx.log(`could not post I-${issue.number} to ${channelId}: ${result.error}`);
   return result.ok ? channelId : null;
 }
 
 /** SLA targets or hours changed: the posted messages of the contract's open issues show the new ones. */
 export async function refreshOpenIssues(ctx: CommandContext, contract: Contract): Promise<void> {
-  const open = await ctx.db.vendorIssue.findMany({ where: { contractId: contract.id, resolvedAt: null, messageTs: { not: null } } });
+  const open = await openIssuesOf(ctx.db, contract.id, { posted: true });
   for (const issue of open) await announceIssue(ctx, issue, contract);
 }

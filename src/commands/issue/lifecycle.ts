@@ -1,6 +1,6 @@
 import { formatInstant } from '../../domain/zoned-time.js';
 import { findContractById } from '../../store/contracts.js';
-import { findIssue, findIssueById, issueLabel, issueNumber, recordIssueEvent, type VendorIssue } from '../../store/issues.js';
+import { findIssue, findIssueById, issueLabel, issueNumber, recordIssueEvent, updateIssue, type IssueChange, type VendorIssue } from '../../store/issues.js';
 import { planIssueWarnings } from '../../store/sla-ledger.js';
 import { slaPolicyOf } from '../../store/sla-policies.js';
 import { plain } from '../../messages/model.js';
@@ -54,7 +54,7 @@ async function advanceIssue(ctx: CommandContext, issue: VendorIssue, step: Issue
   if (step !== 'reopen' && at.getTime() < issue.openedAt.getTime()) {
     throw new UsageError(`${label} was opened ${shown(issue.openedAt)}; the vendor cannot have ${step === 'respond' ? 'responded' : 'resolved it'} before that.`, example);
   }
-  let data: Partial<VendorIssue>;
+  let data: IssueChange;
   if (step === 'respond') {
     if (issue.resolvedAt) return { reply: plain(`${label} is already resolved (${shown(issue.resolvedAt)}); nothing changed.`) };
     if (issue.respondedAt) return { reply: plain(`The vendor already responded to ${label} at ${shown(issue.respondedAt)}; nothing changed.`) };
@@ -72,7 +72,7 @@ async function advanceIssue(ctx: CommandContext, issue: VendorIssue, step: Issue
   }
   const policy = await slaPolicyOf(ctx.db, issue.contractId, tz);
   const updated = await ctx.db.$transaction(async (tx) => {
-    const next = await tx.vendorIssue.update({ where: { id: issue.id }, data });
+    const next = await updateIssue(tx, issue.id, data);
     await recordIssueEvent(tx, next, step === 'respond' ? 'responded' : step === 'resolve' ? 'resolved' : 'reopened', ctx.userId, at);
     await planIssueWarnings(tx, next, policy);
     return next;

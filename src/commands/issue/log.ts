@@ -1,5 +1,5 @@
 import { PRIORITIES, type Priority } from '../../domain/sla-measure.js';
-import { issueLabel, nextIssueNumber, recordIssueEvent } from '../../store/issues.js';
+import { createIssue, issueLabel, nextIssueNumber, recordIssueEvent } from '../../store/issues.js';
 import { planIssueWarnings } from '../../store/sla-ledger.js';
 import { slaPolicyOf } from '../../store/sla-policies.js';
 import { noTargetsLine, targetLines } from '../../messages/issue.js';
@@ -31,9 +31,7 @@ export async function logIssue(ctx: CommandContext, tokens: Token[]): Promise<Co
 
   const issue = await ctx.db.$transaction(async (tx) => {
     const number = await nextIssueNumber(tx, ctx.workspace.id);
-    const created = await tx.vendorIssue.create({
-      data: { workspaceId: ctx.workspace.id, number, contractId: contract.id, priority, summary: summary.data, category: options.category ?? null, openedAt, openedBy: ctx.userId },
-    });
+    const created = await createIssue(tx, { workspaceId: ctx.workspace.id, number, contractId: contract.id, priority, summary: summary.data, category: options.category ?? null, openedAt, openedBy: ctx.userId });
     await recordIssueEvent(tx, created, 'opened', ctx.userId, openedAt);
     await planIssueWarnings(tx, created, policy);
     return created;

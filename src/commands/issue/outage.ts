@@ -1,6 +1,7 @@
 import { formatDuration } from '../../domain/durations.js';
 import { formatInstant } from '../../domain/zoned-time.js';
 import { plain } from '../../messages/model.js';
+import { addOutage } from '../../store/issues.js';
 import type { CommandContext, CommandResult } from '../context.js';
 import { UsageError } from '../errors.js';
 import { parseOptions, positionals } from '../parse-args.js';
@@ -20,9 +21,7 @@ export async function recordOutage(ctx: CommandContext, tokens: Token[]): Promis
   if (!options.start || !options.end) throw new UsageError('Give both `start:` and `end:`.', EXAMPLE);
   if (options.end.getTime() <= options.start.getTime()) throw new UsageError('The end of an outage must be after its start.', EXAMPLE);
   const contract = await requireContract(ctx, name, EXAMPLE);
-  await ctx.db.outage.create({
-    data: { workspaceId: ctx.workspace.id, contractId: contract.id, startAt: options.start, endAt: options.end, maintenance, createdBy: ctx.userId },
-  });
+  await addOutage(ctx.db, { workspaceId: ctx.workspace.id, contractId: contract.id, startAt: options.start, endAt: options.end, maintenance, createdBy: ctx.userId });
   const tz = ctx.workspace.timezone;
   const length = formatDuration(options.end.getTime() - options.start.getTime());
   return {

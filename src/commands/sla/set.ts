@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseSlaDuration } from '../../domain/durations.js';
 import { targetLines } from '../../messages/sla-status.js';
 import { PRIORITIES, type Priority } from '../../domain/sla-measure.js';
+import { openIssuesOf } from '../../store/issues.js';
 import { planIssueWarnings } from '../../store/sla-ledger.js';
 import { setPolicy, setTargets, slaPolicyOf } from '../../store/sla-policies.js';
 import { plain } from '../../messages/model.js';
@@ -60,7 +61,7 @@ export async function slaSet(ctx: CommandContext, tokens: Token[]): Promise<Comm
     }
     // Targets or hours moved: the warnings of open issues move with them.
     const policy = await slaPolicyOf(tx, contract.id, ctx.workspace.timezone);
-    for (const issue of await tx.vendorIssue.findMany({ where: { contractId: contract.id, resolvedAt: null } })) await planIssueWarnings(tx, issue, policy);
+    for (const issue of await openIssuesOf(tx, contract.id)) await planIssueWarnings(tx, issue, policy);
   });
   await refreshOpenIssues(ctx, contract);
   const after = await slaPolicyOf(ctx.db, contract.id, ctx.workspace.timezone);

@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { UserDirectory, UserInfo } from '../../commands/context.js';
 import type { Db } from '../../store/client.js';
+import { cachedPerson, cachePerson } from '../../store/people.js';
 
 const FRESH_MS = 24 * 60 * 60 * 1000;
 
@@ -8,7 +9,7 @@ const FRESH_MS = 24 * 60 * 60 * 1000;
 export function slackDirectory(db: Db, client: webApi.WebClient, workspaceId: string, now: () => Date): UserDirectory {
   return {
     async lookup(userId: string): Promise<UserInfo | null> {
-      const cached = await db.person.findUnique({ where: { workspaceId_userId: { workspaceId, userId } } });
+      const cached = await cachedPerson(db, workspaceId, userId);
       if (cached?.displayName && cached.fetchedAt && now().getTime() - cached.fetchedAt.getTime() < FRESH_MS) {
         return { displayName: cached.displayName, isBot: cached.isBot };
       }
@@ -18,11 +19,7 @@ export function slackDirectory(db: Db, client: webApi.WebClient, workspaceId: st
         if (!user) return null;
         const displayName = user.profile?.display_name || user.real_name || user.name || userId;
         const isBot = Boolean(user.is_bot) || userId === 'USLACKBOT';
-        await db.person.upsert({
-          where: { workspaceId_userId: { workspaceId, userId } },
-          create: { workspaceId, userId, displayName, isBot, fetchedAt: now() },
-          update: { displayName, isBot, fetchedAt: now() },
-        });
+        await cachePerson(db, workspaceId, userId, { displayName, isBot, fetchedAt: now() });
         return { displayName, isBot };
       } catch {
         return cached?.displayName ? { displayName: cached.displayName, isBot: cached.isBot } : null;

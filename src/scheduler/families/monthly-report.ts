@@ -6,6 +6,7 @@ import { activeContractChannels, activeContractsInChannel } from '../../store/co
 import { seriesAs } from '../../store/ledger-keys.js';
 import { monthlyReportsPlanned, planMonthlyReportRows } from '../../store/reminder-ledger.js';
 import { slaReport } from '../../store/sla-data.js';
+import { allWorkspaces } from '../../store/workspaces.js';
 import { verdict } from '../../messages/sla-status.js';
 import { markLate } from '../../messages/late.js';
 import { count } from '../../messages/format.js';
@@ -39,7 +40,7 @@ export function firstBusinessDay(month: string): Day {
  * so the next pass tries again.
  */
 export async function planMonthlyReports(db: Db, now: Date, log?: (line: string) => void): Promise<void> {
-  for (const ws of await db.workspace.findMany({ select: { id: true, timezone: true, reminderTime: true, defaultChannel: true, createdAt: true } })) {
+  for (const ws of await allWorkspaces(db)) {
     try {
       await planWorkspaceReports(db, ws, now);
     } catch (error) {

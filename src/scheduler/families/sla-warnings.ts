@@ -6,7 +6,7 @@ import type { Db } from '../../store/client.js';
 import { seriesAs } from '../../store/ledger-keys.js';
 import { requireContractOfRow, type Contract } from '../../store/contracts.js';
 import { siblingDue } from '../../store/reminder-ledger.js';
-import { issueLabel } from '../../store/issues.js';
+import { issueLabel, issueOfRow } from '../../store/issues.js';
 import { escalationContact } from '../../store/contacts.js';
 import { slaPolicyOf } from '../../store/sla-policies.js';
 import { mention } from '../../messages/format.js';
@@ -34,7 +34,7 @@ export const slaWarnings: ReminderFamily = {
 
   async stale({ db, reminder, now }) {
     const { issueId } = seriesAs('issue', reminder);
-    const issue = await db.vendorIssue.findUnique({ where: { id: issueId } });
+    const issue = await issueOfRow(db, issueId);
     if (!issue) return 'issue gone';
     const measure = measureOf(reminder.step);
     if (issue.reopenCount !== reminder.cycle) return 'issue reopened since';
@@ -46,7 +46,9 @@ export const slaWarnings: ReminderFamily = {
   },
 
   async build({ db, reminder, workspace, late }) {
-    const issue = await db.vendorIssue.findUniqueOrThrow({ where: { id: seriesAs('issue', reminder).issueId } });
+    const { issueId } = seriesAs('issue', reminder);
+    const issue = await issueOfRow(db, issueId);
+    if (!issue) throw new Error(`reminder ledger: issue ${issueId} of a due warning is gone`);
     const contract = await requireContractOfRow(db, issue.contractId);
     const policy = await slaPolicyOf(db, contract.id, workspace.timezone);
     const measure = measureOf(reminder.step);
