@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // Each test runs the CLI as subprocesses (a second or more each, more on a loaded machine).
 vi.setConfig({ testTimeout: 120_000 });
-import { openDatabase } from '../../src/store/client.js';
+import { withDatabase } from '../helpers/database.js';
 import { runCli, type CliRun } from '../helpers/subprocess.js';
 
 let dir: string;
@@ -14,12 +14,7 @@ let dir: string;
 const cli = (databaseUrl: string, args: string[]): Promise<CliRun> => runCli({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' }, args);
 
 async function names(databaseUrl: string): Promise<{ name: string; services: string | null }[]> {
-  const db = openDatabase(databaseUrl);
-  try {
-    return await db.contract.findMany({ select: { name: true, services: true }, orderBy: { name: 'asc' } });
-  } finally {
-    await db.$disconnect();
-  }
+  return withDatabase(databaseUrl, (db) => db.contract.findMany({ select: { name: true, services: true }, orderBy: { name: 'asc' } }));
 }
 
 beforeAll(() => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { planCycle } from '../../src/domain/reminder-plan.js';
 import { openDatabase } from '../../src/store/client.js';
+import { withDatabase } from '../helpers/database.js';
 import { termsOf } from '../../src/store/contracts.js';
 import { getWorkspace } from '../../src/store/workspaces.js';
 import { contractNameOf, contractRow, writeContractsCsv } from '../helpers/contracts-csv.js';
@@ -22,15 +23,11 @@ let dir: string;
 const cli = (databaseUrl: string, args: string[]): Promise<CliRun> => runCli({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' }, args, 170_000);
 
 async function counts(databaseUrl: string): Promise<{ contracts: number; planned: number; audited: number }> {
-  const db = openDatabase(databaseUrl);
-  try {
-    const contracts = await db.contract.count();
-    const planned = (await db.reminder.groupBy({ by: ['contractId'], where: { contractId: { not: null } } })).length;
-    const audited = await db.auditEvent.count({ where: { action: 'contract.added' } });
-    return { contracts, planned, audited };
-  } finally {
-    await db.$disconnect();
-  }
+  return withDatabase(databaseUrl, async (db) => ({
+    contracts: await db.contract.count(),
+    planned: (await db.reminder.groupBy({ by: ['contractId'], where: { contractId: { not: null } } })).length,
+    audited: await db.auditEvent.count({ where: { action: 'contract.added' } }),
+  }));
 }
 
 beforeAll(() => {
