@@ -1,6 +1,6 @@
 import type { Db } from '../store/client.js';
 import type { WorkspaceSettings } from '../store/workspaces.js';
-import type { Delivery } from '../messages/delivery.js';
+import type { Effect } from '../effects/effect.js';
 import type { Message } from '../messages/model.js';
 import { dayIn } from '../domain/zoned-time.js';
 import type { Day } from '../domain/days.js';
@@ -14,7 +14,6 @@ export interface CommandContext {
   channelId: string | null;
   /** Read once per request at the boundary; handlers never read the clock. */
   now: Date;
-  delivery: Delivery;
   log: (line: string) => void;
   /** Looks up chat users (display name, bot or not); absent where the platform offers none. */
   directory?: UserDirectory;
@@ -35,22 +34,13 @@ export interface MessageRef {
   messageId: string;
 }
 
-export type FormId = 'contract-add' | 'assign-successor';
-
 export interface CommandResult {
   /** Shown to the requesting user only. */
   reply: Message;
-  /** Slack opens a modal, Teams sends a form card. */
-  openForm?: FormId;
-  /** What the form needs to know (for assign-successor: contractId and fromUserId). */
-  formContext?: Record<string, string>;
+  /** What it changes outside the database (posts, updates, a form to open), in order: see src/effects. */
+  effects?: Effect[];
   /** Replace the clicked (private) message instead of adding a new one. */
   replaceOriginal?: boolean;
-  /**
-   * The command's result was posted in this conversation for everyone (a logged issue): a platform
-   * whose private answer would land there too sends no second message.
-   */
-  announcedIn?: string;
 }
 
 export function todayOf(ctx: Pick<CommandContext, 'now' | 'workspace'>): Day {

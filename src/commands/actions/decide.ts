@@ -4,7 +4,7 @@ import { ensureAllowed } from '../authorise.js';
 import { highestAnnualValueOfCycle } from '../../store/value-history.js';
 import type { Tx } from '../../store/client.js';
 import { findContractById, perOf, termsOf, updateContract, type Contract } from '../../store/contracts.js';
-import { audit, currentDecision, findDecision, recordDecisionMessage, settlePending, takeDecisionSlot, type Decision } from '../../store/decisions.js';
+import { audit, currentDecision, findDecision, settlePending, takeDecisionSlot, type Decision } from '../../store/decisions.js';
 import { lastPostedRenewal, replanContract } from '../../store/reminder-ledger.js';
 import { amount, mention } from '../../messages/format.js';
 import { message, plain } from '../../messages/model.js';
@@ -15,7 +15,8 @@ import { vendorContactsOf } from '../../store/contacts.js';
 import { todayOf, type CommandContext, type CommandResult, type MessageRef } from '../context.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
-import { updateReminderCard } from './reminder-card.js';
+import { post, type Effect } from '../../effects/effect.js';
+import { reminderCardUpdate } from './reminder-card.js';
 
 function policyOf(ctx: CommandContext, contract: Contract): DecisionPolicy {
   return { ownerId: contract.ownerId, approvers: ctx.workspace.approvers, threshold: ctx.workspace.threshold };
@@ -59,29 +60,24 @@ export async function decide(ctx: CommandContext, contractId: string, cycle: num
   }
   if (!decision) return alreadyDecided(ctx, contract);
 
-  if (target) await refreshReminder(ctx, contract, decision, target);
-  else if (pending) await postProposal(ctx, contract, decision);
+  const shown = target ? await refreshReminder(ctx, contract, decision, target) : pending ? await postProposal(ctx, contract, decision) : [];
   if (pending) {
     const threshold = ctx.workspace.threshold ?? 0;
-    return { reply: plain(`${CHOICE_LABELS[choice]} for ${contract.name} is proposed. Its annual value this term is at or above ${amount(threshold, contract.currency)}, so another approver (${policy.approvers.filter((a) => a !== ctx.userId).map(mention).join(', ') || 'none set yet'}) must confirm.`) };
+    return { reply: plain(`${CHOICE_LABELS[choice]} for ${contract.name} is proposed. Its annual value this term is at or above ${amount(threshold, contract.currency)}, so another approver (${policy.approvers.filter((a) => a !== ctx.userId).map(mention).join(', ') || 'none set yet'}) must confirm.`), effects: shown };
   }
-  return { reply: await confirmation(ctx, contract, choice) };
+  const confirmed = await confirmation(ctx, contract, choice);
+  return { reply: confirmed.reply, effects: [...shown, ...(confirmed.effects ?? [])] };
 }
 
 /**
  * A proposal with no reminder posted yet (typed before the first one): post the contract's card with
  * Approve / Reject in its channel, so the second approver has something to click, and remember it.
  */
-async function postProposal(ctx: CommandContext, contract: Contract, decision: Decision): Promise<void> {
+async function postProposal(ctx: CommandContext, contract: Contract, decision: Decision): Promise<Effect[]> {
   const channelId = contract.channelId ?? ctx.workspace.defaultChannel;
-  if (!channelId) return;
+  if (!channelId) return [];
   const card = await reminderMessage.forKind(ctx.db, { kind: 'renewal', step: '', cycle: contract.cycle }, contract, ctx.workspace, todayOf(ctx), null, ctx.now, noteOf(decision));
-  const posted = await ctx.delivery.post({ workspaceId: ctx.workspace.id, channelId }, card);
-  if (!posted.ok) {
-    ctx.log(`could not post the proposal for ${contract.name}: ${posted.error}`);
-    return;
-  }
-  await recordDecisionMessage(ctx.db, decision.id, channelId, posted.messageId);
+  return [post(channelId, card, `the proposal for ${contract.name}`, { remember: { as: 'decision-message', decisionId: decision.id } })];
 }
 
 /** Approve / Reject on a pending decision. */
@@ -102,9 +98,10 @@ export async function settle(ctx: CommandContext, decisionId: string, approve: b
   if (!won) return alreadyDecided(ctx, contract);
   const settled = (await findDecision(ctx.db, ctx.workspace.id, decision.id))!;
   const target = origin ?? (decision.channelId && decision.messageTs ? { channelId: decision.channelId, messageId: decision.messageTs } : null);
-  await refreshReminder(ctx, contract, settled, target);
-  if (!approve) return { reply: plain(`You rejected ${CHOICE_LABELS[choice]} for ${contract.name}. Its reminders continue.`) };
-  return { reply: await confirmation(ctx, contract, choice) };
+  const shown = await refreshReminder(ctx, contract, settled, target);
+  if (!approve) return { reply: plain(`You rejected ${CHOICE_LABELS[choice]} for ${contract.name}. Its reminders continue.`), effects: shown };
+  const confirmed = await confirmation(ctx, contract, choice);
+  return { reply: confirmed.reply, effects: [...shown, ...(confirmed.effects ?? [])] };
 }
 
 /** What a final decision changes: renewal reminders stop; a manual renew moves the end forward. */
@@ -119,19 +116,21 @@ async function applyDecision(tx: Tx, ctx: CommandContext, contract: Contract, ch
   await replanContract(tx, contract, ctx.workspace, today);
 }
 
-async function confirmation(ctx: CommandContext, contract: Contract, choice: Choice) {
+async function confirmation(ctx: CommandContext, contract: Contract, choice: Choice): Promise<CommandResult> {
   const fresh = (await findContractById(ctx.db, ctx.workspace.id, contract.id))!;
   if (choice === 'terminate') {
     const notice = terminationNotice(fresh, await vendorContactsOf(ctx.db, fresh.id));
     const channelId = fresh.channelId ?? ctx.workspace.defaultChannel;
-    if (channelId) await ctx.delivery.post({ workspaceId: ctx.workspace.id, channelId }, notice);
-    return message(`Terminate recorded for ${fresh.name}. The notice to send is posted in the channel.`, ...notice.blocks);
+    return {
+      reply: message(`Terminate recorded for ${fresh.name}. The notice to send is posted in the channel.`, ...notice.blocks),
+      effects: channelId ? [post(channelId, notice, `the termination notice of ${fresh.name}`)] : [],
+    };
   }
   if (choice === 'renew' && fresh.renewal === 'manual') {
-    return plain(`Renew recorded for ${fresh.name}: it now runs to ${fresh.end}; the new notice deadline is ${deadlineOf(termsOf(fresh))}.`);
+    return { reply: plain(`Renew recorded for ${fresh.name}: it now runs to ${fresh.end}; the new notice deadline is ${deadlineOf(termsOf(fresh))}.`) };
   }
-  if (choice === 'renew') return plain(`Renew recorded for ${fresh.name}: it renews automatically on ${fresh.end}. Its renewal reminders for this term have stopped.`);
-  return plain(`Renegotiate recorded for ${fresh.name}. Its renewal reminders for this term have stopped; when the new terms are agreed, update it with /contract edit.`);
+  if (choice === 'renew') return { reply: plain(`Renew recorded for ${fresh.name}: it renews automatically on ${fresh.end}. Its renewal reminders for this term have stopped.`) };
+  return { reply: plain(`Renegotiate recorded for ${fresh.name}. Its renewal reminders for this term have stopped; when the new terms are agreed, update it with /contract edit.`) };
 }
 
 async function alreadyDecided(ctx: CommandContext, contract: Contract): Promise<CommandResult> {
@@ -146,9 +145,9 @@ async function lastReminderRef(ctx: CommandContext, contract: Contract): Promise
 }
 
 /** Updates the reminder message in place: who decided what and when, and no more decision buttons. */
-async function refreshReminder(ctx: CommandContext, contract: Contract, decision: Decision, target: MessageRef | null): Promise<void> {
+function refreshReminder(ctx: CommandContext, contract: Contract, decision: Decision, target: MessageRef | null): Promise<Effect[]> {
   const note = decision.status === 'rejected'
     ? { choice: decision.choice as Choice, status: 'rejected' as const, proposedBy: decision.proposedBy, approvedBy: decision.approvedBy, at: decision.decidedAt ?? ctx.now, decisionId: decision.id }
     : noteOf(decision);
-  await updateReminderCard(ctx, contract, target, note);
+  return reminderCardUpdate(ctx, contract, target, note);
 }

@@ -8,6 +8,7 @@ import { contractPayload, cyclePayload, decisionPayload, decode, handoverPayload
 import { plain } from '../../messages/model.js';
 import { ensureMayHandOver, recordLeaving } from '../contract/handover.js';
 import { issueButton } from '../issue/lifecycle.js';
+import { openForm } from '../../effects/effect.js';
 
 export const ACTION_IDS: readonly ActionId[] = [
   'decide.renew', 'decide.renegotiate', 'decide.terminate', 'snooze', 'approval.approve', 'approval.reject',
@@ -47,7 +48,7 @@ export async function handleAction(ctx: CommandContext, action: ActionId, value:
       if (!p) throw stale;
       // Refused before the form opens, not after it was filled in.
       await ensureMayHandOver(ctx, p.u);
-      return { reply: plain('Pick the successor in the form.'), openForm: 'assign-successor', formContext: { contractId: p.c, fromUserId: p.u } };
+      return { reply: plain('Pick the successor in the form.'), effects: [openForm('assign-successor', { contractId: p.c, fromUserId: p.u })] };
     }
     case 'leaving.confirm': {
       const p = decode(leavingPayload, value);

@@ -7,7 +7,7 @@ import { replanContract } from '../../store/reminder-ledger.js';
 import { day, mention } from '../../messages/format.js';
 import { plain } from '../../messages/model.js';
 import { todayOf, type CommandContext, type CommandResult, type MessageRef } from '../context.js';
-import { updateReminderCard } from './reminder-card.js';
+import { reminderCardUpdate } from './reminder-card.js';
 import { RefusedError, UsageError } from '../errors.js';
 
 /** "Snooze 7 days": the next renewal reminder comes a week from today, never after the deadline. */
@@ -27,6 +27,8 @@ export async function snooze(ctx: CommandContext, contractId: string, cycle: num
     return updated;
   });
   // The clicked reminder says it is snoozed, for everyone in the channel.
-  await updateReminderCard(ctx, snoozed, origin);
-  return { reply: plain(`Snoozed ${contract.name}: the next renewal reminder comes on ${day(until)} (deadline ${deadline}).`) };
+  return {
+    reply: plain(`Snoozed ${contract.name}: the next renewal reminder comes on ${day(until)} (deadline ${deadline}).`),
+    effects: await reminderCardUpdate(ctx, snoozed, origin),
+  };
 }

@@ -14,9 +14,10 @@ import { insertContract, prepareContract, type ContractInput } from './create.js
 import { ADD_EXAMPLE, contractFieldSpec } from './fields.js';
 import type { PlannedReminder } from '../../domain/reminder-plan.js';
 import { formatInstant } from '../../domain/zoned-time.js';
+import { openForm } from '../../effects/effect.js';
 
 export async function addContract(ctx: CommandContext, tokens: Token[]): Promise<CommandResult> {
-  if (tokens.length === 0) return { reply: message('Opening the new-contract form…'), openForm: 'contract-add' };
+  if (tokens.length === 0) return { reply: message('Opening the new-contract form…'), effects: [openForm('contract-add')] };
   const today = todayOf(ctx);
   const options = parseOptions(tokens, contractFieldSpec(today), ADD_EXAMPLE);
   const name = contractName.safeParse(positionals(tokens).join(' '));

@@ -12,6 +12,7 @@ import type { Token } from '../tokenize.js';
 import { userMention, vendorName } from '../values.js';
 import { requireContract } from './lookup.js';
 import { ensureAllowed } from '../authorise.js';
+import { post } from '../../effects/effect.js';
 
 const EXAMPLE = '/contract contact "Globex Support" add vendor "Jane Roe" role:account-manager email:jane@globex.example phone:+1-555-0100';
 const REMOVE_EXAMPLE = '/contract contact "Globex Support" remove vendor "Jane Roe"';
@@ -62,8 +63,10 @@ export async function contactCommand(ctx: CommandContext, tokens: Token[]): Prom
     const details = [options.email, options.phone].filter(Boolean).join(', ');
     const notice = `Vendor contact ${changed} on *${contract.name}*: ${name.data} (${options.role})${details ? `, ${details}` : ''} — by ${mention(ctx.userId)}.`;
     const channelId = contract.channelId ?? ctx.workspace.defaultChannel;
-    if (channelId) await ctx.delivery.post({ workspaceId: ctx.workspace.id, channelId }, message(notice.replace(/\*/g, ''), { type: 'section', text: notice }));
-    return { reply: plain(`${name.data} is now ${options.role} for ${contract.name} (vendor contact ${changed}).`) };
+    return {
+      reply: plain(`${name.data} is now ${options.role} for ${contract.name} (vendor contact ${changed}).`),
+      effects: channelId ? [post(channelId, message(notice.replace(/\*/g, ''), { type: 'section', text: notice }), `the contact change on ${contract.name}`)] : [],
+    };
   }
 
   const user = userMention.safeParse(who);

@@ -12,6 +12,7 @@ import { parseOptions, positionals } from '../parse-args.js';
 import type { Token } from '../tokenize.js';
 import { daySchema, userMention } from '../values.js';
 import { ensureAllowed } from '../authorise.js';
+import { post, type Effect } from '../../effects/effect.js';
 
 const LEAVING_EXAMPLE = '/contract leaving @alice on:2027-01-31';
 const HANDOVER_EXAMPLE = '/contract handover @alice @bob';
@@ -102,12 +103,13 @@ export async function handOver(ctx: CommandContext, from: string, to: string, co
 
   const blocks: Block[] = [{ type: 'section', text: `Handed over from ${mention(from)} to ${mention(to)}:\n${describeRoles(moved)}` }];
   const contracts = [...new Map(moved.map((r) => [r.contract.id, r.contract])).values()];
+  const effects: Effect[] = [];
   for (const contract of contracts) {
     const roles = moved.filter((r) => r.contract.id === contract.id).map((r) => r.role).join(', ');
     const channelId = contract.channelId ?? ctx.workspace.defaultChannel;
     if (channelId) {
       const text = `Handover on ${contract.name}: ${mention(to)} takes over ${roles} from ${mention(from)}${onBehalfOf ? ` (assigned by ${mention(ctx.userId)})` : ''}.`;
-      await ctx.delivery.post({ workspaceId: ctx.workspace.id, channelId }, message(text.replace(/<@([^>]+)>/g, '@$1'), { type: 'section', text: `🔁 ${text}` }));
+      effects.push(post(channelId, message(text.replace(/<@([^>]+)>/g, '@$1'), { type: 'section', text: `🔁 ${text}` }), `the handover on ${contract.name}`));
     }
     const vendor = await vendorContactsOf(ctx.db, contract.id);
     const addressees = vendor.length > 0 ? vendor.map((c) => `${c.name}${c.email ? ` <${c.email}>` : ''}`).join(', ') : `${contract.vendor} (no vendor contacts on record: add them with /contract contact)`;
@@ -121,5 +123,5 @@ export async function handOver(ctx: CommandContext, from: string, to: string, co
   if (leaving && (await rolesOf(ctx.db, ctx.workspace.id, from)).length === 0) {
     blocks.push({ type: 'context', text: `${mention(from)} holds no roles any more: no further handover reminders.` });
   }
-  return { reply: message(`Handed over ${moved.length} role(s) on ${contracts.length} contract(s) from ${from} to ${to}.`, ...blocks) };
+  return { reply: message(`Handed over ${moved.length} role(s) on ${contracts.length} contract(s) from ${from} to ${to}.`, ...blocks), effects };
 }

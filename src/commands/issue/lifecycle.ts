@@ -78,7 +78,6 @@ async function advanceIssue(ctx: CommandContext, issue: VendorIssue, step: Issue
     return next;
   });
   const contract = await findContractById(ctx.db, ctx.workspace.id, issue.contractId);
-  if (contract) await announceIssue(ctx, updated, contract);
   const verb = step === 'respond' ? `Vendor response recorded for ${label} at ${shown(at)}` : step === 'resolve' ? `${label} resolved at ${shown(at)}` : `${label} reopened; its resolution clock runs again from the original opening`;
-  return { reply: plain(`${verb}.`) };
+  return { reply: plain(`${verb}.`), effects: contract ? await announceIssue(ctx, updated, contract) : [] };
 }

@@ -36,12 +36,11 @@ export async function logIssue(ctx: CommandContext, tokens: Token[]): Promise<Co
     await planIssueWarnings(tx, created, policy);
     return created;
   });
-  const postedIn = await announceIssue(ctx, issue, contract);
   const targets = targetLines(issue, policy, ctx.workspace.timezone);
   const text = `Logged ${issueLabel(issue)} (${priority.toUpperCase()}) for ${contract.name}: ${issue.summary}.`;
   return {
-    // Typed in the contract's own channel, the posted issue is the answer there (see announcedIn).
-    ...(postedIn !== null && { announcedIn: postedIn }),
+    // Typed in the contract's own channel, the posted issue is the answer there (the post `announces`).
+    effects: await announceIssue(ctx, issue, contract),
     reply: message(text, {
       type: 'section',
       text: `Logged *${issueLabel(issue)}* (${priority.toUpperCase()}) for *${contract.name}*: ${issue.summary}.\n${targets.length > 0 ? `Targets: ${targets.join('; ')}.` : noTargetsLine(contract.name, priority)}\nWhen the vendor answers: \`/issue respond ${issueLabel(issue)}\`; when it is fixed: \`/issue resolve ${issueLabel(issue)}\`.`,

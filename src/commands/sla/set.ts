@@ -63,7 +63,6 @@ export async function slaSet(ctx: CommandContext, tokens: Token[]): Promise<Comm
     const policy = await slaPolicyOf(tx, contract.id, ctx.workspace.timezone);
     for (const issue of await openIssuesOf(tx, contract.id)) await planIssueWarnings(tx, issue, policy);
   });
-  await refreshOpenIssues(ctx, contract);
   const after = await slaPolicyOf(ctx.db, contract.id, ctx.workspace.timezone);
   const lines = targetLines(after);
   const summary = [
@@ -72,5 +71,8 @@ export async function slaSet(ctx: CommandContext, tokens: Token[]): Promise<Comm
     after.uptimeTarget !== null ? `uptime target ${after.uptimeTarget} %` : null,
     `expected compliance ${after.expectation} %`,
   ].filter(Boolean);
-  return { reply: plain(`SLA of ${contract.name} saved: ${summary.join('; ')}.${lines.length > 0 ? `\n${lines.join('\n')}` : ''}`) };
+  return {
+    reply: plain(`SLA of ${contract.name} saved: ${summary.join('; ')}.${lines.length > 0 ? `\n${lines.join('\n')}` : ''}`),
+    effects: await refreshOpenIssues(ctx, contract),
+  };
 }

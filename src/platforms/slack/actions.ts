@@ -6,7 +6,8 @@ import { plain, type ActionId } from '../../messages/model.js';
 import { CLICK_NOT_RECORDED, recordInteraction } from '../../store/processed-interactions.js';
 import { ACTION_PREFIX } from './render.js';
 import { replyPrivately } from './reply.js';
-import { slackContext, type SlackDeps } from './context.js';
+import { formOf } from '../../effects/effect.js';
+import { applySlackEffects, slackContext, type SlackDeps } from './context.js';
 import { openSuccessorModal } from './successor-modal.js';
 
 const ACTIONS = new Set<string>(ACTION_IDS);
@@ -38,8 +39,9 @@ export function registerActions(app: App, deps: SlackDeps): void {
     } catch (error) {
       result = { reply: errorMessage(error, ctx) };
     }
-    if (result.openForm === 'assign-successor' && result.formContext) {
-      const { contractId = '', fromUserId = '' } = result.formContext;
+    const form = formOf(result.effects, 'assign-successor');
+    if (form) {
+      const { contractId = '', fromUserId = '' } = form.context;
       try {
         if (await openSuccessorModal(app, deps, body.team.id, body.trigger_id, { contractId, fromUserId, channelId })) return;
       } catch (error) {
@@ -47,6 +49,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
       }
       result = { reply: { text: `Use /contract handover <@${fromUserId}> @successor instead.`, blocks: [] } };
     }
+    await applySlackEffects(deps, ctx, result);
     await replyPrivately({ ...target, replaceOriginal: result.replaceOriginal ?? false }, result.reply, deps.log);
   });
 }

@@ -2,7 +2,8 @@ import type { App } from '@slack/bolt';
 import { COMMAND_NAMES, runCommand, type CommandName } from '../../commands/router.js';
 import { contractAddModal } from './modal.js';
 import { replyPrivately } from './reply.js';
-import { slackContext, type SlackDeps } from './context.js';
+import { formOf } from '../../effects/effect.js';
+import { applySlackEffects, slackContext, type SlackDeps } from './context.js';
 
 /** `/contract`, `/renewals`, `/issue`, `/sla`: ack at once, then do the work and answer privately. */
 export function registerCommands(app: App, deps: SlackDeps): void {
@@ -17,7 +18,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     }
     const ctx = await slackContext(deps, command.team_id, command.user_id, channelId, client);
     const result = await runCommand(name, command.text ?? '', ctx);
-    if (result.openForm === 'contract-add') {
+    if (formOf(result.effects, 'contract-add')) {
       try {
         await client.views.open({ trigger_id: command.trigger_id, view: contractAddModal(channelId) });
         return;
@@ -27,8 +28,9 @@ export function registerCommands(app: App, deps: SlackDeps): void {
         return;
       }
     }
+    const applied = await applySlackEffects(deps, ctx, result);
     // A logged issue posted in this very channel is the answer: no private copy beside it.
-    if (result.announcedIn !== undefined && result.announcedIn === channelId) return;
+    if (applied.announcedIn !== null && applied.announcedIn === channelId) return;
     await replyPrivately(target, result.reply, deps.log);
   });
 }

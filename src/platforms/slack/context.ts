@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
-import type { CommandContext } from '../../commands/context.js';
+import type { CommandContext, CommandResult } from '../../commands/context.js';
+import { applyEffects, type Applied } from '../../effects/apply.js';
 import { slackDirectory } from './directory.js';
 import type { Delivery } from '../../messages/delivery.js';
 import type { Db } from '../../store/client.js';
@@ -16,5 +17,10 @@ export interface SlackDeps {
 export async function slackContext(deps: SlackDeps, teamId: string, userId: string, channelId: string | null, client?: webApi.WebClient): Promise<CommandContext> {
   const workspace = await ensureWorkspace(deps.db, workspaceId('slack', teamId), 'slack', deps.defaultTimezone, deps.clock());
   const directory = client ? slackDirectory(deps.db, client, workspace.id, deps.clock) : undefined;
-  return { db: deps.db, workspace, userId, channelId, now: deps.clock(), delivery: deps.delivery, log: deps.log, directory };
+  return { db: deps.db, workspace, userId, channelId, now: deps.clock(), log: deps.log, directory };
+}
+
+/** Carries out what a command or click changes in channels (posts, updates), through the Web API. */
+export function applySlackEffects(deps: SlackDeps, ctx: CommandContext, result: CommandResult): Promise<Applied> {
+  return applyEffects(result.effects, { db: ctx.db, workspaceId: ctx.workspace.id, delivery: deps.delivery, log: deps.log });
 }

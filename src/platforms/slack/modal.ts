@@ -4,7 +4,7 @@ import { createAndDescribe } from '../../commands/contract/add.js';
 import { checkContractForm, CONTRACT_FORM, formValues, type FormField } from '../../commands/contract/form.js';
 import { errorMessage } from '../../commands/router.js';
 import { replyPrivately } from './reply.js';
-import { slackContext, type SlackDeps } from './context.js';
+import { applySlackEffects, slackContext, type SlackDeps } from './context.js';
 
 export const CONTRACT_ADD_CALLBACK = 'rd:contract.add';
 
@@ -79,7 +79,9 @@ export function registerContractForm(app: App, deps: SlackDeps): void {
     await ack();
     let reply;
     try {
-      reply = (await createAndDescribe(ctx, checked.input)).reply;
+      const result = await createAndDescribe(ctx, checked.input);
+      await applySlackEffects(deps, ctx, result);
+      reply = result.reply;
     } catch (error) {
       reply = errorMessage(error, ctx);
     }

@@ -4,7 +4,7 @@ import { handOver } from '../../commands/contract/handover.js';
 import { errorMessage } from '../../commands/router.js';
 import { findContractById } from '../../store/contracts.js';
 import { replyPrivately } from './reply.js';
-import { slackContext, type SlackDeps } from './context.js';
+import { applySlackEffects, slackContext, type SlackDeps } from './context.js';
 
 export const ASSIGN_SUCCESSOR_CALLBACK = 'rd:handover.assign';
 
@@ -49,7 +49,9 @@ export function registerSuccessorForm(app: App, deps: SlackDeps): void {
     const ctx = await slackContext(deps, body.team?.id ?? '', body.user.id, meta.data.channelId, client);
     let reply;
     try {
-      reply = (await handOver(ctx, meta.data.fromUserId, successor, [meta.data.contractId])).reply;
+      const result = await handOver(ctx, meta.data.fromUserId, successor, [meta.data.contractId]);
+      await applySlackEffects(deps, ctx, result);
+      reply = result.reply;
     } catch (error) {
       reply = errorMessage(error, ctx);
     }

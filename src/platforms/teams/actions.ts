@@ -7,12 +7,12 @@ import { findContractById } from '../../store/contracts.js';
 import { ensureWorkspace, workspaceId } from '../../store/workspaces.js';
 import { CLICK_NOT_RECORDED, recordInteraction } from '../../store/processed-interactions.js';
 import { channelOf, teamOf, tenantOf } from './activity.js';
-import { teamsContext, type TeamsDeps } from './context.js';
+import { formOf, updateOf } from '../../effects/effect.js';
+import { applyTeamsEffects, teamsContext, type TeamsDeps } from './context.js';
 import { FORM_VERBS, successorCard } from './forms.js';
 import { submitContractForm, submitSuccessorForm } from './form-submits.js';
 import { toCardMarkdown, type Mention } from './markup.js';
 import { namesFor } from './names.js';
-import { RecordingDelivery } from './recording-delivery.js';
 import { cardActivity, plainTextOf, toAdaptiveCard, type AdaptiveCard } from './render.js';
 import { replyPrivately } from './reply.js';
 
@@ -57,8 +57,7 @@ async function execute(context: TurnContext, deps: TeamsDeps): Promise<InvokeAns
   if (!ACTIONS.has(verb)) return 'This button is no longer valid. Send "contract show <name>" to see the current state.';
 
   const channelId = channelOf(activity);
-  const recorder = new RecordingDelivery(deps.delivery);
-  const ctx = await teamsContext(deps, tenant, activity.from.id, channelId, recorder);
+  const ctx = await teamsContext(deps, tenant, activity.from.id, channelId);
   const origin: MessageRef | null = activity.replyToId ? { channelId, messageId: activity.replyToId } : null;
   let result: CommandResult;
   try {
@@ -66,9 +65,13 @@ async function execute(context: TurnContext, deps: TeamsDeps): Promise<InvokeAns
   } catch (error) {
     result = { reply: errorMessage(error, ctx) };
   }
-  if (result.openForm === 'assign-successor' && result.formContext) return await sendSuccessorForm(context, deps, ctx, result.formContext);
+  const form = formOf(result.effects, 'assign-successor');
+  if (form) return await sendSuccessorForm(context, deps, ctx, form.context);
 
-  const refreshed = recorder.updateOf(origin);
+  // The clicked card is updated for everyone through the connector, and the click is answered with it
+  // so the clicker sees it at once (even when that update failed).
+  await applyTeamsEffects(deps, ctx, result);
+  const refreshed = updateOf(result.effects, origin);
   if (refreshed) return card(ctx, refreshed, channelId);
   if (result.replaceOriginal && origin) {
     const replacement = await card(ctx, result.reply, channelId);

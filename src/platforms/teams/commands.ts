@@ -4,7 +4,8 @@ import { COMMAND_NAMES, runCommand, type CommandName } from '../../commands/rout
 import { message, type Message } from '../../messages/model.js';
 import { workspaceId } from '../../store/workspaces.js';
 import { channelOf, commandTextOf, isPersonal, mentionedChannelsOf, teamOf, tenantOf } from './activity.js';
-import { teamsContext, type TeamsDeps } from './context.js';
+import { formOf } from '../../effects/effect.js';
+import { applyTeamsEffects, teamsContext, type TeamsDeps } from './context.js';
 import { contractAddCard } from './forms.js';
 import { namesFor } from './names.js';
 import { referenceFor, referenceForChannel, storedReference, storeReference } from './references.js';
@@ -44,13 +45,14 @@ export async function handleMessage(context: TurnContext, deps: TeamsDeps): Prom
   const ctx = await teamsContext(deps, tenant, activity.from.id, channelId);
   const { name, word, rest } = splitCommand(commandTextOf(activity));
   const result = name ? await runCommand(name, rest, ctx) : { reply: overview(word, activity.recipient?.name || undefined) };
-  if (result.openForm === 'contract-add') {
+  if (formOf(result.effects, 'contract-add')) {
     const form = contractAddCard({ channelId, teamId: teamOf(activity) });
     await replyPrivately(context, { type: 'message', summary: 'New contract form', attachments: [{ contentType: CARD_CONTENT_TYPE, content: form }] }, deps.appId, deps.log);
     return;
   }
+  const applied = await applyTeamsEffects(deps, ctx, result);
   // Answers go to the personal chat: only there can a post (a logged issue) land in the same place.
-  if (isPersonal(activity) && result.announcedIn === channelId) return;
+  if (isPersonal(activity) && applied.announcedIn === channelId) return;
   // The answer goes to the personal chat: the one written from, or the user's own (see replyPrivately).
   const audience = { here: isPersonal(activity) ? channelId : undefined, reader: activity.from.id };
   const reply = messageActivity(result.reply, await namesFor(deps.db, ctx.workspace.id, result.reply, audience));

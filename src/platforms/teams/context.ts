@@ -1,4 +1,5 @@
-import type { CommandContext, UserDirectory } from '../../commands/context.js';
+import type { CommandContext, CommandResult, UserDirectory } from '../../commands/context.js';
+import { applyEffects, type Applied } from '../../effects/apply.js';
 import type { Delivery } from '../../messages/delivery.js';
 import type { Db } from '../../store/client.js';
 import { displayNamesOf } from '../../store/display-names.js';
@@ -29,7 +30,12 @@ export function teamsDirectory(db: Db, workspace: string): UserDirectory {
   };
 }
 
-export async function teamsContext(deps: TeamsDeps, tenantId: string, userId: string, channelId: string | null, delivery: Delivery = deps.delivery): Promise<CommandContext> {
+export async function teamsContext(deps: TeamsDeps, tenantId: string, userId: string, channelId: string | null): Promise<CommandContext> {
   const workspace = await ensureWorkspace(deps.db, workspaceId('teams', tenantId), 'teams', deps.defaultTimezone, deps.clock());
-  return { db: deps.db, workspace, userId, channelId, now: deps.clock(), delivery, log: deps.log, directory: teamsDirectory(deps.db, workspace.id) };
+  return { db: deps.db, workspace, userId, channelId, now: deps.clock(), log: deps.log, directory: teamsDirectory(deps.db, workspace.id) };
+}
+
+/** Carries out what a command or click changes in conversations (posts, card updates), through the connector. */
+export function applyTeamsEffects(deps: TeamsDeps, ctx: CommandContext, result: CommandResult): Promise<Applied> {
+  return applyEffects(result.effects, { db: ctx.db, workspaceId: ctx.workspace.id, delivery: deps.delivery, log: deps.log });
 }

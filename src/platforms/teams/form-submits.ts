@@ -8,7 +8,7 @@ import { errorMessage } from '../../commands/router.js';
 import type { Message } from '../../messages/model.js';
 import { rememberNames } from '../../store/display-names.js';
 import { channelOf, tenantOf } from './activity.js';
-import { teamsContext, type TeamsDeps } from './context.js';
+import { applyTeamsEffects, teamsContext, type TeamsDeps } from './context.js';
 import { contractAddCard, submittedValues, successorCard } from './forms.js';
 import { namesFor } from './names.js';
 import { pickedPerson, resolvePicked } from './people.js';
@@ -61,6 +61,7 @@ export async function submitContractForm(context: TurnContext, deps: TeamsDeps, 
   if (!checked.ok || Object.keys(errors).length > 0) return contractAddCard(opened, raw, { ...(checked.ok ? {} : checked.errors), ...errors }, picked.users);
   try {
     const result = await createAndDescribe(ctx, checked.input);
+    await applyTeamsEffects(deps, ctx, result);
     return await replaceForm(context, deps, ctx.workspace.id, result.reply);
   } catch (error) {
     if (error instanceof UsageError) return contractAddCard(opened, raw, { end: error.message.replace(/[*`]/g, '') }, picked.users);
@@ -87,7 +88,9 @@ export async function submitSuccessorForm(context: TurnContext, deps: TeamsDeps,
   if (person.name) await rememberNames(deps.db, ctx.workspace.id, [{ userId: person.id, displayName: person.name }], ctx.now);
   let reply: Message;
   try {
-    reply = (await handOver(ctx, form.fromUserId, person.id, [form.contractId])).reply;
+    const result = await handOver(ctx, form.fromUserId, person.id, [form.contractId]);
+    await applyTeamsEffects(deps, ctx, result);
+    reply = result.reply;
   } catch (error) {
     reply = errorMessage(error, ctx);
   }
