@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { rollForward } from '../domain/contract-terms.js';
 import { addDays, compareDays, type Day } from '../domain/days.js';
-import type { Tx } from '../store/client.js';
+import type { Db, Tx } from '../store/client.js';
 import type { Contract } from '../store/contracts.js';
 import { requireContractOfRow, termsOf, updateContract } from '../store/contracts.js';
 import { audit, currentDecision } from '../store/decisions.js';
-import { recordDetail, replanContract, type Reminder } from '../store/reminder-ledger.js';
+import { recordDetail, recordedDetail, replanContract, type Reminder } from '../store/reminder-ledger.js';
 import type { WorkspaceSettings } from '../store/workspaces.js';
 import type { EndOutcome } from '../messages/lifecycle.js';
 
@@ -15,19 +15,23 @@ const outcomeSchema = z.union([
   z.object({ kind: z.literal('terminated') }),
 ]);
 
+function outcomeOf(detail: string | null): EndOutcome | null {
+  const recorded = detail ? outcomeSchema.safeParse(JSON.parse(detail)) : null;
+  return recorded?.success ? recorded.data : null;
+}
+
 /**
  * Applies the end of a term exactly once (guarded by the cycle number) and records what it did on the
  * reminder row, so a retried post tells the same story: auto contracts roll into a new term and a new
- * reminder cycle; manual ones without a renew decision expire; terminated ones end.
+ * reminder cycle; manual ones without a renew decision expire; terminated ones end. False when this
+ * end no longer applies (renewed by hand, archived, or already handled by another row).
  */
-export async function applyEndOfTerm(tx: Tx, reminder: Reminder, workspace: WorkspaceSettings, today: Day, at: Date): Promise<{ contract: Contract; outcome: EndOutcome } | null> {
-  const recorded = reminder.detail ? outcomeSchema.safeParse(JSON.parse(reminder.detail)) : null;
-  const contract = await requireContractOfRow(tx, reminder.contractId!);
-  if (recorded?.success) return { contract, outcome: recorded.data };
-  // Renewed by hand, archived, or already handled: this end event no longer applies.
-  if (contract.cycle !== reminder.cycle || contract.status !== 'active') return null;
+export async function applyEndOfTerm(tx: Tx, row: Reminder, workspace: WorkspaceSettings, today: Day, at: Date): Promise<boolean> {
+  if (outcomeOf(await recordedDetail(tx, row.id))) return true;
+  const contract = await requireContractOfRow(tx, row.contractId!);
+  if (contract.cycle !== row.cycle || contract.status !== 'active') return false;
 
-  const decision = await currentDecision(tx, contract.id, reminder.cycle);
+  const decision = await currentDecision(tx, contract.id, row.cycle);
   let outcome: EndOutcome;
   let updated: Contract;
   if (decision?.status === 'final' && decision.choice === 'terminate') {
@@ -43,7 +47,13 @@ export async function applyEndOfTerm(tx: Tx, reminder: Reminder, workspace: Work
     updated = await updateContract(tx, contract.id, { status: 'expired' });
   }
   if (updated.status !== 'active') await replanContract(tx, updated, workspace, today);
-  await recordDetail(tx, reminder.id, outcome);
-  await audit(tx, { workspaceId: contract.workspaceId, contractId: contract.id, actorId: 'renewal-desk', action: `term.${outcome.kind}`, detail: { cycle: reminder.cycle, end: contract.end }, at });
-  return { contract: updated, outcome };
+  await recordDetail(tx, row.id, outcome);
+  await audit(tx, { workspaceId: contract.workspaceId, contractId: contract.id, actorId: 'renewal-desk', action: `term.${outcome.kind}`, detail: { cycle: row.cycle, end: contract.end }, at });
+  return true;
+}
+
+/** What `applyEndOfTerm` recorded for the row, with the contract as it is now; null before it ran. */
+export async function endOfTermOutcome(db: Db, row: Reminder): Promise<{ contract: Contract; outcome: EndOutcome } | null> {
+  const outcome = outcomeOf(await recordedDetail(db, row.id));
+  return outcome ? { contract: await requireContractOfRow(db, row.contractId!), outcome } : null;
 }

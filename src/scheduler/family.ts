@@ -1,26 +1,48 @@
+import type { Day } from '../domain/days.js';
 import type { Db } from '../store/client.js';
 import type { Reminder } from '../store/reminder-ledger.js';
 import type { WorkspaceSettings } from '../store/workspaces.js';
 import type { Message } from '../messages/model.js';
 
+/** What a family is told about one due ledger row. */
 export interface FamilyContext {
   db: Db;
-  reminder: Reminder;
+  /** The due ledger row (its kind, step, series and due instant), as the pass found it. */
+  row: Reminder;
   workspace: WorkspaceSettings;
+  /** The pass's "as of" instant. */
   now: Date;
   /** The day of `now` in the workspace zone. */
-  today: string;
-  late: { dueDay: string } | null;
+  today: Day;
+  /** Set when the post goes out after its due day: the message says so (`markLate`). */
+  late: { dueDay: Day } | null;
+}
+
+/** A message and the channel it goes to (null: the row's own channel, else the workspace channel). */
+export interface FamilyPost {
+  message: Message;
+  channelId: string | null;
 }
 
 /**
- * One family of reminders sharing the ledger (contract renewals, SLA warnings, handovers…): it says
- * whether a due row still applies, and builds its message once the row is claimed.
+ * One family of reminders sharing the ledger (contract renewals, SLA warnings, handovers, monthly
+ * reports…). The pass calls, for each due row of the family's kinds:
+ *
+ * 1. `whyNotPost` before claiming the row: a reason to skip it (it no longer applies), or null;
+ * 2. `beforePost` (optional), once the row is claimed: the state change the message reports (a
+ *    term ends and rolls forward; the next weekly handover reminder is planned). A post that fails
+ *    is retried with this step run again, so it must be idempotent (record what it did on the row,
+ *    or check before changing). It may return a reason to skip the row after all;
+ * 3. `build`: the message and its channel, from the stored state. It only reads: no writes, no posts.
+ *    Null when it turned out not to apply (the row is skipped).
+ *
+ * Claiming, posting, pacing, retries and recording the outcome are the pass's; families never post.
+ * Message texts live in `src/messages`. A new family is added to `FAMILIES` (src/scheduler/families/index.ts)
+ * and gets a series in `src/store/ledger-keys.ts`.
  */
 export interface ReminderFamily {
   kinds: readonly string[];
-  /** Before claiming: a reason to skip the row (it no longer applies), or null to post it. */
-  stale(ctx: FamilyContext): Promise<string | null>;
-  /** After claiming: the message and where it goes; null when it turned out not to apply. */
-  build(ctx: FamilyContext): Promise<{ message: Message; channelId: string | null } | null>;
+  whyNotPost(ctx: FamilyContext): Promise<string | null>;
+  beforePost?(ctx: FamilyContext): Promise<string | null>;
+  build(ctx: FamilyContext): Promise<FamilyPost | null>;
 }

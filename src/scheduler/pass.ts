@@ -11,15 +11,11 @@ import type { Message } from '../messages/model.js';
 import { BACKOFF_CAP_MS, retryDelayMs } from './backoff.js';
 import { classify, type DeliveryLimits } from './classify.js';
 import type { FamilyContext, ReminderFamily } from './family.js';
+import { FAMILIES, familyOf } from './families/index.js';
 import { ChannelPacer, Limiter, sleep } from './pacer.js';
 import type { ChannelLocks } from '../store/channel-locks.js';
 import { DELIVERY_PROBLEM, GAVE_UP, deliveryProblems, planDeliveryProblemReport } from './families/delivery-problems.js';
-import { contractReminders } from './families/contract-reminders.js';
-import { slaWarnings } from './families/sla-warnings.js';
-import { monthlyReports, planMonthlyReports } from './families/monthly-report.js';
-import { handoverReminders } from './families/handover.js';
-
-export const FAMILIES: readonly ReminderFamily[] = [contractReminders, slaWarnings, monthlyReports, handoverReminders];
+import { planMonthlyReports } from './families/monthly-report.js';
 
 export interface PassDeps {
   db: Db;
@@ -420,7 +416,8 @@ class PassRun {
 
   private async prepare(reminder: Reminder, claimed: (token: string) => void): Promise<Prepared> {
     const { db } = this.deps;
-    const family = this.families.find((f) => f.kinds.includes(reminder.kind)) ?? (deliveryProblems.kinds.includes(reminder.kind) ? deliveryProblems : undefined);
+    // Reports of undeliverable reminders are the pass's own: posted whatever families it was given.
+    const family = familyOf(reminder.kind, this.families) ?? familyOf(reminder.kind, [deliveryProblems]);
     const workspace = await this.workspace(reminder.workspaceId);
     if (!family || !workspace) {
       await markSkipped(db, [reminder.id], family ? 'workspace gone' : `unknown kind ${reminder.kind}`);
@@ -433,12 +430,12 @@ class PassRun {
       return { outcome: 'deferred' };
     }
     const late = isLate(reminder.dueAt, this.now, workspace.timezone) ? { dueDay: dayIn(reminder.dueAt, workspace.timezone) } : null;
-    const ctx: FamilyContext = { db, reminder, workspace, now: this.now, today: dayIn(this.now, workspace.timezone), late };
+    const ctx: FamilyContext = { db, row: reminder, workspace, now: this.now, today: dayIn(this.now, workspace.timezone), late };
     // A row retried after failed posts may meanwhile have been overtaken by a later step (already sent, or due).
     const superseded = reminder.status === 'failed' && reminder.kind !== DELIVERY_PROBLEM && (await laterStepDue(db, reminder, this.now));
-    const stale = superseded ? SUPERSEDED : await family.stale(ctx);
-    if (stale) {
-      await this.drop([reminder], stale);
+    const whyNot = superseded ? SUPERSEDED : await family.whyNotPost(ctx);
+    if (whyNot) {
+      await this.drop([reminder], whyNot);
       return { outcome: 'skipped' };
     }
     if (this.stopped) {
@@ -449,9 +446,10 @@ class PassRun {
     if (!token) return { outcome: 'lost' }; // another pass or process has it
     claimed(token);
 
-    const built = await family.build(ctx);
+    const notAfterAll = (await family.beforePost?.(ctx)) ?? null;
+    const built = notAfterAll ? null : await family.build(ctx);
     if (!built) {
-      await skipClaimed(db, reminder.id, token, 'no longer applies');
+      await skipClaimed(db, reminder.id, token, notAfterAll ?? 'no longer applies');
       this.report.skipped += 1;
       return { outcome: 'skipped' };
     }

@@ -239,6 +239,12 @@ export async function recordDetail(tx: Db | Tx, reminderId: string, detail: obje
   await tx.reminder.update({ where: { id: reminderId }, data: { detail: JSON.stringify(detail) } });
 }
 
+/** What `recordDetail` kept for a row (null when nothing), read from the database. */
+export async function recordedDetail(db: Db | Tx, reminderId: string): Promise<string | null> {
+  const row = await db.reminder.findUnique({ where: { id: reminderId }, select: { detail: true } });
+  return row?.detail ?? null;
+}
+
 /** The ledger row behind a posted message of a contract, if the bot posted it. */
 export async function postedReminder(db: Db | Tx, contractId: string, channelId: string, messageId: string): Promise<Reminder | null> {
   return db.reminder.findFirst({ where: { contractId, channelId, messageTs: messageId } });

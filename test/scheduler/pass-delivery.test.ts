@@ -23,8 +23,8 @@ const MANY_ATTEMPTS = 500;
 /** Rows of kinds `a` then `b` (a minute later) for each subject; the message names subject and kind. */
 const testFamily: ReminderFamily = {
   kinds: ['a', 'b'],
-  stale: async () => null,
-  build: async ({ reminder }) => ({ message: plain(`${reminder.subject} ${reminder.kind}`), channelId: reminder.channelId }),
+  whyNotPost: async () => null,
+  build: async ({ row }) => ({ message: plain(`${row.subject} ${row.kind}`), channelId: row.channelId }),
 };
 
 interface Post { channel: string; subject: string; kind: string; start: number; end: number }

@@ -1,7 +1,7 @@
 import { deadlineOf } from '../../domain/contract-terms.js';
 import { isRenewalStale } from '../../domain/catch-up.js';
 import { contractOfRow, requireContractOfRow, termsOf } from '../../store/contracts.js';
-import { applyEndOfTerm } from '../end-of-term.js';
+import { applyEndOfTerm, endOfTermOutcome } from '../end-of-term.js';
 import type { ReminderFamily } from '../family.js';
 import { reminderMessage } from '../../messages/reminder-card.js';
 
@@ -9,24 +9,31 @@ import { reminderMessage } from '../../messages/reminder-card.js';
 export const contractReminders: ReminderFamily = {
   kinds: ['renewal', 'deadline', 'end'],
 
-  async stale({ db, reminder, today }) {
-    const contract = reminder.contractId ? await contractOfRow(db, reminder.contractId) : null;
+  async whyNotPost({ db, row, today }) {
+    const contract = row.contractId ? await contractOfRow(db, row.contractId) : null;
     if (!contract) return 'contract gone';
-    if (reminder.kind === 'end') return null; // end of term guards itself by cycle
-    if (contract.status !== 'active' || contract.cycle !== reminder.cycle) return 'contract changed';
-    if (reminder.kind === 'renewal' && isRenewalStale(deadlineOf(termsOf(contract)), today)) return 'deadline already passed';
-    if (reminder.kind === 'deadline' && today > contract.end) return 'term already ended';
+    if (row.kind === 'end') return null; // end of term guards itself by cycle
+    if (contract.status !== 'active' || contract.cycle !== row.cycle) return 'contract changed';
+    if (row.kind === 'renewal' && isRenewalStale(deadlineOf(termsOf(contract)), today)) return 'deadline already passed';
+    if (row.kind === 'deadline' && today > contract.end) return 'term already ended';
     return null;
   },
 
-  async build({ db, reminder, workspace, today, late, now }) {
-    if (reminder.kind === 'end') {
-      const result = await db.$transaction((tx) => applyEndOfTerm(tx, reminder, workspace, today, now));
-      if (!result) return null;
-      return { message: reminderMessage.end(result.contract, result.outcome, late), channelId: result.contract.channelId };
+  /** The end of a term rolls the contract forward (or ends it) once; the message then reports what happened. */
+  async beforePost({ db, row, workspace, today, now }) {
+    if (row.kind !== 'end') return null;
+    const applies = await db.$transaction((tx) => applyEndOfTerm(tx, row, workspace, today, now));
+    return applies ? null : 'no longer applies';
+  },
+
+  async build({ db, row, workspace, today, late, now }) {
+    if (row.kind === 'end') {
+      const ended = await endOfTermOutcome(db, row);
+      if (!ended) return null;
+      return { message: reminderMessage.end(ended.contract, ended.outcome, late), channelId: ended.contract.channelId };
     }
-    const contract = await requireContractOfRow(db, reminder.contractId!);
-    const message = await reminderMessage.forKind(db, reminder, contract, workspace, today, late, now);
+    const contract = await requireContractOfRow(db, row.contractId!);
+    const message = await reminderMessage.forKind(db, row, contract, workspace, today, late, now);
     return { message, channelId: contract.channelId };
   },
 };

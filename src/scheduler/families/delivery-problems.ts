@@ -33,21 +33,21 @@ export async function planDeliveryProblemReport(db: Db, workspace: WorkspaceSett
 export const deliveryProblems: ReminderFamily = {
   kinds: [DELIVERY_PROBLEM],
 
-  async stale() {
+  async whyNotPost() {
     return null;
   },
 
-  async build({ db, reminder, workspace, late }) {
-    const { channelId } = seriesAs('delivery-problem', reminder);
-    const gaveUp = reminder.step === GAVE_UP;
-    const since = new Date(reminder.createdAt.getTime() - 24 * 3600_000);
-    const { rows, total } = await undeliveredRows(db, { workspaceId: workspace.id, channelId, since, error: gaveUp ? null : reminder.step }, LISTED);
+  async build({ db, row, workspace, late }) {
+    const { channelId } = seriesAs('delivery-problem', row);
+    const gaveUp = row.step === GAVE_UP;
+    const since = new Date(row.createdAt.getTime() - 24 * 3600_000);
+    const { rows, total } = await undeliveredRows(db, { workspaceId: workspace.id, channelId, since, error: gaveUp ? null : row.step }, LISTED);
     const undelivered = rows.map((r) => ({ kind: r.kind, contractName: r.contract?.name ?? null, dueDay: dayIn(r.dueAt, workspace.timezone), reason: r.reason ?? 'no longer applied' }));
     if (gaveUp) {
       const message = deliveryGaveUp(channelId, undelivered, Math.max(total, 1));
-      return { message: markLate(message, `Renewal Desk could not post in ${channel(channelId)}`, late), channelId: reminder.channelId };
+      return { message: markLate(message, `Renewal Desk could not post in ${channel(channelId)}`, late), channelId: row.channelId };
     }
-    const message = deliveryProblem(channelId, reminder.step, undelivered, Math.max(total, 1));
-    return { message: markLate(message, `Renewal Desk cannot post in ${channel(channelId)}`, late), channelId: reminder.channelId };
+    const message = deliveryProblem(channelId, row.step, undelivered, Math.max(total, 1));
+    return { message: markLate(message, `Renewal Desk cannot post in ${channel(channelId)}`, late), channelId: row.channelId };
   },
 };

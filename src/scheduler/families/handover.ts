@@ -11,10 +11,11 @@ import { markLate } from '../../messages/late.js';
 import { encode } from '../../messages/payloads.js';
 import type { FamilyContext, ReminderFamily } from '../family.js';
 
+const WEEKLY = /^w(\d+)$/;
 const parts = (reminder: { subject: string; cycle: number; channelId: string | null }) => seriesAs('handover', reminder);
 
 async function heldHere(ctx: FamilyContext) {
-  const { userId, channelId } = parts(ctx.reminder);
+  const { userId, channelId } = parts(ctx.row);
   const held = await rolesOf(ctx.db, ctx.workspace.id, userId);
   return held.filter((r) => (r.contract.channelId ?? ctx.workspace.defaultChannel) === channelId);
 }
@@ -23,32 +24,37 @@ async function heldHere(ctx: FamilyContext) {
 export const handoverReminders: ReminderFamily = {
   kinds: ['handover'],
 
-  async stale(ctx) {
-    const series = parts(ctx.reminder);
+  async whyNotPost(ctx) {
+    const series = parts(ctx.row);
     const leavingOn = await leavingDate(ctx.db, ctx.workspace.id, series.userId);
     // A new leaving date started a new series: this one is over.
     if (!leavingOn || leavingOn !== series.leavingOn) return 'leaving date changed';
     const held = await heldHere(ctx);
     if (held.length === 0) return 'nothing left to hand over here';
-    if (ctx.reminder.step.startsWith('w') && !isOrphaned(leavingOn, ctx.today, held.length)) return 'not orphaned';
+    if (ctx.row.step.startsWith('w') && !isOrphaned(leavingOn, ctx.today, held.length)) return 'not orphaned';
+    return null;
+  },
+
+  /** A weekly reminder keeps the next one planned, while roles remain without a successor. */
+  async beforePost(ctx) {
+    const weekly = WEEKLY.exec(ctx.row.step);
+    if (!weekly) return null;
+    const series = parts(ctx.row);
+    const next = weeklyAfter(series.leavingOn, Number(weekly[1]) + 1);
+    await ctx.db.$transaction((tx) =>
+      syncPlan(tx, { workspaceId: ctx.workspace.id, series, contractId: null }, [
+        { kind: 'handover', step: ctx.row.step, dueAt: ctx.row.dueAt, channelId: series.channelId },
+        { kind: 'handover', step: next.step, dueAt: instantAt(next.dueDay, ctx.workspace.reminderTime, ctx.workspace.timezone), channelId: series.channelId },
+      ]),
+    );
     return null;
   },
 
   async build(ctx) {
-    const { userId, channelId } = parts(ctx.reminder);
+    const { userId, channelId } = parts(ctx.row);
     const leavingOn = (await leavingDate(ctx.db, ctx.workspace.id, userId))!;
     const held = await heldHere(ctx);
-    const weekly = /^w(\d+)$/.exec(ctx.reminder.step);
-    if (weekly) {
-      // Keep one weekly reminder ahead while roles remain without a successor.
-      const next = weeklyAfter(leavingOn, Number(weekly[1]) + 1);
-      await ctx.db.$transaction((tx) =>
-        syncPlan(tx, { workspaceId: ctx.workspace.id, series: parts(ctx.reminder), contractId: null }, [
-          { kind: 'handover', step: ctx.reminder.step, dueAt: ctx.reminder.dueAt, channelId },
-          { kind: 'handover', step: next.step, dueAt: instantAt(next.dueDay, ctx.workspace.reminderTime, ctx.workspace.timezone), channelId },
-        ]),
-      );
-    }
+    const weekly = WEEKLY.test(ctx.row.step);
     // "in 3 days", "tomorrow", "today"; a late step posted after the day says "left".
     const gone = daysBetween(ctx.today, leavingOn) < 0;
     const when = daysLeft(ctx.today, leavingOn);

@@ -80,12 +80,12 @@ async function planWorkspaceReports(db: Db, ws: ReportingWorkspace, now: Date): 
 export const monthlyReports: ReminderFamily = {
   kinds: ['sla-report'],
 
-  async stale() {
+  async whyNotPost() {
     return null;
   },
 
-  async build({ db, reminder, workspace, now, late }) {
-    const { channelId, month: planned } = seriesAs('monthly-report', reminder);
+  async build({ db, row, workspace, now, late }) {
+    const { channelId, month: planned } = seriesAs('monthly-report', row);
     const reported = addDays(`${planned}-01`, -1).slice(0, 7); // "2026-11": the month before
     const month = calendarMonth(reported, workspace.timezone);
     const inChannel = await activeContractsInChannel(db, workspace, channelId);

@@ -32,26 +32,26 @@ export async function escalationFor(db: Db, contract: Contract, level: number): 
 export const slaWarnings: ReminderFamily = {
   kinds: ['sla-warning', 'sla-breach'],
 
-  async stale({ db, reminder, now }) {
-    const { issueId } = seriesAs('issue', reminder);
+  async whyNotPost({ db, row, now }) {
+    const { issueId } = seriesAs('issue', row);
     const issue = await issueOfRow(db, issueId);
     if (!issue) return 'issue gone';
-    const measure = measureOf(reminder.step);
-    if (issue.reopenCount !== reminder.cycle) return 'issue reopened since';
+    const measure = measureOf(row.step);
+    if (issue.reopenCount !== row.cycle) return 'issue reopened since';
     if (issue.resolvedAt || (measure === 'response' && issue.respondedAt)) return 'clock stopped';
-    if (reminder.kind === 'sla-warning') {
-      if (await siblingDue(db, reminder, 'sla-breach', now)) return 'the breach supersedes the warning';
+    if (row.kind === 'sla-warning') {
+      if (await siblingDue(db, row, 'sla-breach', now)) return 'the breach supersedes the warning';
     }
     return null;
   },
 
-  async build({ db, reminder, workspace, late }) {
-    const { issueId } = seriesAs('issue', reminder);
+  async build({ db, row, workspace, late }) {
+    const { issueId } = seriesAs('issue', row);
     const issue = await issueOfRow(db, issueId);
     if (!issue) throw new Error(`reminder ledger: issue ${issueId} of a due warning is gone`);
     const contract = await requireContractOfRow(db, issue.contractId);
     const policy = await slaPolicyOf(db, contract.id, workspace.timezone);
-    const measure = measureOf(reminder.step);
+    const measure = measureOf(row.step);
     const target = policy.targets[issue.priority as Priority];
     const targetMs = (measure === 'response' ? target?.responseMs : target?.resolutionMs) ?? null;
     if (targetMs === null) return null;
@@ -61,7 +61,7 @@ export const slaWarnings: ReminderFamily = {
     const what = measure === 'response' ? 'response' : 'resolution';
     const target_ = formatDuration(targetMs, policy.hoursKind);
     const channelId = issue.channelId ?? contract.channelId;
-    if (reminder.kind === 'sla-warning') {
+    if (row.kind === 'sla-warning') {
       const text = `SLA warning: ${label} (${issue.priority.toUpperCase()}, ${contract.name}) has used 75 % of its ${what} target of ${target_}; it is due ${formatInstant(due, tz)} ${tz}.`;
       return {
         channelId,
