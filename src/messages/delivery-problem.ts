@@ -1,4 +1,5 @@
 import { channel } from './format.js';
+import { markLate, type Late } from './late.js';
 import type { Message } from './model.js';
 
 const EXPLAINED: Record<string, string> = {
@@ -25,7 +26,7 @@ export interface UndeliveredReminder {
 }
 
 /** To the workspace channel, once: reminders for `channelId` failed for good and are not retried. */
-export function deliveryProblem(channelId: string, error: string, undelivered: UndeliveredReminder[], total: number): Message {
+export function deliveryProblem(channelId: string, error: string, undelivered: UndeliveredReminder[], total: number, late: Late = null): Message {
   const why = EXPLAINED[error] ?? 'Slack refused the message';
   const count = `${total} reminder${total === 1 ? '' : 's'}`;
   const lines = undelivered.map((r) => `• ${KINDS[r.kind] ?? r.kind}${r.contractName ? ` for *${r.contractName}*` : ''} (due ${r.dueDay})`);
@@ -34,14 +35,14 @@ export function deliveryProblem(channelId: string, error: string, undelivered: U
     ? `Invite the bot there (\`/invite @Renewal Desk\`), or move the contracts with \`/contract edit <name> channel:#…\`.`
     : `Move the contracts to another channel with \`/contract edit <name> channel:#…\`, or set the workspace channel with \`/renewals settings channel:#…\`.`;
   const text = `Renewal Desk cannot post in ${channel(channelId)}: ${why} (${error}). ${count} could not be delivered and will not be retried.`;
-  return {
+  return markLate({
     text,
     blocks: [
       { type: 'header', text: 'Reminders could not be delivered' },
       { type: 'section', text: `Renewal Desk cannot post in ${channel(channelId)}: ${why} (\`${error}\`). ${count} could not be delivered there and will not be retried:\n${lines.join('\n')}` },
       { type: 'context', text: fix },
     ],
-  };
+  }, `Renewal Desk cannot post in ${channel(channelId)}`, late);
 }
 
 export interface GivenUpReminder extends UndeliveredReminder {
@@ -54,19 +55,19 @@ export interface GivenUpReminder extends UndeliveredReminder {
  * timeouts) until these reminders no longer applied, so they were given up. Newer reminders for the
  * same contracts are still delivered and retried.
  */
-export function deliveryGaveUp(channelId: string, undelivered: GivenUpReminder[], total: number): Message {
+export function deliveryGaveUp(channelId: string, undelivered: GivenUpReminder[], total: number, late: Late = null): Message {
   const count = `${total} reminder${total === 1 ? '' : 's'}`;
   const lines = undelivered.map((r) => `• ${KINDS[r.kind] ?? r.kind}${r.contractName ? ` for *${r.contractName}*` : ''} (due ${r.dueDay}): ${r.reason}`);
   if (total > undelivered.length) lines.push(`• … and ${total - undelivered.length} more`);
   const named = undelivered.slice(0, 3).map((r) => `${KINDS[r.kind] ?? r.kind}${r.contractName ? ` for ${r.contractName}` : ''} (due ${r.dueDay}, ${r.reason})`);
   const rest = total - named.length;
   const text = `Renewal Desk could not post in ${channel(channelId)} for a while: ${count} kept failing until ${total === 1 ? 'it' : 'they'} no longer applied, and ${total === 1 ? 'was' : 'were'} not delivered: ${named.join('; ')}${rest > 0 ? ` and ${rest} more` : ''}.`;
-  return {
+  return markLate({
     text,
     blocks: [
       { type: 'header', text: 'Reminders were not delivered in time' },
       { type: 'section', text: `Posts to ${channel(channelId)} kept failing (rate limits, errors or timeouts) until ${count} no longer applied; ${total === 1 ? 'it was' : 'they were'} not delivered:\n${lines.join('\n')}` },
       { type: 'context', text: 'Later reminders for the same contracts are still delivered, and retried until they get through.' },
     ],
-  };
+  }, `Renewal Desk could not post in ${channel(channelId)}`, late);
 }

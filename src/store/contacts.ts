@@ -5,8 +5,9 @@ import type { Contract } from './contracts.js';
 
 export type { Contact };
 
+/** A role someone holds, and the contract they hold it on. */
 export interface RoleHeld {
-  contract: Contract;
+  onContract: Contract;
   role: Role;
 }
 
@@ -19,9 +20,9 @@ export async function rolesOf(db: Db | Tx, workspaceId: string, userId: string):
     : [];
   const byId = new Map(others.map((c) => [c.id, c]));
   return [
-    ...owned.map((contract) => ({ contract, role: 'owner' as Role })),
-    ...contacts.filter((c) => byId.has(c.contractId)).map((c) => ({ contract: byId.get(c.contractId)!, role: c.role as Role })),
-  ].sort((a, b) => a.contract.name.localeCompare(b.contract.name) || a.role.localeCompare(b.role));
+    ...owned.map((contract) => ({ onContract: contract, role: 'owner' as Role })),
+    ...contacts.filter((c) => byId.has(c.contractId)).map((c) => ({ onContract: byId.get(c.contractId)!, role: c.role as Role })),
+  ].sort((a, b) => a.onContract.name.localeCompare(b.onContract.name) || a.role.localeCompare(b.role));
 }
 
 export async function contactsOf(db: Db | Tx, contractId: string): Promise<Contact[]> {
@@ -42,8 +43,8 @@ export async function escalationContact(db: Db | Tx, contractId: string, level: 
  * caller's transaction. A role `to` already holds is not duplicated.
  */
 export async function moveRoles(tx: Tx, workspaceId: string, from: string, to: string, contractIds: string[] | null): Promise<RoleHeld[]> {
-  const held = (await rolesOf(tx, workspaceId, from)).filter((r) => contractIds === null || contractIds.includes(r.contract.id));
-  for (const { contract, role } of held) {
+  const held = (await rolesOf(tx, workspaceId, from)).filter((r) => contractIds === null || contractIds.includes(r.onContract.id));
+  for (const { onContract: contract, role } of held) {
     if (role === 'owner') {
       await tx.contract.update({ where: { id: contract.id }, data: { ownerId: to } });
       continue;

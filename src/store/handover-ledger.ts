@@ -13,7 +13,7 @@ import type { WorkspaceSettings } from './workspaces.js';
  */
 export async function planHandover(tx: Tx, workspace: WorkspaceSettings, userId: string, leavingOn: Day, today: Day): Promise<string[]> {
   const held = await rolesOf(tx, workspace.id, userId);
-  const channels = [...new Set(held.map((r) => r.contract.channelId ?? workspace.defaultChannel).filter((c): c is string => c !== null))];
+  const channels = [...new Set(held.map((r) => r.onContract.channelId ?? workspace.defaultChannel).filter((c): c is string => c !== null))];
   await cancelHandover(tx, workspace.id, userId);
   const steps = [...handoverSteps(leavingOn, today), weeklyAfter(leavingOn, 1)];
   for (const channelId of channels) {

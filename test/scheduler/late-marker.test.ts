@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markLate } from '../../src/messages/late.js';
-import { reportedContracts } from '../../src/scheduler/families/monthly-report.js';
+import { reportedContracts } from '../../src/messages/monthly-report.js';
 
 describe('markLate', () => {
   const message = { text: 'SLA breach: I-1 (P2, Globex Support) missed its response target.', blocks: [{ type: 'section' as const, text: 'body' }] };

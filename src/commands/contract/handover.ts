@@ -19,7 +19,7 @@ const HANDOVER_EXAMPLE = '/contract handover @alice @bob';
 
 function describeRoles(held: RoleHeld[]): string {
   const byContract = new Map<string, string[]>();
-  for (const r of held) byContract.set(r.contract.name, [...(byContract.get(r.contract.name) ?? []), r.role]);
+  for (const r of held) byContract.set(r.onContract.name, [...(byContract.get(r.onContract.name) ?? []), r.role]);
   return [...byContract].map(([name, roles]) => `• *${name}*: ${roles.join(', ')}`).join('\n');
 }
 
@@ -91,8 +91,8 @@ export async function handOver(ctx: CommandContext, from: string, to: string, co
   const today = todayOf(ctx);
   const moved = await ctx.db.$transaction(async (tx) => {
     const held = await moveRoles(tx, ctx.workspace.id, from, to, contractIds);
-    for (const contractId of new Set(held.map((r) => r.contract.id))) {
-      const roles = held.filter((r) => r.contract.id === contractId).map((r) => r.role);
+    for (const contractId of new Set(held.map((r) => r.onContract.id))) {
+      const roles = held.filter((r) => r.onContract.id === contractId).map((r) => r.role);
       await audit(tx, { workspaceId: ctx.workspace.id, contractId, actorId: ctx.userId, action: 'contact.handover', detail: { from, to, roles }, at: ctx.now });
     }
     const remaining = await rolesOf(tx, ctx.workspace.id, from);
@@ -102,10 +102,10 @@ export async function handOver(ctx: CommandContext, from: string, to: string, co
   if (moved.length === 0) throw new UsageError(`${mention(from)} holds no roles on ${contractIds ? 'that contract' : 'any contract'}; nothing to hand over.`, HANDOVER_EXAMPLE);
 
   const blocks: Block[] = [{ type: 'section', text: `Handed over from ${mention(from)} to ${mention(to)}:\n${describeRoles(moved)}` }];
-  const contracts = [...new Map(moved.map((r) => [r.contract.id, r.contract])).values()];
+  const contracts = [...new Map(moved.map((r) => [r.onContract.id, r.onContract])).values()];
   const effects: Effect[] = [];
   for (const contract of contracts) {
-    const roles = moved.filter((r) => r.contract.id === contract.id).map((r) => r.role).join(', ');
+    const roles = moved.filter((r) => r.onContract.id === contract.id).map((r) => r.role).join(', ');
     const channelId = contract.channelId ?? ctx.workspace.defaultChannel;
     if (channelId) {
       const text = `Handover on ${contract.name}: ${mention(to)} takes over ${roles} from ${mention(from)}${onBehalfOf ? ` (assigned by ${mention(ctx.userId)})` : ''}.`;

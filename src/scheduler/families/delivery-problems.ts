@@ -1,7 +1,5 @@
 import { dayIn } from '../../domain/zoned-time.js';
 import { deliveryGaveUp, deliveryProblem } from '../../messages/delivery-problem.js';
-import { channel } from '../../messages/format.js';
-import { markLate } from '../../messages/late.js';
 import type { Db } from '../../store/client.js';
 import { seriesAs } from '../../store/ledger-keys.js';
 import { planDeliveryProblemRow, undeliveredRows, type Reminder } from '../../store/reminder-ledger.js';
@@ -43,11 +41,7 @@ export const deliveryProblems: ReminderFamily = {
     const since = new Date(row.createdAt.getTime() - 24 * 3600_000);
     const { rows, total } = await undeliveredRows(db, { workspaceId: workspace.id, channelId, since, error: gaveUp ? null : row.step }, LISTED);
     const undelivered = rows.map((r) => ({ kind: r.kind, contractName: r.contract?.name ?? null, dueDay: dayIn(r.dueAt, workspace.timezone), reason: r.reason ?? 'no longer applied' }));
-    if (gaveUp) {
-      const message = deliveryGaveUp(channelId, undelivered, Math.max(total, 1));
-      return { message: markLate(message, `Renewal Desk could not post in ${channel(channelId)}`, late), channelId: row.channelId };
-    }
-    const message = deliveryProblem(channelId, row.step, undelivered, Math.max(total, 1));
-    return { message: markLate(message, `Renewal Desk cannot post in ${channel(channelId)}`, late), channelId: row.channelId };
+    const message = gaveUp ? deliveryGaveUp(channelId, undelivered, Math.max(total, 1), late) : deliveryProblem(channelId, row.step, undelivered, Math.max(total, 1), late);
+    return { message, channelId: row.channelId };
   },
 };

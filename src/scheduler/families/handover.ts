@@ -1,14 +1,10 @@
-import { HANDOVER_CHECKLIST, isOrphaned, weeklyAfter } from '../../domain/handover.js';
-import { daysBetween } from '../../domain/days.js';
+import { isOrphaned, weeklyAfter } from '../../domain/handover.js';
 import { instantAt } from '../../domain/zoned-time.js';
 import { rolesOf } from '../../store/contacts.js';
 import { seriesAs } from '../../store/ledger-keys.js';
 import { leavingDate } from '../../store/people.js';
 import { syncPlan } from '../../store/reminder-ledger.js';
-import { day, daysLeft, mention } from '../../messages/format.js';
-import type { Block, Button } from '../../messages/model.js';
-import { markLate } from '../../messages/late.js';
-import { encode } from '../../messages/payloads.js';
+import { handoverReminder, type HeldContract } from '../../messages/handover-reminder.js';
 import type { FamilyContext, ReminderFamily } from '../family.js';
 
 const WEEKLY = /^w(\d+)$/;
@@ -17,7 +13,7 @@ const parts = (reminder: { subject: string; cycle: number; channelId: string | n
 async function heldHere(ctx: FamilyContext) {
   const { userId, channelId } = parts(ctx.row);
   const held = await rolesOf(ctx.db, ctx.workspace.id, userId);
-  return held.filter((r) => (r.contract.channelId ?? ctx.workspace.defaultChannel) === channelId);
+  return held.filter((r) => (r.onContract.channelId ?? ctx.workspace.defaultChannel) === channelId);
 }
 
 /** A leaver's handover reminders, one message per channel listing their contracts there. */
@@ -53,32 +49,13 @@ export const handoverReminders: ReminderFamily = {
   async build(ctx) {
     const { userId, channelId } = parts(ctx.row);
     const leavingOn = (await leavingDate(ctx.db, ctx.workspace.id, userId))!;
-    const held = await heldHere(ctx);
-    const weekly = WEEKLY.test(ctx.row.step);
-    // "in 3 days", "tomorrow", "today"; a late step posted after the day says "left".
-    const gone = daysBetween(ctx.today, leavingOn) < 0;
-    const when = daysLeft(ctx.today, leavingOn);
-    const leaves = gone ? `left on ${day(leavingOn)}` : `leaves on ${day(leavingOn)}, ${when}`;
-    const title = weekly ? `Still without a successor: ${mention(userId)} left on ${day(leavingOn)}` : `Handover: ${mention(userId)} ${leaves}`;
-    const byContract = new Map<string, { name: string; vendor: string; roles: string[] }>();
-    for (const r of held) {
-      const entry = byContract.get(r.contract.id) ?? { name: r.contract.name, vendor: r.contract.vendor, roles: [] };
-      entry.roles.push(r.role);
-      byContract.set(r.contract.id, entry);
+    const held = new Map<string, HeldContract>();
+    for (const { onContract, role } of await heldHere(ctx)) {
+      const entry = held.get(onContract.id) ?? { contractId: onContract.id, name: onContract.name, vendor: onContract.vendor, roles: [] };
+      entry.roles.push(role);
+      held.set(onContract.id, entry);
     }
-    const buttons: Button[] = [...byContract].slice(0, 5).map(([contractId, c]) => ({ action: 'handover.assign', label: `Assign successor: ${c.name}`.slice(0, 75), value: encode({ c: contractId, u: userId }) }));
-    const blocks: Block[] = [
-      { type: 'section', text: `*${title}*` },
-      { type: 'section', text: [...byContract.values()].map((c) => `• *${c.name}* (${c.vendor}): ${c.roles.join(', ')}`).join('\n') },
-      { type: 'section', text: `*Checklist*\n${HANDOVER_CHECKLIST.map((item) => `☐ ${item}`).join('\n')}` },
-      { type: 'actions', buttons },
-    ];
-    if (byContract.size > 5) blocks.push({ type: 'context', text: `${byContract.size - 5} more: /contract handover ${mention(userId)} @successor moves everything at once.` });
-    const names = [...byContract.values()].map((c) => c.name).join(', ');
-    const kind = weekly ? 'Handover overdue' : 'Handover due';
-    const text = weekly
-      ? `${kind}: ${mention(userId)} left on ${leavingOn}; still without a successor on ${names}.`
-      : `${kind}: ${mention(userId)} ${gone ? `left on ${leavingOn}` : `leaves on ${leavingOn}, ${when}`}; contracts to hand over: ${names}.`;
-    return { channelId, message: markLate({ text, blocks }, kind, ctx.late) };
+    const message = handoverReminder({ userId, leavingOn }, [...held.values()], { today: ctx.today, weekly: WEEKLY.test(ctx.row.step), late: ctx.late });
+    return { channelId, message };
   },
 };

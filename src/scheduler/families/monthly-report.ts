@@ -7,30 +7,14 @@ import { seriesAs } from '../../store/ledger-keys.js';
 import { monthlyReportsPlanned, planMonthlyReportRows } from '../../store/reminder-ledger.js';
 import { slaReport } from '../../store/sla-data.js';
 import { allWorkspaces } from '../../store/workspaces.js';
-import { verdict } from '../../messages/sla-status.js';
-import { markLate } from '../../messages/late.js';
-import { count } from '../../messages/format.js';
-import type { Block } from '../../messages/model.js';
+import { isMeasured, monthlyReport } from '../../messages/monthly-report.js';
 import type { ReminderFamily } from '../family.js';
-
-const MAX_CONTRACTS_PER_MESSAGE = 40;
-/** Contracts named in the plain-text fallback before "and N more". */
-const NAMED_IN_TEXT = 3;
-
-/** "Globex Support, Initech and 3 more (5 contracts in this channel)". */
-export function reportedContracts(names: readonly string[]): string {
-  const named = names.slice(0, NAMED_IN_TEXT);
-  const rest = names.length - named.length;
-  const list = rest > 0 ? `${named.join(', ')} and ${rest} more` : named.join(', ');
-  return `${list} (${names.length} contract${names.length === 1 ? '' : 's'} in this channel)`;
-}
 
 export function firstBusinessDay(month: string): Day {
   let day = `${month}-01`;
   while (isWeekend(day)) day = addDays(day, 1);
   return day;
 }
-
 
 /**
  * Plans this month's report rows (one per channel that holds contracts) once the first business day
@@ -88,31 +72,12 @@ export const monthlyReports: ReminderFamily = {
     const { channelId, month: planned } = seriesAs('monthly-report', row);
     const reported = addDays(`${planned}-01`, -1).slice(0, 7); // "2026-11": the month before
     const month = calendarMonth(reported, workspace.timezone);
-    const inChannel = await activeContractsInChannel(db, workspace, channelId);
-    const sections: Block[] = [];
-    const names: string[] = [];
-    for (const contract of inChannel) {
+    const measured = [];
+    for (const contract of await activeContractsInChannel(db, workspace, channelId)) {
       const report = await slaReport(db, contract.id, workspace.timezone, month.current, month.previous, now);
-      const measured = report.current.issueCount > 0 || report.current.uptime !== 1 || Object.keys(report.policy.targets).length > 0 || report.policy.uptimeTarget !== null;
-      if (!measured) continue;
-      const up = report.current.uptime === null ? '' : ` · uptime ${(report.current.uptime * 100).toFixed(2)} %${report.policy.uptimeTarget !== null ? ` (target ${report.policy.uptimeTarget} %)` : ''}`;
-      names.push(contract.name);
-      sections.push({ type: 'section', text: `• *${verdict(contract, report)}*\n   ${count(report.current.issueCount, 'issue')}, ${count(report.current.breachCount, 'breach', 'breaches')}${up}` });
+      if (isMeasured(report)) measured.push({ contract, report });
     }
-    if (sections.length === 0) return null;
-    const shown = sections.slice(0, MAX_CONTRACTS_PER_MESSAGE);
-    const more = sections.length - shown.length;
-    const kind = `Monthly SLA report for ${month.title}`;
-    return {
-      channelId,
-      message: markLate({
-        text: `${kind}: ${reportedContracts(names)}.`,
-        blocks: [
-          { type: 'header', text: `Monthly SLA report: ${month.title}` },
-          ...shown,
-          { type: 'context', text: `Details: \`/sla "${names[0]}" month:${reported}\`${names.length > 1 ? ' (or another contract\'s name)' : ''}${more > 0 ? ` · ${count(more, 'more contract')} not shown` : ''}` },
-        ],
-      }, kind, late),
-    };
+    if (measured.length === 0) return null;
+    return { channelId, message: monthlyReport({ id: reported, title: month.title }, measured, late) };
   },
 };

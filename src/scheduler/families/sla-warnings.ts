@@ -1,7 +1,6 @@
 import { deadlineAfter } from '../../domain/business-hours.js';
 import { formatDuration } from '../../domain/durations.js';
 import type { Priority, SlaMeasure } from '../../domain/sla-measure.js';
-import { formatInstant } from '../../domain/zoned-time.js';
 import type { Db } from '../../store/client.js';
 import { seriesAs } from '../../store/ledger-keys.js';
 import { requireContractOfRow, type Contract } from '../../store/contracts.js';
@@ -9,8 +8,7 @@ import { siblingDue } from '../../store/reminder-ledger.js';
 import { issueLabel, issueOfRow } from '../../store/issues.js';
 import { escalationContact } from '../../store/contacts.js';
 import { slaPolicyOf } from '../../store/sla-policies.js';
-import { mention } from '../../messages/format.js';
-import { markLate } from '../../messages/late.js';
+import { slaBreach, slaWarning, type Escalation } from '../../messages/sla-alerts.js';
 import type { ReminderFamily } from '../family.js';
 
 function measureOf(step: string): SlaMeasure {
@@ -21,11 +19,11 @@ function measureOf(step: string): SlaMeasure {
  * Who to escalate a breach to: the escalation contact of the next level (a response breach is the
  * first level, a resolution breach the second), else the contract owner.
  */
-export async function escalationFor(db: Db, contract: Contract, level: number): Promise<string> {
+async function escalationFor(db: Db, contract: Contract, level: number): Promise<Escalation> {
   const contact = await escalationContact(db, contract.id, level);
-  if (contact?.userId) return `${mention(contact.userId)} (escalation-${level})`;
-  if (contact?.name) return `${contact.name}${contact.email ? ` <${contact.email}>` : ''}${contact.phone ? `, ${contact.phone}` : ''} (escalation-${level})`;
-  return `${mention(contract.ownerId)} (owner; no escalation-${level} contact on record)`;
+  if (contact?.userId) return { to: 'user', userId: contact.userId, level };
+  if (contact?.name) return { to: 'person', name: contact.name, email: contact.email, phone: contact.phone, level };
+  return { to: 'owner', ownerId: contract.ownerId, level };
 }
 
 /** 75 % warnings and 100 % breaches of an open issue's response and resolution targets. */
@@ -55,35 +53,19 @@ export const slaWarnings: ReminderFamily = {
     const target = policy.targets[issue.priority as Priority];
     const targetMs = (measure === 'response' ? target?.responseMs : target?.resolutionMs) ?? null;
     if (targetMs === null) return null;
-    const label = issueLabel(issue);
-    const due = deadlineAfter(issue.openedAt, targetMs, policy.hours);
-    const tz = workspace.timezone;
-    const what = measure === 'response' ? 'response' : 'resolution';
-    const target_ = formatDuration(targetMs, policy.hoursKind);
-    const channelId = issue.channelId ?? contract.channelId;
-    if (row.kind === 'sla-warning') {
-      const text = `SLA warning: ${label} (${issue.priority.toUpperCase()}, ${contract.name}) has used 75 % of its ${what} target of ${target_}; it is due ${formatInstant(due, tz)} ${tz}.`;
-      return {
-        channelId,
-        message: markLate({
-          text,
-          blocks: [
-            { type: 'section', text: `⚠ *SLA warning:* *${label}* (${issue.priority.toUpperCase()}, ${contract.name}: ${issue.summary}) has used 75 % of its ${what} target of ${target_}. Due *${formatInstant(due, tz)}* ${tz}. Owner: ${mention(contract.ownerId)}.` },
-          ],
-        }, 'SLA warning', late),
-      };
-    }
-    const escalate = await escalationFor(db, contract, measure === 'response' ? 1 : 2);
-    const text = `SLA breach: ${label} (${issue.priority.toUpperCase()}, ${contract.name}) missed its ${what} target of ${target_} (due ${formatInstant(due, tz)} ${tz}). Escalate to ${escalate.replace(/<@(\w+)>/g, '@$1')}.`;
-    return {
-      channelId,
-      message: markLate({
-        text,
-        blocks: [
-          { type: 'section', text: `🚨 *SLA breach:* *${label}* (${issue.priority.toUpperCase()}, ${contract.name}: ${issue.summary}) missed its ${what} target of ${target_}; it was due ${formatInstant(due, tz)} ${tz}.` },
-          { type: 'section', text: `Escalate to ${escalate}.` },
-        ],
-      }, 'SLA breach', late),
+    const clock = {
+      label: issueLabel(issue),
+      priority: issue.priority,
+      contractName: contract.name,
+      summary: issue.summary,
+      measure,
+      target: formatDuration(targetMs, policy.hoursKind),
+      due: deadlineAfter(issue.openedAt, targetMs, policy.hours),
+      timezone: workspace.timezone,
     };
+    const channelId = issue.channelId ?? contract.channelId;
+    if (row.kind === 'sla-warning') return { channelId, message: slaWarning(clock, contract.ownerId, late) };
+    const escalation = await escalationFor(db, contract, measure === 'response' ? 1 : 2);
+    return { channelId, message: slaBreach(clock, escalation, late) };
   },
 };
