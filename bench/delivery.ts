@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SlackDelivery } from '../src/platforms/slack/delivery.js';
-import { ChannelPacer } from '../src/scheduler/pacer.js';
+import { PostPacer } from '../src/scheduler/pacer.js';
 import { runPass, type PassReport } from '../src/scheduler/pass.js';
 import { openDatabase } from '../src/store/client.js';
 import { applyMigrations } from '../src/store/migrations.js';
@@ -53,9 +53,8 @@ async function runScenario(dir: string, index: number, scenario: Scenario): Prom
     await seedDueReminders(db, REMINDERS, CHANNELS);
     if (scenario.limit) slackApi.limitPostsPerChannel(1000);
     slackApi.latencyMs = scenario.latencyMs ?? 0;
-    const delivery = new SlackDelivery('xoxb-bench', slackApi.apiUrl);
-    const pacer = new ChannelPacer({ intervalMs: scenario.intervalMs });
-    const deps = { db, delivery: { post: delivery.post.bind(delivery), update: delivery.update.bind(delivery) }, clock: () => new Date(), pacer, postsInFlight: scenario.postsInFlight };
+    const delivery = new SlackDelivery('xoxb-bench', slackApi.apiUrl, scenario.intervalMs);
+    const deps = { db, delivery, clock: () => new Date(), pacer: new PostPacer(), postsInFlight: scenario.postsInFlight };
     // The monthly report rows of the seeded channels (nothing to report) are planned and skipped by
     // a pass before the due instant, so that the timed pass only delivers the reminders.
     await runPass(deps, new Date(new Date(DUE_AT).getTime() - 60_000));

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
   const delivery: Delivery = {
     post: async () => ({ ok: true, messageId: String(++posted) }),
     update: async () => ({ ok: true, messageId: null }),
+    limits: () => [],
   };
   const deps = { db, delivery, clock: () => new Date() };
 

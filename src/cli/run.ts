@@ -40,8 +40,8 @@ export async function run(verb: string, rest: string[], now: string | undefined)
     const { values } = parseArgs({ args: rest, options: { at: { type: 'string' } } });
     const at = values.at ? parseInstant(values.at, config.DEFAULT_TIMEZONE) : clock();
     if (!at) throw new ConfigError(`--at ${values.at} is not an instant; use ISO 8601 such as 2026-12-01T09:00:00Z`);
-    const [{ platformDeliveries }, { runPass }, { passSettings }] = await Promise.all([
-      import('../server/platform-deliveries.js'), import('../scheduler/pass.js'), import('../scheduler/settings.js'),
+    const [{ platformDeliveries }, { runPass }, { passTuning }] = await Promise.all([
+      import('../server/platform-deliveries.js'), import('../scheduler/pass.js'), import('../scheduler/tuning.js'),
     ]);
     // Slack and Teams with the same variables as the bot; a platform not configured keeps its reminders for a later tick.
     const { delivery } = await platformDeliveries(config, db, (l) => console.log(l));
@@ -49,8 +49,8 @@ export async function run(verb: string, rest: string[], now: string | undefined)
     const stopping = new AbortController();
     const stop = () => stopping.abort();
     process.once('SIGINT', stop).once('SIGTERM', stop);
-    const settings = passSettings(config);
-    const report = await runPass({ db, delivery, clock, log: (l) => console.log(l), ...settings, signal: stopping.signal }, at).finally(() => settings.close());
+    const tuning = passTuning(config);
+    const report = await runPass({ db, delivery, clock, log: (l) => console.log(l), ...tuning, signal: stopping.signal }, at).finally(() => tuning.close());
     console.log(`tick as of ${at.toISOString()}: ${report.posted} posted (${report.late} late), ${report.failed} failed, ${report.skipped} skipped${report.deferred ? `, ${report.deferred} left for the next pass` : ''}`);
     return 0;
   } finally {

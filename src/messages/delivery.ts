@@ -20,10 +20,26 @@ export type DeliveryResult =
       notConnected?: true;
     };
 
-/** What the scheduler and the command layer need from a chat platform to talk to a channel. */
+/**
+ * A platform's posting limit: at most `posts` in any `windowMs`, to one channel (`per: 'channel'`) or
+ * to all channels of a workspace together (`per: 'workspace'`: a Teams tenant).
+ */
+export interface RateLimit {
+  per: 'channel' | 'workspace';
+  posts: number;
+  windowMs: number;
+}
+
+/**
+ * What the scheduler and the command layer need from a chat platform to talk to a channel. A
+ * delivery makes one call per post or update and never waits: it declares its platform's limits,
+ * and the scheduler's pass does the waiting (src/scheduler/pacer.ts); retries are the pass's too.
+ */
 export interface Delivery {
   post(to: Destination, message: Message): Promise<DeliveryResult>;
   update(to: Destination, messageId: string, message: Message): Promise<DeliveryResult>;
+  /** The limits posts to this workspace's channels keep to (none: not paced). */
+  limits(workspaceId: string): readonly RateLimit[];
 }
 
 /** The platform of a workspace id: "slack:T1" → "slack", "teams:<tenant>" → "teams". */
@@ -59,5 +75,9 @@ export class DeliveryRouter implements Delivery {
   async update(to: Destination, messageId: string, message: Message): Promise<DeliveryResult> {
     const target = this.pick(to);
     return target ? target.update(to, messageId, message) : notConnected(platformOf(to.workspaceId));
+  }
+
+  limits(workspaceId: string): readonly RateLimit[] {
+    return this.platforms.get(platformOf(workspaceId))?.limits(workspaceId) ?? [];
   }
 }

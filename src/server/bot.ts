@@ -3,7 +3,7 @@ import express from 'express';
 import { clockOf, ConfigError, slackMode, teamsMode, TEAMS_UNAUTHENTICATED_WARNING, type Config } from '../config.js';
 import type { DeliveryRouter } from '../messages/delivery.js';
 import { startScheduler } from '../scheduler/cron.js';
-import { passSettings } from '../scheduler/settings.js';
+import { passTuning } from '../scheduler/tuning.js';
 import { isPostgresqlUrl, openDatabase, type Db } from '../store/client.js';
 import { applyMigrations } from '../store/migrations.js';
 import { createSlackApp, type SlackApp } from '../platforms/slack/app.js';
@@ -76,8 +76,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  const settings = passSettings(config);
-  const scheduler = options.scheduler === false ? null : startScheduler({ db, delivery, clock, log, ...settings }, config.REMINDER_CRON);
+  const tuning = passTuning(config);
+  const scheduler = options.scheduler === false ? null : startScheduler({ db, delivery, clock, log, ...tuning }, config.REMINDER_CRON);
 
   return {
     db,
@@ -86,7 +86,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     slack,
     stop: async () => {
       await scheduler?.stop();
-      await settings.close();
+      await tuning.close();
       if (slack && config.SLACK_APP_TOKEN) await slack.stop();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections?.();

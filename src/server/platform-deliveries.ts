@@ -33,7 +33,7 @@ export async function platformDeliveries(config: Config, db: Db, log: (line: str
   // second): a `tick` pays only for what it posts to.
   if (config.SLACK_BOT_TOKEN) {
     const { SlackDelivery } = await import('../platforms/slack/delivery.js');
-    delivery.register('slack', new SlackDelivery(config.SLACK_BOT_TOKEN, config.SLACK_API_URL));
+    delivery.register('slack', new SlackDelivery(config.SLACK_BOT_TOKEN, config.SLACK_API_URL, config.CHANNEL_POST_INTERVAL_MS));
   }
   const options = teamsOptions(config);
   const teams = options.mode === 'off' ? null : (await import('../platforms/teams/connection.js')).connectTeams(options, db, log);

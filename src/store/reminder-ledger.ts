@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Reminder } from '../generated/prisma/client.js';
 import { planCycle, type PlannedReminder } from '../domain/reminder-plan.js';
 import type { Day } from '../domain/days.js';
+import { claimable, PERMANENT_ERROR, type ClaimOptions } from './claims.js';
 import type { Db, Tx } from './client.js';
 import { termsOf, type Contract } from './contracts.js';
 import { seriesKey, type LedgerSeries } from './ledger-keys.js';
@@ -97,14 +97,6 @@ export async function upcomingReminders(db: Db | Tx, contractId: string, cycle: 
   });
 }
 
-export interface ClaimOptions {
-  /** The pass's "as of" instant: what is due. */
-  now: Date;
-  /** Wall-clock time, for leases between processes. */
-  realNow: Date;
-  leaseMs: number;
-}
-
 /** Where the previous page of due rows ended: the next page starts after this row (dueAt, then id). */
 export interface DueCursor {
   dueAt: Date;
@@ -121,13 +113,7 @@ export async function findDue(db: Db, options: ClaimOptions, limit: number, afte
     where: {
       dueAt: { lte: options.now },
       AND: [
-        {
-          OR: [
-            { status: 'planned' },
-            { status: 'failed', OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: options.now } }] },
-            { status: 'sending', claimedAt: { lt: new Date(options.realNow.getTime() - options.leaseMs) } },
-          ],
-        },
+        { OR: claimable(options) },
         ...(after ? [{ OR: [{ dueAt: { gt: after.dueAt } }, { dueAt: after.dueAt, id: { gt: after.id } }] }] : []),
       ],
     },
@@ -136,63 +122,6 @@ export async function findDue(db: Db, options: ClaimOptions, limit: number, afte
   });
 }
 
-/** Atomically takes a due row for this process; false when another process got it first. */
-export async function claim(db: Db, reminder: Reminder, options: ClaimOptions): Promise<string | null> {
-  const token = randomUUID();
-  const { count } = await db.reminder.updateMany({
-    where: {
-      id: reminder.id,
-      OR: [
-        { status: 'planned' },
-        { status: 'failed', OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: options.now } }] },
-        { status: 'sending', claimedAt: { lt: new Date(options.realNow.getTime() - options.leaseMs) } },
-      ],
-    },
-    data: { status: 'sending', claimToken: token, claimedAt: options.realNow, attempts: { increment: 1 } },
-  });
-  return count === 1 ? token : null;
-}
-
-/**
- * Extends a claim that has been waiting (for a free connection, or the channel's pace) before its
- * post: false when the lease ran out and another process took the row over, which then posts it.
- */
-export async function renewClaim(db: Db, id: string, token: string, realNow: Date): Promise<boolean> {
-  const { count } = await db.reminder.updateMany({ where: { id, claimToken: token, status: 'sending' }, data: { claimedAt: realNow } });
-  return count === 1;
-}
-
-export async function markSent(db: Db, id: string, token: string, result: { channelId: string; messageTs: string | null; late: boolean; at: Date }): Promise<void> {
-  await db.reminder.updateMany({
-    where: { id, claimToken: token },
-    data: { status: 'sent', channelId: result.channelId, messageTs: result.messageTs, late: result.late, sentAt: result.at, lastError: null },
-  });
-}
-
-/** Why a row was given up when its error will not heal (channel gone, bot removed, token revoked). */
-export const PERMANENT_ERROR = 'permanent error';
-
-/** A failed post: retried from `retryAt`, or, with null, given up (`dead`, recording where it was going). */
-export async function markFailed(db: Db, id: string, token: string, error: string, retryAt: Date | null, channelId?: string): Promise<void> {
-  await db.reminder.updateMany({
-    where: { id, claimToken: token },
-    data: retryAt
-      ? { status: 'failed', lastError: error, nextAttemptAt: retryAt }
-      : { status: 'dead', lastError: error, reason: PERMANENT_ERROR, ...(channelId && { channelId }) },
-  });
-}
-
-/**
- * Gives a claimed row back without a post attempt: due again from `retryAt` when the platform held it
- * back (a rate limit longer than the pass waits; `failed`), or at once with null (the pass is
- * stopping, the platform is not connected here: `planned`, as if never tried).
- */
-export async function releaseClaim(db: Db, id: string, token: string, reason: string, retryAt: Date | null): Promise<void> {
-  await db.reminder.updateMany({
-    where: { id, claimToken: token, status: 'sending' },
-    data: { status: retryAt ? 'failed' : 'planned', lastError: reason, nextAttemptAt: retryAt, attempts: { decrement: 1 } },
-  });
-}
 
 /** Rows that no longer apply and were never held back by a failing post: skipped, with the reason. */
 export async function markSkipped(db: Db, ids: string[], reason: string): Promise<void> {
@@ -248,11 +177,6 @@ export async function recordedDetail(db: Db | Tx, reminderId: string): Promise<s
 /** The ledger row behind a posted message of a contract, if the bot posted it. */
 export async function postedReminder(db: Db | Tx, contractId: string, channelId: string, messageId: string): Promise<Reminder | null> {
   return db.reminder.findFirst({ where: { contractId, channelId, messageTs: messageId } });
-}
-
-/** A claimed row its family decided not to post (it no longer applies), under the claim's token only. */
-export async function skipClaimed(db: Db, reminderId: string, token: string, reason: string): Promise<void> {
-  await db.reminder.updateMany({ where: { id: reminderId, claimToken: token }, data: { status: 'skipped', reason } });
 }
 
 /** Whether another step of the row's series, of `kind`, is due by `now` (a breach supersedes its warning). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/server/bot.js';
 import { runPass, type PassReport } from '../../src/scheduler/pass.js';
-import { passSettings } from '../../src/scheduler/settings.js';
+import { passTuning } from '../../src/scheduler/tuning.js';
 import { createTestDatabase } from './postgres.js';
 import { SlackDouble } from './slack-double.js';
 import { SlackClient } from './slack-signer.js';
@@ -82,16 +82,16 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     ...options.env,
   });
   const bot = await startBot({ config, clock: clock.now, log: (line) => logs.push(line), scheduler: false });
-  const settings = passSettings(config);
+  const tuning = passTuning(config);
   const baseUrl = `http://127.0.0.1:${bot.port}`;
   const slack = new SlackClient({ baseUrl, secret: SIGNING_SECRET, responseUrl: (id) => slackApi.responseUrl(id) });
   const teams = new TeamsClient({ baseUrl, serviceUrl: teamsApi.serviceUrl, user: teamsUser, channelName: (id) => /^19:([\w-]+)@/.exec(id)?.[1] ?? 'channel' }, teamsChannel);
   return {
     bot, slackApi, slack, teamsApi, teams, clock, baseUrl, databaseUrl, logs,
-    tick: (at: string) => runPass({ db: bot.db, delivery: bot.delivery, clock: () => new Date(), log: (line) => logs.push(line), ...settings }, new Date(at)),
+    tick: (at: string) => runPass({ db: bot.db, delivery: bot.delivery, clock: () => new Date(), log: (line) => logs.push(line), ...tuning }, new Date(at)),
     stop: async () => {
       await bot.stop();
-      await settings.close();
+      await tuning.close();
       await slackApi.stop();
       await teamsApi.stop();
       await database.drop();

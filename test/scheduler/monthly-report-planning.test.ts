@@ -3,7 +3,7 @@
 // pass still delivers every other due reminder. The real bot against the Slack double.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/client.js';
-import { ChannelPacer } from '../../src/scheduler/pacer.js';
+import { PostPacer } from '../../src/scheduler/pacer.js';
 import { runPass } from '../../src/scheduler/pass.js';
 import { planMonthlyReports } from '../../src/scheduler/families/monthly-report.js';
 import { startTestBot, type TestBot } from '../helpers/bot-harness.js';
@@ -82,7 +82,7 @@ describe(`monthly-report planning in a pass (${kind})`, () => {
     expect(await reportRows()).toBe(CHANNELS);
     const logs: string[] = [];
     const report = await runPass(
-      { db: racingAnotherProcess(t.bot.db), delivery: t.bot.delivery, clock: () => new Date(), log: (l) => logs.push(l), pacer: new ChannelPacer({ intervalMs: 20 }) },
+      { db: racingAnotherProcess(t.bot.db), delivery: t.bot.delivery, clock: () => new Date(), log: (l) => logs.push(l), pacer: new PostPacer() },
       new Date(DUE_AT),
     );
     expect(logs.filter((l) => l.includes('could not plan'))).toEqual([]);

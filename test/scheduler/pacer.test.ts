@@ -1,13 +1,19 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { ChannelPacer, Limiter, sleep } from '../../src/scheduler/pacer.js';
+import type { RateLimit } from '../../src/messages/delivery.js';
+import { TEAMS_LIMITS } from '../../src/platforms/teams/delivery.js';
+import { Limiter, sleep } from '../../src/scheduler/concurrency.js';
+import { PostPacer, type Paced } from '../../src/scheduler/pacer.js';
+
+const SLACK: readonly RateLimit[] = [{ per: 'channel', posts: 1, windowMs: 1000 }];
+const slack = (channelId: string, limits = SLACK): Paced => ({ to: { workspaceId: 'slack:T1', channelId }, limits });
+const teams = (channelId: string, tenant = 't1'): Paced => ({ to: { workspaceId: `teams:${tenant}`, channelId }, limits: TEAMS_LIMITS });
 
 /** A pacer on a clock the test moves; sleeping moves it. */
-function pacerOnFakeClock(intervalMs: number) {
+function pacerOnFakeClock() {
   let now = 1_000_000;
   const slept: number[] = [];
-  const pacer = new ChannelPacer({
-    intervalMs,
+  const pacer = new PostPacer({
     now: () => now,
     sleep: async (ms) => {
       slept.push(ms);
@@ -17,41 +23,78 @@ function pacerOnFakeClock(intervalMs: number) {
   return { pacer, slept, advance: (ms: number) => (now += ms), now: () => now };
 }
 
-describe('ChannelPacer', () => {
+describe('PostPacer, one post a second per channel (Slack)', () => {
   it('spaces posts to one channel by the interval, and leaves other channels alone', async () => {
-    const { pacer, slept } = pacerOnFakeClock(1000);
-    await pacer.take('A');
-    await pacer.take('B');
-    await pacer.take('A');
-    await pacer.take('C');
+    const { pacer, slept } = pacerOnFakeClock();
+    await pacer.take(slack('A'));
+    await pacer.take(slack('B'));
+    await pacer.take(slack('A'));
+    await pacer.take(slack('C'));
     expect(slept).toEqual([1000]);
-    expect(pacer.delayFor('A')).toBe(1000);
-    expect(pacer.delayFor('B')).toBe(0);
+    expect(pacer.delayFor(slack('A'))).toBe(1000);
+    expect(pacer.delayFor(slack('B'))).toBe(0);
   });
 
   it('a 429 pauses that channel for its Retry-After only', async () => {
-    const { pacer, advance } = pacerOnFakeClock(1000);
-    pacer.pause('A', 30_000);
-    expect(pacer.delayFor('A')).toBe(30_000);
-    expect(pacer.delayFor('B')).toBe(0);
+    const { pacer, advance } = pacerOnFakeClock();
+    pacer.pause(slack('A').to, 30_000);
+    expect(pacer.delayFor(slack('A'))).toBe(30_000);
+    expect(pacer.delayFor(slack('B'))).toBe(0);
     advance(30_000);
-    expect(pacer.delayFor('A')).toBe(0);
+    expect(pacer.delayFor(slack('A'))).toBe(0);
   });
 
   it('counts from when a post really starts, and yields a slot to another process', async () => {
-    const { pacer, advance } = pacerOnFakeClock(1000);
-    await pacer.take('A');
+    const { pacer, advance } = pacerOnFakeClock();
+    const slot = await pacer.take(slack('A'));
     advance(400); // the post waited for a free connection
-    pacer.posting('A');
-    expect(pacer.delayFor('A')).toBe(1000);
-    pacer.yieldSlot('B');
-    expect(pacer.delayFor('B')).toBe(1000);
+    pacer.posting(slot);
+    expect(pacer.delayFor(slack('A'))).toBe(1000);
+    pacer.yieldSlot(slack('B'));
+    expect(pacer.delayFor(slack('B'))).toBe(1000);
   });
 
-  it('with a zero interval never waits', async () => {
-    const { pacer, slept } = pacerOnFakeClock(0);
-    for (let i = 0; i < 5; i += 1) await pacer.take('A');
+  it('with a zero interval, or no limits declared, never waits', async () => {
+    const { pacer, slept } = pacerOnFakeClock();
+    for (let i = 0; i < 5; i += 1) await pacer.take(slack('A', [{ per: 'channel', posts: 1, windowMs: 0 }]));
+    for (let i = 0; i < 5; i += 1) await pacer.take(slack('B', []));
     expect(slept).toEqual([]);
+  });
+});
+
+describe('PostPacer, 7 a second per conversation and 50 per tenant (Teams)', () => {
+  it('lets 7 messages a second into one conversation, then waits for the window', async () => {
+    const { pacer, slept } = pacerOnFakeClock();
+    for (let i = 0; i < 7; i += 1) await pacer.take(teams('c1'));
+    expect(slept).toEqual([]);
+    expect(pacer.delayFor(teams('c1'))).toBe(1000);
+    await pacer.take(teams('c1'));
+    expect(slept).toEqual([1000]);
+  });
+
+  it('does not hold up other conversations while one is busy', async () => {
+    const { pacer, slept } = pacerOnFakeClock();
+    for (let i = 0; i < 7; i += 1) await pacer.take(teams('busy'));
+    expect(pacer.delayFor(teams('quiet'))).toBe(0);
+    await pacer.take(teams('quiet'));
+    expect(slept).toEqual([]);
+  });
+
+  it('keeps the tenant under 50 a second across its conversations; another tenant is not held up', async () => {
+    const { pacer, slept } = pacerOnFakeClock();
+    for (let i = 0; i < 50; i += 1) await pacer.take(teams(`c${i}`));
+    expect(slept).toEqual([]);
+    expect(pacer.delayFor(teams('c-next'))).toBe(1000);
+    expect(pacer.delayFor(teams('c-other-tenant', 't2'))).toBe(0);
+  });
+
+  it('after a 429 nothing goes to that conversation until Retry-After has passed', async () => {
+    const { pacer, advance } = pacerOnFakeClock();
+    pacer.pause(teams('c1').to, 30_000);
+    expect(pacer.delayFor(teams('c1'))).toBe(30_000);
+    expect(pacer.delayFor(teams('c2'))).toBe(0);
+    advance(30_000);
+    expect(pacer.delayFor(teams('c1'))).toBe(0);
   });
 });
 
@@ -60,10 +103,11 @@ describe('waiting on an abort signal', () => {
 
   it('leaves no abort listener behind, however many waits there were, one after another or at once', async () => {
     const stopping = new AbortController();
-    const pacer = new ChannelPacer({ intervalMs: 1 });
+    const pacer = new PostPacer();
+    const a = slack('A', [{ per: 'channel', posts: 1, windowMs: 1 }]);
     for (let i = 0; i < 30; i += 1) {
-      await pacer.take('A', stopping.signal);
-      await pacer.waitFor('A', stopping.signal);
+      await pacer.take(a, stopping.signal);
+      await pacer.waitFor(a, stopping.signal);
     }
     expect(listeners(stopping.signal)).toBe(0);
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient as PostgresqlClient } from '../../src/generated/prisma-postgresql/client.js';
 import { channelLocksFor } from '../../src/store/channel-locks.js';
 import { openDatabase, type Db } from '../../src/store/client.js';
-import { claim, type ClaimOptions } from '../../src/store/reminder-ledger.js';
+import { claim, type ClaimOptions } from '../../src/store/claims.js';
 import { applyMigrations, defaultMigrationsDir, diffMigrationsToSchema, repoRoot } from '../../src/store/migrations.js';
 import { postgresqlSchema } from '../../scripts/schema-variants.mjs';
 import { createPostgresDatabase, postgresServerUrl, SKIP_WITHOUT_POSTGRES, type TestDatabase } from '../helpers/postgres.js';

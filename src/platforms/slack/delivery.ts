@@ -1,7 +1,9 @@
 import { webApi } from '@slack/bolt';
-import type { Delivery, DeliveryResult, Destination } from '../../messages/delivery.js';
+import type { Delivery, DeliveryResult, Destination, RateLimit } from '../../messages/delivery.js';
 import type { Message } from '../../messages/model.js';
 import { toBlockKit } from './render.js';
+
+export const DEFAULT_CHANNEL_INTERVAL_MS = 1000;
 
 /** Errors that will not go away by retrying: the reminder is recorded as undeliverable. */
 const PERMANENT = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'invalid_auth', 'account_inactive', 'token_revoked', 'missing_scope', 'msg_too_long', 'invalid_blocks']);
@@ -11,16 +13,24 @@ const PERMANENT = new Set(['channel_not_found', 'not_in_channel', 'is_archived',
  * client (web-api's default policy would pause every channel for up to 30 minutes); the pass pauses
  * that channel only. New posts are not retried inside the client either: a 5xx or a network error
  * goes back to the pass, which retries on a later pass with backoff (and a retry inside the client
- * would hold up the other channels meanwhile).
+ * would hold up the other channels meanwhile). Slack allows about one message a second per channel:
+ * the pass keeps to that (`limits`).
  */
 export class SlackDelivery implements Delivery {
   private readonly client: webApi.WebClient;
   private readonly poster: webApi.WebClient;
+  private readonly channelLimit: readonly RateLimit[];
 
-  constructor(token: string, slackApiUrl?: string) {
+  /** `channelIntervalMs`: the least time between two posts to one channel (CHANNEL_POST_INTERVAL_MS). */
+  constructor(token: string, slackApiUrl?: string, channelIntervalMs = DEFAULT_CHANNEL_INTERVAL_MS) {
+    this.channelLimit = [{ per: 'channel', posts: 1, windowMs: channelIntervalMs }];
     const common = { ...(slackApiUrl && { slackApiUrl }), rejectRateLimitedCalls: true, timeout: 15_000 };
     this.client = new webApi.WebClient(token, { ...common, retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 500 } });
     this.poster = new webApi.WebClient(token, { ...common, retryConfig: { retries: 0 } });
+  }
+
+  limits(): readonly RateLimit[] {
+    return this.channelLimit;
   }
 
   async post(to: Destination, message: Message): Promise<DeliveryResult> {

@@ -1,5 +1,5 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import { ActivityTypes, type ConfigurationBotFrameworkAuthenticationOptions, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { Delivery } from '../../messages/delivery.js';
 import type { Db } from '../../store/client.js';
 import { TeamsDelivery } from './delivery.js';
@@ -27,13 +27,6 @@ export interface TeamsConnection {
   readonly delivery: Delivery;
 }
 
-/** Our own backoff decides about retries: strip the connector client's retry policy (it would sleep on 429s inside the call). */
-async function noClientRetries(context: TurnContext, next: () => Promise<void>): Promise<void> {
-  const connector = context.turnState.get(context.adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy: (p: { phase: string }) => unknown } } } | undefined;
-  connector?.client?.pipeline?.removePolicy({ phase: 'Retry' });
-  await next();
-}
-
 function authConfig(options: TeamsOptions): ConfigurationBotFrameworkAuthenticationOptions {
   if (options.mode !== 'authenticated') return {} as ConfigurationBotFrameworkAuthenticationOptions;
   return {
@@ -44,10 +37,13 @@ function authConfig(options: TeamsOptions): ConfigurationBotFrameworkAuthenticat
   } as ConfigurationBotFrameworkAuthenticationOptions;
 }
 
-/** The adapter for these options (authenticated with the app's credentials, or not at all), without retries inside the connector client. */
+/**
+ * The adapter for these options (authenticated with the app's credentials, or not at all). Answers
+ * within a turn go through its connector client, which retries 429s and 5xx on its own; proactive
+ * posts do not (see connector-call.ts).
+ */
 export function createTeamsAdapter(options: TeamsOptions, log: (line: string) => void): TeamsAdapter {
   const adapter = new TeamsAdapter(authConfig(options));
-  adapter.use(noClientRetries);
   adapter.onTurnError = async (context, error) => {
     log(`teams turn failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     if (context.activity.type === ActivityTypes.Message) {

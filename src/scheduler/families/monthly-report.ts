@@ -21,10 +21,17 @@ export function firstBusinessDay(month: string): Day {
  * has come, all of a workspace in one statement. Cheap when already planned: one count per workspace.
  * A conflict on the ledger's unique key means another process planned them first: ignored. Any other
  * error is logged and planning goes on with the next workspace; nothing of that workspace was planned,
- * so the next pass tries again.
+ * so the next pass tries again. Never throws: planning keeps no due reminder back.
  */
 export async function planMonthlyReports(db: Db, now: Date, log?: (line: string) => void): Promise<void> {
-  for (const ws of await allWorkspaces(db)) {
+  let workspaces: ReportingWorkspace[];
+  try {
+    workspaces = await allWorkspaces(db);
+  } catch (error) {
+    log?.(`could not plan the monthly reports (retried next pass): ${lastLine(error)}`);
+    return;
+  }
+  for (const ws of workspaces) {
     try {
       await planWorkspaceReports(db, ws, now);
     } catch (error) {

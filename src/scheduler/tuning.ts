@@ -1,22 +1,22 @@
 import type { Config } from '../config.js';
 import { channelLocksFor } from '../store/channel-locks.js';
-import { ChannelPacer } from './pacer.js';
+import { PostPacer } from './pacer.js';
 import type { PassDeps } from './pass.js';
 
-export type PassSettings = Pick<PassDeps, 'leaseMs' | 'concurrency' | 'postsInFlight' | 'pacer' | 'channelLocks'> & {
-  /** Releases what the settings hold (the channel-lock connection). */
+/** How one process runs its passes: leases, concurrency, its pacer and channel locks (README, "Running several instances"). */
+export type PassTuning = Pick<PassDeps, 'leaseMs' | 'concurrency' | 'postsInFlight' | 'pacer' | 'channelLocks'> & {
+  /** Releases what it holds (the channel-lock connection). */
   close: () => Promise<void>;
 };
 
-/** The pass settings of one process (see README, "Running several instances"). */
-export function passSettings(config: Config): PassSettings {
+export function passTuning(config: Config): PassTuning {
   const channelLocks = channelLocksFor(config.DATABASE_URL);
   return {
     leaseMs: config.REMINDER_LEASE_SECONDS * 1000,
     concurrency: config.DELIVERY_CONCURRENCY,
     postsInFlight: config.DELIVERY_POSTS_IN_FLIGHT,
     // One pacer per process, shared by its passes.
-    pacer: new ChannelPacer({ intervalMs: config.CHANNEL_POST_INTERVAL_MS }),
+    pacer: new PostPacer(),
     channelLocks,
     close: async () => {
       await channelLocks?.close();

@@ -1,0 +1,187 @@
+import type { Destination } from '../messages/delivery.js';
+import type { Reminder } from '../store/reminder-ledger.js';
+import { sleep } from './concurrency.js';
+import { dropRows, SUPERSEDED } from './give-up.js';
+import type { RowOutcome } from './outcome.js';
+import { channelKey, type PassRun } from './pass-run.js';
+
+/** The due rows of one subject, handled one after the other, oldest first. */
+interface Lane {
+  subject: string;
+  items: Reminder[];
+}
+
+/** The lanes waiting for one channel, and whether a worker is on them. */
+interface ChannelQueue {
+  to: Destination;
+  lanes: Lane[];
+}
+
+type Lock = 'held' | 'none' | 'busy';
+
+/**
+ * Per-channel lanes: due rows are lined up per subject (the rows of one contract go out one after
+ * the other, oldest first, never two at once), the subjects per channel they are expected to go to,
+ * and one worker per channel works through them at the channel's pace, channels side by side. A
+ * channel paused for long or failing is left for a later pass; another process working a channel
+ * (its channel lock) is waited for while the other channels go on.
+ */
+export class ChannelLanes {
+  private readonly queues = new Map<string, ChannelQueue>();
+  /** Lanes not finished, per subject: a later row of the subject joins its lane. */
+  private readonly lanes = new Map<string, Lane>();
+  private readonly workers = new Set<string>();
+  /** Rows waiting in lanes (not yet taken by a worker). */
+  private pending = 0;
+  private waiters: (() => void)[] = [];
+
+  constructor(
+    private readonly run: PassRun,
+    private readonly handle: (row: Reminder) => Promise<RowOutcome>,
+  ) {}
+
+  get busy(): boolean {
+    return this.workers.size > 0;
+  }
+
+  idle(): Promise<void> {
+    return this.waitUntil(() => this.workers.size === 0);
+  }
+
+  /** Resolves once fewer than `count` rows wait (or nothing is being worked on). */
+  pendingBelow(count: number): Promise<void> {
+    return this.waitUntil(() => this.pending < count || this.workers.size === 0);
+  }
+
+  /** Adds due rows (oldest first) to their subjects' lanes, and starts a worker for each new channel. */
+  async enqueue(rows: readonly Reminder[]): Promise<void> {
+    const destinations = await this.run.destinations(rows);
+    for (const row of [...rows].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())) {
+      const lane = this.lanes.get(row.subject);
+      if (lane) {
+        // A later page brought a newer row of a kind still waiting here: only the latest goes out.
+        // (Changed before any await: the lane's worker must see the new row when it looks next.)
+        const older = lane.items.findIndex((r) => r.kind === row.kind);
+        const [superseded] = older >= 0 ? lane.items.splice(older, 1) : [];
+        lane.items.push(row);
+        if (superseded) for (const outcome of await dropRows(this.run, [superseded], SUPERSEDED)) this.run.count(outcome);
+        else this.pending += 1;
+        continue;
+      }
+      const to = destinations.get(row.id)!;
+      const created: Lane = { subject: row.subject, items: [row] };
+      this.lanes.set(row.subject, created);
+      this.pending += 1;
+      const key = channelKey(to);
+      const queue = this.queues.get(key);
+      if (queue) queue.lanes.push(created);
+      else this.queues.set(key, { to, lanes: [created] });
+      if (!this.workers.has(key)) void this.work(key);
+    }
+  }
+
+  /** Works through one channel's lanes, one row at a time, at the channel's pace. */
+  private async work(key: string): Promise<void> {
+    this.workers.add(key);
+    let lock: Lock = 'none';
+    try {
+      const queue = this.queues.get(key)!;
+      lock = await this.lockChannel(key, queue.to);
+      for (let lane = queue.lanes.shift(); lane; lane = queue.lanes.shift()) {
+        if (lock === 'busy') {
+          // Another process has been working this channel for longer than a lease: later.
+          this.leave(lane, 'deferred');
+          this.lanes.delete(lane.subject);
+        } else {
+          await this.workLane(lane, queue.to, lock === 'held');
+        }
+      }
+      this.queues.delete(key);
+    } finally {
+      if (lock === 'held') await this.run.deps.channelLocks!.unlock(key).catch(() => undefined);
+      this.workers.delete(key);
+      // Rows for this channel that arrived while the lock was being given back: a new round.
+      if (this.queues.get(key)?.lanes.length) void this.work(key);
+      this.changed();
+    }
+  }
+
+  /** Takes the channel's lock, waiting while another process holds it ('none': no locks, or they failed). */
+  private async lockChannel(key: string, to: Destination): Promise<Lock> {
+    const locks = this.run.deps.channelLocks;
+    if (!locks) return 'none';
+    const giveUpAt = Date.now() + this.run.leaseMs;
+    for (let waited = false; ; waited = true) {
+      if (this.run.stopped) return 'busy';
+      try {
+        if (await locks.tryLock(key)) {
+          // The process that had it may have posted here a moment ago.
+          if (waited) this.run.pacer.yieldSlot(this.run.paced(to));
+          return 'held';
+        }
+      } catch (error) {
+        this.run.log(`channel locks unavailable (${(error as Error).message}): pacing within this process only`);
+        return 'none';
+      }
+      if (Date.now() > giveUpAt) return 'busy';
+      await sleep(Math.max(this.run.pacer.spacing(this.run.paced(to)), 100), this.run.deps.signal);
+    }
+  }
+
+  private async workLane(lane: Lane, to: Destination, locked: boolean): Promise<void> {
+    const { run } = this;
+    const key = channelKey(to);
+    const paced = run.paced(to);
+    try {
+      while (lane.items.length > 0) {
+        const wait = run.pacer.delayFor(paced);
+        if (run.stopped || run.deferredChannels.has(key) || wait > run.maxChannelWaitMs) {
+          if (wait > run.maxChannelWaitMs) run.deferredChannels.add(key);
+          this.leave(lane, 'deferred');
+          return;
+        }
+        await run.pacer.waitFor(paced, run.deps.signal);
+        const [row] = this.take(lane, 1);
+        const outcome = await this.handle(row!);
+        run.count(outcome);
+        if (outcome === 'lost') {
+          // Another process is posting this subject (and, without channel locks, most likely in this
+          // channel right now: wait a slot, so that between them they keep to the channel's pace).
+          if (!locked) run.pacer.yieldSlot(paced);
+          this.take(lane, lane.items.length);
+          return;
+        }
+        if (outcome === 'retrying' || outcome === 'deferred') {
+          run.deferredChannels.add(key);
+          this.leave(lane, 'deferred');
+          return;
+        }
+      }
+    } finally {
+      this.lanes.delete(lane.subject);
+    }
+  }
+
+  /** The rest of a lane waits for a later pass, counted with `outcome`. */
+  private leave(lane: Lane, outcome: RowOutcome): void {
+    this.run.count(outcome, lane.items.length);
+    this.take(lane, lane.items.length);
+  }
+
+  private take(lane: Lane, count: number): Reminder[] {
+    const taken = lane.items.splice(0, count);
+    this.pending -= taken.length;
+    this.changed();
+    return taken;
+  }
+
+  private async waitUntil(condition: () => boolean): Promise<void> {
+    while (!condition()) await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  private changed(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}
