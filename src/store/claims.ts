@@ -64,7 +64,7 @@ export class Claim {
   async sent(result: { channelId: string; messageId: string | null; late: boolean; at: Date }): Promise<void> {
     await this.db.reminder.updateMany({
       where: { id: this.row.id, claimToken: this.token },
-      data: { status: 'sent', channelId: result.channelId, messageTs: result.messageId, late: result.late, sentAt: result.at, lastError: null },
+      data: { status: 'sent', channelId: result.channelId, messageId: result.messageId, late: result.late, sentAt: result.at, lastError: null },
     });
   }
 

@@ -32,7 +32,7 @@ export interface NewDecision {
   proposedBy: string;
   at: Date;
   channelId: string | null;
-  messageTs: string | null;
+  messageId: string | null;
 }
 
 /**
@@ -53,7 +53,7 @@ export async function takeDecisionSlot(tx: Tx, input: NewDecision): Promise<Deci
       decidedAt: input.status === 'final' ? input.at : null,
       createdAt: input.at,
       channelId: input.channelId,
-      messageTs: input.messageTs,
+      messageId: input.messageId,
     },
   });
   await tx.decisionSlot.create({ data: { workspaceId: input.workspaceId, contractId: input.contractId, cycle: input.cycle, decisionId: decision.id } });
@@ -78,5 +78,5 @@ export async function audit(tx: Db | Tx, event: { workspaceId: string; contractI
 
 /** Where a decision's proposal was posted, to update it in place when it is approved or rejected. */
 export async function recordDecisionMessage(db: Db | Tx, id: string, channelId: string, messageId: string | null): Promise<void> {
-  await db.decision.update({ where: { id }, data: { channelId, messageTs: messageId } });
+  await db.decision.update({ where: { id }, data: { channelId, messageId } });
 }

@@ -69,12 +69,12 @@ export async function updateIssue(tx: Db | Tx, id: string, change: IssueChange):
 
 /** Where the issue's message was posted, to update it in place later. */
 export async function recordIssueMessage(db: Db | Tx, id: string, channelId: string, messageId: string | null): Promise<void> {
-  await db.vendorIssue.update({ where: { id }, data: { channelId, messageTs: messageId } });
+  await db.vendorIssue.update({ where: { id }, data: { channelId, messageId } });
 }
 
 /** The contract's open issues; `posted` only those with a message to update. */
 export async function openIssuesOf(db: Db | Tx, contractId: string, options: { posted?: boolean } = {}): Promise<VendorIssue[]> {
-  return db.vendorIssue.findMany({ where: { contractId, resolvedAt: null, ...(options.posted && { messageTs: { not: null } }) } });
+  return db.vendorIssue.findMany({ where: { contractId, resolvedAt: null, ...(options.posted && { messageId: { not: null } }) } });
 }
 
 /** The issue a ledger row points at (by its own id: no workspace scope needed). */

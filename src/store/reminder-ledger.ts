@@ -158,7 +158,7 @@ export async function laterStepDue(db: Db, reminder: Reminder, now: Date): Promi
 /** The newest renewal (or "deadline passed") message posted for a cycle: a decision updates it in place. */
 export async function lastPostedRenewal(db: Db | Tx, contractId: string, cycle: number): Promise<Reminder | null> {
   return db.reminder.findFirst({
-    where: { contractId, cycle, kind: { in: ['renewal', 'deadline'] }, status: 'sent', messageTs: { not: null } },
+    where: { contractId, cycle, kind: { in: ['renewal', 'deadline'] }, status: 'sent', messageId: { not: null } },
     orderBy: { sentAt: 'desc' },
   });
 }
@@ -176,7 +176,7 @@ export async function recordedDetail(db: Db | Tx, reminderId: string): Promise<s
 
 /** The ledger row behind a posted message of a contract, if the bot posted it. */
 export async function postedReminder(db: Db | Tx, contractId: string, channelId: string, messageId: string): Promise<Reminder | null> {
-  return db.reminder.findFirst({ where: { contractId, channelId, messageTs: messageId } });
+  return db.reminder.findFirst({ where: { contractId, channelId, messageId } });
 }
 
 /** Whether another step of the row's series, of `kind`, is due by `now` (a breach supersedes its warning). */

@@ -156,7 +156,7 @@ describe('tick posts to Microsoft Teams with the same variables as the bot', () 
     expect(String(ops[0]!.body['summary'])).toContain('Initech');
     const rows = await dueRows();
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent']);
-    expect(rows.map((r) => r.messageTs)).toEqual(expect.arrayContaining([renew[0]!.id, ops[0]!.id]));
+    expect(rows.map((r) => r.messageId)).toEqual(expect.arrayContaining([renew[0]!.id, ops[0]!.id]));
 
     const again = await cliWith({ DATABASE_URL: t.databaseUrl, TEAMS_UNAUTHENTICATED: '1' }, ['tick', '--at', '2026-12-02T09:15:00Z']);
     expect(again.stdout).toContain('0 posted');

@@ -56,7 +56,7 @@ describe('decisions above the approval threshold', () => {
     expect(await click('bob', reminder, 'approval.approve', pending!)).toContain('already decided');
     const decisions = await t.bot.db.decision.findMany();
     expect(decisions).toHaveLength(1);
-    expect(decisions[0]).toMatchObject({ status: 'final', choice: 'terminate', approvedBy: '29:alice', messageTs: reminder.id });
+    expect(decisions[0]).toMatchObject({ status: 'final', choice: 'terminate', approvedBy: '29:alice', messageId: reminder.id });
   });
 
   it('two approvers confirming at the same instant: exactly one wins', async () => {

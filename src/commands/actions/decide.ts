@@ -47,7 +47,7 @@ export async function decide(ctx: CommandContext, contractId: string, cycle: num
       const taken = await takeDecisionSlot(tx, {
         workspaceId: ctx.workspace.id, contractId: contract.id, cycle: contract.cycle, choice,
         status: pending ? 'pending' : 'final', proposedBy: ctx.userId, at: ctx.now,
-        channelId: target?.channelId ?? null, messageTs: target?.messageId ?? null,
+        channelId: target?.channelId ?? null, messageId: target?.messageId ?? null,
       });
       if (!taken) return null;
       await audit(tx, { workspaceId: ctx.workspace.id, contractId: contract.id, actorId: ctx.userId, action: pending ? `decision.proposed` : `decision.${choice}`, detail: { cycle: contract.cycle, choice }, at: ctx.now });
@@ -97,7 +97,7 @@ export async function settle(ctx: CommandContext, decisionId: string, approve: b
   });
   if (!won) return alreadyDecided(ctx, contract);
   const settled = (await findDecision(ctx.db, ctx.workspace.id, decision.id))!;
-  const target = origin ?? (decision.channelId && decision.messageTs ? { channelId: decision.channelId, messageId: decision.messageTs } : null);
+  const target = origin ?? (decision.channelId && decision.messageId ? { channelId: decision.channelId, messageId: decision.messageId } : null);
   const shown = await refreshReminder(ctx, contract, settled, target);
   if (!approve) return { reply: plain(`You rejected ${CHOICE_LABELS[choice]} for ${contract.name}. Its reminders continue.`), effects: shown };
   const confirmed = await confirmation(ctx, contract, choice);
@@ -141,7 +141,7 @@ async function alreadyDecided(ctx: CommandContext, contract: Contract): Promise<
 
 async function lastReminderRef(ctx: CommandContext, contract: Contract): Promise<MessageRef | null> {
   const last = await lastPostedRenewal(ctx.db, contract.id, contract.cycle);
-  return last?.channelId && last.messageTs ? { channelId: last.channelId, messageId: last.messageTs } : null;
+  return last?.channelId && last.messageId ? { channelId: last.channelId, messageId: last.messageId } : null;
 }
 
 /** Updates the reminder message in place: who decided what and when, and no more decision buttons. */

@@ -13,7 +13,7 @@ export async function announceIssue(ctx: CommandContext, issue: VendorIssue, con
   const policy = await slaPolicyOf(ctx.db, contract.id, ctx.workspace.timezone);
   const message = issueMessage(issue, contract, policy, ctx.workspace.timezone, ctx.now);
   const about = `I-${issue.number}`;
-  if (issue.channelId && issue.messageTs) return [update(issue.channelId, issue.messageTs, message, about)];
+  if (issue.channelId && issue.messageId) return [update(issue.channelId, issue.messageId, message, about)];
   const channelId = contract.channelId ?? ctx.workspace.defaultChannel ?? ctx.channelId;
   if (!channelId) return [];
   return [post(channelId, message, about, { remember: { as: 'issue-message', issueId: issue.id }, announces: true })];
