@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { Db } from '../store/client.js';
-import type { Contract } from '../store/contracts.js';
+import { contractPages, type Contract } from '../store/contracts.js';
 import { neutraliseFormula } from './csv-cells.js';
 
 export const EXPORT_COLUMNS = ['workspace', 'name', 'vendor', 'services', 'start', 'end', 'notice', 'renewal', 'term', 'value', 'currency', 'per', 'tier', 'owner', 'channel', 'departments', 'status'] as const;
@@ -20,17 +20,8 @@ function cells(c: Contract): (string | number)[] {
 }
 
 async function* contractRows(db: Db, workspaceId: string | undefined): AsyncGenerator<(string | number)[]> {
-  let cursor: string | undefined;
-  for (;;) {
-    const page = await db.contract.findMany({
-      where: workspaceId ? { workspaceId } : {},
-      orderBy: { id: 'asc' },
-      take: PAGE_SIZE,
-      ...(cursor && { cursor: { id: cursor }, skip: 1 }),
-    });
-    if (page.length === 0) return;
+  for await (const page of contractPages(db, workspaceId, PAGE_SIZE)) {
     for (const contract of page) yield cells(contract);
-    cursor = page[page.length - 1]!.id;
   }
 }
 

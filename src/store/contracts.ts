@@ -84,3 +84,22 @@ export async function activeContractsInChannel(db: Db | Tx, workspace: { id: str
     orderBy: { name: 'asc' },
   });
 }
+
+/**
+ * Every contract (of one workspace, or of all), ordered by id, `pageSize` at a time: the next page is
+ * read only when the caller asks for it, so memory stays flat whatever the number of contracts.
+ */
+export async function* contractPages(db: Db, workspaceId: string | undefined, pageSize: number): AsyncGenerator<Contract[]> {
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await db.contract.findMany({
+      where: workspaceId ? { workspaceId } : {},
+      orderBy: { id: 'asc' },
+      take: pageSize,
+      ...(cursor && { cursor: { id: cursor }, skip: 1 }),
+    });
+    if (page.length === 0) return;
+    yield page;
+    cursor = page[page.length - 1]!.id;
+  }
+}

@@ -30,7 +30,8 @@ export const contractReminders: ReminderFamily = {
     if (row.kind === 'end') {
       const ended = await endOfTermOutcome(db, row);
       if (!ended) return null;
-      return { message: reminderMessage.end(ended.contract, ended.outcome, late), channelId: ended.contract.channelId };
+      const { contract, outcome } = ended;
+      return { message: reminderMessage.end(contract, outcome, late), channelId: contract.channelId };
     }
     const contract = await requireContractOfRow(db, row.contractId!);
     const message = await reminderMessage.forKind(db, row, contract, workspace, today, late, now);
