@@ -8,7 +8,7 @@ import { dayIn } from '../domain/zoned-time.js';
 import { ensureWorkspaceDirect, existingNames, NAMES_PER_QUERY, soleWorkspaceId } from '../store/contract-import.js';
 import { insertContracts, type NewContract } from '../store/contract-batch.js';
 import { openDirectConnection, type DirectConnection } from '../store/direct-connection.js';
-import type { Platform, WorkspaceSettings } from '../store/workspaces.js';
+import type { Platform, Workspace } from '../store/workspaces.js';
 import { EXAMPLE_ROWS, RowValidator } from './import-rows.js';
 import { progress, type ProgressStream } from './progress.js';
 
@@ -151,7 +151,7 @@ async function storeFile(conn: DirectConnection, file: string, validator: RowVal
   await conn.transaction(async () => {
     const csv = readCsv(file);
     const shown = progress(stderr, 'importing', checked.rows, { minTotal: PROGRESS_MIN_ROWS });
-    const workspaces = new Map<string, { settings: WorkspaceSettings; today: string }>();
+    const workspaces = new Map<string, { workspace: Workspace; today: string }>();
     let batch: NewContract[] = [];
     let stored = 0;
     const flush = async () => {
@@ -163,13 +163,13 @@ async function storeFile(conn: DirectConnection, file: string, validator: RowVal
     for await (const { record } of csv.rows) {
       const result = validator.row(record);
       if (!result.ok) throw changed();
-      let workspace = workspaces.get(result.workspaceId);
-      if (!workspace) {
-        const settings = await ensureWorkspaceDirect(conn, result.workspaceId, result.workspaceId.split(':')[0] as Platform, defaultTimezone, now);
-        workspace = { settings, today: dayIn(now, settings.timezone) };
-        workspaces.set(result.workspaceId, workspace);
+      let known = workspaces.get(result.workspaceId);
+      if (!known) {
+        const workspace = await ensureWorkspaceDirect(conn, result.workspaceId, result.workspaceId.split(':')[0] as Platform, defaultTimezone, now);
+        known = { workspace, today: dayIn(now, workspace.timezone) };
+        workspaces.set(result.workspaceId, known);
       }
-      batch.push({ data: result.contract.data, workspace: workspace.settings, today: workspace.today });
+      batch.push({ data: result.contract.data, workspace: known.workspace, today: known.today });
       if (batch.length === CONTRACTS_PER_BATCH) await flush();
     }
     if (batch.length > 0) await flush();

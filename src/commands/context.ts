@@ -1,5 +1,5 @@
 import type { Db } from '../store/client.js';
-import type { WorkspaceSettings } from '../store/workspaces.js';
+import type { Workspace } from '../store/workspaces.js';
 import type { Effect } from '../effects/effect.js';
 import type { Message } from '../messages/model.js';
 import { dayIn } from '../domain/zoned-time.js';
@@ -8,7 +8,7 @@ import type { Day } from '../domain/days.js';
 /** Everything a handler needs about one request; platforms build it, handlers never see the platform. */
 export interface CommandContext {
   db: Db;
-  workspace: WorkspaceSettings;
+  workspace: Workspace;
   userId: string;
   /** The channel the command was typed in (the default channel for a new contract). */
   channelId: string | null;

@@ -5,7 +5,7 @@ import type { Contract } from '../store/contracts.js';
 import type { Decision } from '../store/decisions.js';
 import type { Reminder } from '../store/reminder-ledger.js';
 import { reminderEvidence } from '../store/reminder-evidence.js';
-import type { WorkspaceSettings } from '../store/workspaces.js';
+import type { Workspace } from '../store/workspaces.js';
 import { contractEnded, deadlinePassed, type EndOutcome } from './lifecycle.js';
 import type { Message } from './model.js';
 import { renewalReminder, type DecisionNote } from './renewal.js';
@@ -31,7 +31,7 @@ async function forKind(
   db: Db | Tx,
   reminder: Pick<Reminder, 'kind' | 'step' | 'cycle'>,
   contract: Contract,
-  workspace: WorkspaceSettings,
+  workspace: Workspace,
   today: Day,
   late: { dueDay: Day } | null,
   now: Date,

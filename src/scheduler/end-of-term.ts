@@ -6,7 +6,7 @@ import type { Contract } from '../store/contracts.js';
 import { requireContractOfRow, termsOf, updateContract } from '../store/contracts.js';
 import { audit, currentDecision } from '../store/decisions.js';
 import { recordDetail, recordedDetail, replanContract, type Reminder } from '../store/reminder-ledger.js';
-import type { WorkspaceSettings } from '../store/workspaces.js';
+import type { Workspace } from '../store/workspaces.js';
 import type { EndOutcome } from '../messages/lifecycle.js';
 
 const outcomeSchema = z.union([
@@ -26,7 +26,7 @@ function outcomeOf(detail: string | null): EndOutcome | null {
  * reminder cycle; manual ones without a renew decision expire; terminated ones end. False when this
  * end no longer applies (renewed by hand, archived, or already handled by another row).
  */
-export async function applyEndOfTerm(tx: Tx, row: Reminder, workspace: WorkspaceSettings, today: Day, at: Date): Promise<boolean> {
+export async function applyEndOfTerm(tx: Tx, row: Reminder, workspace: Workspace, today: Day, at: Date): Promise<boolean> {
   if (outcomeOf(await recordedDetail(tx, row.id))) return true;
   const contract = await requireContractOfRow(tx, row.contractId!);
   if (contract.cycle !== row.cycle || contract.status !== 'active') return false;

@@ -1,7 +1,7 @@
 import type { Day } from '../domain/days.js';
 import type { Db } from '../store/client.js';
 import type { Reminder } from '../store/reminder-ledger.js';
-import type { WorkspaceSettings } from '../store/workspaces.js';
+import type { Workspace } from '../store/workspaces.js';
 import type { Message } from '../messages/model.js';
 
 /** What a family is told about one due ledger row. */
@@ -9,7 +9,7 @@ export interface FamilyContext {
   db: Db;
   /** The due ledger row (its kind, step, series and due instant), as the pass found it. */
   row: Reminder;
-  workspace: WorkspaceSettings;
+  workspace: Workspace;
   /** The pass's "as of" instant. */
   now: Date;
   /** The day of `now` in the workspace zone. */

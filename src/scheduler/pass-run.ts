@@ -4,7 +4,7 @@ import type { ClaimOptions } from '../store/claims.js';
 import type { Db } from '../store/client.js';
 import { channelsOfContracts } from '../store/contracts.js';
 import type { Reminder } from '../store/reminder-ledger.js';
-import { getWorkspace, type WorkspaceSettings } from '../store/workspaces.js';
+import { getWorkspace, type Workspace } from '../store/workspaces.js';
 import type { ReminderFamily } from './family.js';
 import { emptyReport, tally, type RowOutcome } from './outcome.js';
 import { PostPacer, type Paced } from './pacer.js';
@@ -60,7 +60,7 @@ export class PassRun {
   readonly deadChannels = new Map<string, string>();
   /** Platforms whose delivery answered "not connected" in this pass: their rows wait for a later pass. */
   readonly disconnected = new Set<string>();
-  private readonly workspaces = new Map<string, Promise<WorkspaceSettings | null>>();
+  private readonly workspaces = new Map<string, Promise<Workspace | null>>();
   /** Reports of undeliverable reminders, found due or planned by this pass: posted at its end. */
   private readonly reports = new Map<string, Reminder>();
   private failuresInRow = 0;
@@ -108,7 +108,7 @@ export class PassRun {
     return { to, limits: this.deps.delivery.limits(to.workspaceId) };
   }
 
-  workspace(id: string): Promise<WorkspaceSettings | null> {
+  workspace(id: string): Promise<Workspace | null> {
     let found = this.workspaces.get(id);
     if (!found) {
       found = getWorkspace(this.deps.db, id);

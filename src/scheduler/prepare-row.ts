@@ -4,7 +4,7 @@ import { platformOf, type Destination } from '../messages/delivery.js';
 import type { Message } from '../messages/model.js';
 import { Claim } from '../store/claims.js';
 import { laterStepDue, markSkipped, type Reminder } from '../store/reminder-ledger.js';
-import type { WorkspaceSettings } from '../store/workspaces.js';
+import type { Workspace } from '../store/workspaces.js';
 import { deliveryProblems, DELIVERY_PROBLEM } from './families/delivery-problems.js';
 import { familyOf } from './families/index.js';
 import type { FamilyContext, ReminderFamily } from './family.js';
@@ -17,7 +17,7 @@ export interface Prepared {
   claim: Claim;
   message: Message;
   to: Destination;
-  workspace: WorkspaceSettings;
+  workspace: Workspace;
   late: boolean;
 }
 

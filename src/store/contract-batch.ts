@@ -4,14 +4,14 @@ import type { ColumnType, RowWriter } from './bulk-insert.js';
 import { orderedUuid } from './ids.js';
 import { termsOf, type Contract } from './contracts.js';
 import { seriesKey } from './ledger-keys.js';
-import type { WorkspaceSettings } from './workspaces.js';
+import type { Workspace } from './workspaces.js';
 
 /** What a new contract needs besides its generated id, clock stamps and the defaults of a first cycle. */
 export type NewContractData = Omit<Contract, 'id' | 'createdAt' | 'updatedAt' | 'cycle' | 'status' | 'snoozedUntil'>;
 
 export interface NewContract {
   data: NewContractData;
-  workspace: WorkspaceSettings;
+  workspace: Workspace;
   /** The day reminders are planned from (steps before it are never due). */
   today: Day;
 }

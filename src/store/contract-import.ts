@@ -1,6 +1,6 @@
 import { instantAsText } from './bulk-insert.js';
 import type { DirectConnection } from './direct-connection.js';
-import { settingsOfRow, WORKSPACE_SETTINGS_COLUMNS, type Platform, type WorkspaceSettings } from './workspaces.js';
+import { workspaceOfRow, WORKSPACE_COLUMNS, type Platform, type Workspace } from './workspaces.js';
 
 // What `renewal-desk import` reads and writes besides the contracts themselves (contract-batch.ts),
 // through a direct connection.
@@ -20,10 +20,10 @@ export async function existingNames(conn: DirectConnection, workspaceId: string,
   return conn.rows(`SELECT "name", "nameKey" FROM "Contract" WHERE "workspaceId" = ? AND "nameKey" IN (${nameKeys.map(() => '?').join(', ')})`, [workspaceId, ...nameKeys]);
 }
 
-/** The workspace's settings; a new workspace is created with the default time zone (the other settings take the schema's defaults). */
-export async function ensureWorkspaceDirect(conn: DirectConnection, id: string, platform: Platform, defaultTimezone: string, now: Date): Promise<WorkspaceSettings> {
+/** The workspace; a new workspace is created with the default time zone (the other settings take the schema's defaults). */
+export async function ensureWorkspaceDirect(conn: DirectConnection, id: string, platform: Platform, defaultTimezone: string, now: Date): Promise<Workspace> {
   const at = instantAsText(now, conn.provider);
   await conn.run('INSERT INTO "Workspace" ("id", "platform", "timezone", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?) ON CONFLICT ("id") DO NOTHING', [id, platform, defaultTimezone, at, at]);
-  const [row] = await conn.rows<Parameters<typeof settingsOfRow>[0]>(`SELECT ${WORKSPACE_SETTINGS_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM "Workspace" WHERE "id" = ?`, [id]);
-  return settingsOfRow(row!);
+  const [row] = await conn.rows<Parameters<typeof workspaceOfRow>[0]>(`SELECT ${WORKSPACE_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM "Workspace" WHERE "id" = ?`, [id]);
+  return workspaceOfRow(row!);
 }

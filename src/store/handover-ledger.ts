@@ -5,13 +5,13 @@ import type { Tx } from './client.js';
 import { rolesOf } from './contacts.js';
 import { handoverSubjectPrefix } from './ledger-keys.js';
 import { syncPlan } from './reminder-ledger.js';
-import type { WorkspaceSettings } from './workspaces.js';
+import type { Workspace } from './workspaces.js';
 
 /**
  * Plans a leaver's handover reminders: one series per channel that holds one of their contracts
  * (30, 14, 7 and 1 days before, then weekly after while roles are left without a successor).
  */
-export async function planHandover(tx: Tx, workspace: WorkspaceSettings, userId: string, leavingOn: Day, today: Day): Promise<string[]> {
+export async function planHandover(tx: Tx, workspace: Workspace, userId: string, leavingOn: Day, today: Day): Promise<string[]> {
   const held = await rolesOf(tx, workspace.id, userId);
   const channels = [...new Set(held.map((r) => r.onContract.channelId ?? workspace.defaultChannel).filter((c): c is string => c !== null))];
   await cancelHandover(tx, workspace.id, userId);

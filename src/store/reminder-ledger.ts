@@ -5,7 +5,7 @@ import { claimable, PERMANENT_ERROR, type ClaimOptions } from './claims.js';
 import type { Db, Tx } from './client.js';
 import { termsOf, type Contract } from './contracts.js';
 import { seriesKey, type LedgerSeries } from './ledger-keys.js';
-import type { WorkspaceSettings } from './workspaces.js';
+import type { Workspace } from './workspaces.js';
 
 export type { Reminder };
 
@@ -63,7 +63,7 @@ export async function syncPlan(tx: Tx, target: LedgerTarget, plan: readonly Plan
 }
 
 /** Re-plans the contract's current cycle (renewal ladder, deadline passed, end of term). */
-export async function replanContract(tx: Tx, contract: Contract, workspace: WorkspaceSettings, from: Day): Promise<PlannedReminder[]> {
+export async function replanContract(tx: Tx, contract: Contract, workspace: Workspace, from: Day): Promise<PlannedReminder[]> {
   if (contract.status !== 'active') {
     await cancelPlanned(tx, contract.id);
     return [];

@@ -3,7 +3,8 @@ import type { Db, Tx } from './client.js';
 
 export type Platform = 'slack' | 'teams';
 
-export interface WorkspaceSettings {
+/** A workspace (a Slack team, a Teams tenant) and the settings `/renewals settings` shows and changes. */
+export interface Workspace {
   id: string;
   platform: Platform;
   timezone: string;
@@ -19,12 +20,12 @@ export function workspaceId(platform: Platform, externalId: string): string {
   return `${platform}:${externalId}`;
 }
 
-/** The columns a workspace's settings are read from. */
-export const WORKSPACE_SETTINGS_COLUMNS = ['id', 'platform', 'timezone', 'reminderTime', 'defaultChannel', 'approvers', 'threshold'] as const;
+/** The columns a workspace is read from. */
+export const WORKSPACE_COLUMNS = ['id', 'platform', 'timezone', 'reminderTime', 'defaultChannel', 'approvers', 'threshold'] as const;
 
-type SettingsRow = { [K in (typeof WORKSPACE_SETTINGS_COLUMNS)[number]]: K extends 'defaultChannel' ? string | null : K extends 'threshold' ? number | null : string };
+type WorkspaceRow = { [K in (typeof WORKSPACE_COLUMNS)[number]]: K extends 'defaultChannel' ? string | null : K extends 'threshold' ? number | null : string };
 
-export function settingsOfRow(row: SettingsRow): WorkspaceSettings {
+export function workspaceOfRow(row: WorkspaceRow): Workspace {
   return {
     id: row.id,
     platform: row.platform as Platform,
@@ -40,26 +41,26 @@ export function settingsOfRow(row: SettingsRow): WorkspaceSettings {
  * The workspace of a request, created with the default time zone on first contact. `now` is the
  * bot's clock: what a workspace missed before it existed (last month's report) is judged by it.
  */
-export async function ensureWorkspace(db: Db | Tx, id: string, platform: Platform, defaultTimezone: string, now: Date): Promise<WorkspaceSettings> {
+export async function ensureWorkspace(db: Db | Tx, id: string, platform: Platform, defaultTimezone: string, now: Date): Promise<Workspace> {
   try {
     const row = await db.workspace.upsert({
       where: { id },
       create: { id, platform, timezone: defaultTimezone, createdAt: now },
       update: {},
     });
-    return settingsOfRow(row);
+    return workspaceOfRow(row);
   } catch (error) {
     // Prisma's upsert reads, then inserts: on PostgreSQL two first requests of a new workspace at
     // the same instant (two instances, or a retried request) both insert and one gets P2002. The
     // workspace exists then.
     if ((error as { code?: string }).code !== 'P2002') throw error;
-    return settingsOfRow(await db.workspace.findUniqueOrThrow({ where: { id } }));
+    return workspaceOfRow(await db.workspace.findUniqueOrThrow({ where: { id } }));
   }
 }
 
-export async function getWorkspace(db: Db | Tx, id: string): Promise<WorkspaceSettings | null> {
+export async function getWorkspace(db: Db | Tx, id: string): Promise<Workspace | null> {
   const row = await db.workspace.findUnique({ where: { id } });
-  return row ? settingsOfRow(row) : null;
+  return row ? workspaceOfRow(row) : null;
 }
 
 export interface SettingsChange {
@@ -70,7 +71,7 @@ export interface SettingsChange {
   threshold?: number;
 }
 
-export async function updateWorkspace(db: Db | Tx, id: string, change: SettingsChange): Promise<WorkspaceSettings> {
+export async function updateWorkspace(db: Db | Tx, id: string, change: SettingsChange): Promise<Workspace> {
   const row = await db.workspace.update({
     where: { id },
     data: {
@@ -81,7 +82,7 @@ export async function updateWorkspace(db: Db | Tx, id: string, change: SettingsC
       ...(change.threshold !== undefined && { threshold: change.threshold }),
     },
   });
-  return settingsOfRow(row);
+  return workspaceOfRow(row);
 }
 
 /** Every workspace, with what monthly-report planning needs. */

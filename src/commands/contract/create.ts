@@ -5,7 +5,7 @@ import type { Tx } from '../../store/client.js';
 import { nameKey, type Contract } from '../../store/contracts.js';
 import { prismaRowWriter } from '../../store/bulk-insert.js';
 import { insertContracts, type NewContractData } from '../../store/contract-batch.js';
-import type { WorkspaceSettings } from '../../store/workspaces.js';
+import type { Workspace } from '../../store/workspaces.js';
 import { UsageError } from '../errors.js';
 import { ADD_EXAMPLE } from './fields.js';
 
@@ -88,7 +88,7 @@ export function prepareContract(input: ContractInput, ctx: { workspaceId: string
 
 /** Creates the contract and plans its reminders, in the caller's transaction. */
 /** `at` is the bot's clock, for the contract's createdAt and its audit row (never the database's now()). */
-export async function insertContract(tx: Tx, prepared: PreparedContract, workspace: WorkspaceSettings, today: Day, at: Date): Promise<{ contract: Contract; plan: PlannedReminder[] }> {
+export async function insertContract(tx: Tx, prepared: PreparedContract, workspace: Workspace, today: Day, at: Date): Promise<{ contract: Contract; plan: PlannedReminder[] }> {
   // The same code as a CSV import, so both store exactly the same rows.
   const [created] = await insertContracts(prismaRowWriter(tx), [{ data: prepared.data, workspace, today }], at);
   return created!;

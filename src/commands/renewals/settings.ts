@@ -2,7 +2,7 @@ import { ensureAllowed } from '../authorise.js';
 import { activeContracts } from '../../store/contracts.js';
 import { audit } from '../../store/decisions.js';
 import { replanContract } from '../../store/reminder-ledger.js';
-import { updateWorkspace, type SettingsChange, type WorkspaceSettings } from '../../store/workspaces.js';
+import { updateWorkspace, type SettingsChange, type Workspace } from '../../store/workspaces.js';
 import { amount, channel, mention } from '../../messages/format.js';
 import { message } from '../../messages/model.js';
 import { todayOf, type CommandContext, type CommandResult } from '../context.js';
@@ -21,7 +21,7 @@ const spec = {
   threshold: v.money,
 };
 
-export function describeSettings(ws: WorkspaceSettings): string {
+export function describeSettings(ws: Workspace): string {
   return [
     `• Time zone: ${ws.timezone}`,
     `• Reminder time: ${ws.reminderTime}`,

@@ -3,7 +3,7 @@ import { deliveryGaveUp, deliveryProblem } from '../../messages/delivery-problem
 import type { Db } from '../../store/client.js';
 import { seriesAs } from '../../store/ledger-keys.js';
 import { planDeliveryProblemRow, undeliveredRows, type Reminder } from '../../store/reminder-ledger.js';
-import type { WorkspaceSettings } from '../../store/workspaces.js';
+import type { Workspace } from '../../store/workspaces.js';
 import type { ReminderFamily } from '../family.js';
 
 export const DELIVERY_PROBLEM = 'delivery-problem';
@@ -20,7 +20,7 @@ const LISTED = 10;
  * channel, error and day. The ledger's unique key makes it once across passes and processes. Nothing
  * is planned when there is no workspace channel, or when it is the failing one.
  */
-export async function planDeliveryProblemReport(db: Db, workspace: WorkspaceSettings, channelId: string, error: string, now: Date): Promise<Reminder | null> {
+export async function planDeliveryProblemReport(db: Db, workspace: Workspace, channelId: string, error: string, now: Date): Promise<Reminder | null> {
   const reportTo = workspace.defaultChannel;
   if (!reportTo || reportTo === channelId) return null;
   const day = dayIn(now, workspace.timezone);
