@@ -33,6 +33,7 @@ const schema = z.object({
   MICROSOFT_APP_TENANT_ID: optional,
   MICROSOFT_APP_TYPE: optional,
   TEAMS_UNAUTHENTICATED: optional,
+  /** Which log lines are written: debug, info (the default), warn or error (src/log.ts). */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   NODE_ENV: optional,
   /** Tests and demos only: the process's clock starts at this instant and runs on. Refused in production. */

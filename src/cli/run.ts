@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { clockOf, ConfigError, loadConfig } from '../config.js';
 import { parseInstant } from '../domain/instants.js';
+import { leveledLog } from '../log.js';
 import { DatabaseUrlError } from '../store/database-url.js';
 import { USAGE } from './usage.js';
 
@@ -44,13 +45,14 @@ export async function run(verb: string, rest: string[], now: string | undefined)
       import('../server/platform-deliveries.js'), import('../scheduler/pass.js'), import('../scheduler/tuning.js'),
     ]);
     // Slack and Teams with the same variables as the bot; a platform not configured keeps its reminders for a later tick.
-    const { delivery } = await platformDeliveries(config, db, (l) => console.log(l));
+    const log = leveledLog(config.LOG_LEVEL, (line) => console.log(line));
+    const { delivery } = await platformDeliveries(config, db, log);
     // SIGINT/SIGTERM end the pass early: claimed reminders not posted yet are given back.
     const stopping = new AbortController();
     const stop = () => stopping.abort();
     process.once('SIGINT', stop).once('SIGTERM', stop);
     const tuning = passTuning(config);
-    const report = await runPass({ db, delivery, clock, log: (l) => console.log(l), ...tuning, signal: stopping.signal }, at).finally(() => tuning.close());
+    const report = await runPass({ db, delivery, clock, log, ...tuning, signal: stopping.signal }, at).finally(() => tuning.close());
     console.log(`tick as of ${at.toISOString()}: ${report.posted} posted (${report.late} late), ${report.failed} failed, ${report.skipped} skipped${report.deferred ? `, ${report.deferred} left for the next pass` : ''}`);
     return 0;
   } finally {

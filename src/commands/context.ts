@@ -4,6 +4,7 @@ import type { Effect } from '../effects/effect.js';
 import type { Message } from '../messages/model.js';
 import { dayIn } from '../domain/zoned-time.js';
 import type { Day } from '../domain/days.js';
+import type { Log } from '../log.js';
 
 /** Everything a handler needs about one request; platforms build it, handlers never see the platform. */
 export interface CommandContext {
@@ -14,7 +15,7 @@ export interface CommandContext {
   channelId: string | null;
   /** Read once per request at the boundary; handlers never read the clock. */
   now: Date;
-  log: (line: string) => void;
+  log: Log;
   /** Looks up chat users (display name, bot or not); absent where the platform offers none. */
   directory?: UserDirectory;
 }

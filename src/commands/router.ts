@@ -89,7 +89,7 @@ export function errorMessage(error: unknown, ctx: Pick<CommandContext, 'log'>) {
     return message(`⚠ ${sentence(stripMarkup(error.message))}${error.example ? ` Example: ${error.example}` : ''}`, { type: 'section', text: `⚠ ${error.message}${example}` });
   }
   if (error instanceof RefusedError) return message(`⛔ ${stripMarkup(error.message)}`, { type: 'section', text: `⛔ ${error.message}` });
-  ctx.log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  ctx.log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 'error');
   return plain('Something went wrong on our side; nothing was changed. Please try again in a minute.');
 }
 

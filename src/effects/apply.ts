@@ -3,12 +3,13 @@ import type { Db } from '../store/client.js';
 import { recordDecisionMessage } from '../store/decisions.js';
 import { recordIssueMessage } from '../store/issues.js';
 import type { Effect, PostEffect, PostedAs, UpdateEffect } from './effect.js';
+import type { Log } from '../log.js';
 
 export interface EffectTarget {
   db: Db;
   workspaceId: string;
   delivery: Delivery;
-  log: (line: string) => void;
+  log: Log;
 }
 
 export interface Applied {
@@ -32,7 +33,7 @@ export async function applyEffects(effects: readonly Effect[] | undefined, targe
     if (effect.kind === 'open-form') continue;
     const result = await perform(target.delivery, target.workspaceId, effect);
     if (!result.ok) {
-      target.log(`could not ${effect.kind} ${effect.about} in ${effect.channelId}: ${result.error}`);
+      target.log(`could not ${effect.kind} ${effect.about} in ${effect.channelId}: ${result.error}`, 'warn');
       continue;
     }
     if (effect.kind !== 'post') continue;

@@ -18,7 +18,7 @@ export function startScheduler(deps: PassDeps, expression: string): { stop: () =
           deps.log?.(`pass: ${report.posted} posted (${report.late} late), ${report.failed} failed, ${report.skipped} skipped${report.givenUp ? `, ${report.givenUp} given up (no longer applied, reported)` : ''}${report.deferred ? `, ${report.deferred} left for the next pass` : ''}`);
         }
       })
-      .catch((error: unknown) => deps.log?.(`pass failed: ${(error as Error).message}`))
+      .catch((error: unknown) => deps.log?.(`pass failed: ${(error as Error).message}`, 'error'))
       .finally(() => {
         running = null;
       });

@@ -41,7 +41,7 @@ export class RowDelivery {
       return typeof prepared === 'string' ? prepared : await this.deliver(prepared);
     } catch (error) {
       // A bug or a database error on one row must not stop the others: retried with backoff.
-      this.run.log(`could not handle ${row.kind} (${row.subject}): ${(error as Error).message}`);
+      this.run.log(`could not handle ${row.kind} (${row.subject}): ${(error as Error).message}`, 'error');
       const retryAt = new Date(this.run.now.getTime() + retryDelayMs(row.attempts + 1));
       await (claim as Claim | null)?.failed(`error: ${(error as Error).message}`.slice(0, 500), retryAt).catch(() => undefined);
       this.run.postFailed();
@@ -87,7 +87,7 @@ export class RowDelivery {
           const platform = platformOf(p.to.workspaceId);
           if (!run.disconnected.has(platform)) {
             run.disconnected.add(platform);
-            run.log(`${error}: its due reminders are kept and go out on a pass once it is configured`);
+            run.log(`${error}: its due reminders are kept and go out on a pass once it is configured`, 'warn');
           }
           return 'deferred';
         }
@@ -106,7 +106,7 @@ export class RowDelivery {
           return 'deferred';
         case 'retry-later':
           await p.claim.failed(error, new Date(run.now.getTime() + verdict.retryInMs));
-          run.log(`could not post ${row.kind} (${row.subject}) to ${p.to.channelId}: ${error}, retrying in ${Math.round(verdict.retryInMs / 1000)} s`);
+          run.log(`could not post ${row.kind} (${row.subject}) to ${p.to.channelId}: ${error}, retrying in ${Math.round(verdict.retryInMs / 1000)} s`, 'warn');
           run.postFailed();
           return 'retrying';
         case 'dead':
@@ -127,7 +127,7 @@ export class RowDelivery {
         return;
       } catch (error) {
         if (attempt === 3) {
-          this.run.log(`posted ${p.claim.row.kind} (${p.claim.row.subject}) to ${p.to.channelId} but could not record it (${(error as Error).message}): it may be posted again after the lease`);
+          this.run.log(`posted ${p.claim.row.kind} (${p.claim.row.subject}) to ${p.to.channelId} but could not record it (${(error as Error).message}): it may be posted again after the lease`, 'error');
           return;
         }
         await sleep(200 * attempt);
@@ -140,12 +140,12 @@ export class RowDelivery {
     const { run } = this;
     const row = p.claim.row;
     await p.claim.failed(error, null, p.to.channelId);
-    run.log(`could not post ${row.kind} (${row.subject}) to ${p.to.channelId}: ${error} (giving up)`);
+    run.log(`could not post ${row.kind} (${row.subject}) to ${p.to.channelId}: ${error} (giving up)`, 'error');
     run.deadChannels.set(channelKey(p.to), error);
     const report = row.kind === DELIVERY_PROBLEM ? null : await planDeliveryProblemReport(run.db, p.workspace, p.to.channelId, error, run.now);
     if (report) {
       run.addReports([report]);
-      run.log(`reporting undeliverable reminders for ${p.to.channelId} to ${p.workspace.defaultChannel}`);
+      run.log(`reporting undeliverable reminders for ${p.to.channelId} to ${p.workspace.defaultChannel}`, 'warn');
     }
     return 'failed';
   }

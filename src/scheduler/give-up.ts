@@ -30,7 +30,7 @@ export async function dropRows(run: PassRun, rows: readonly Reminder[], reason: 
     // Fewer than the group: another process took some meanwhile (which ones does not matter for the tally).
     group.forEach((row, i) => outcomes.set(row.id, i < count ? 'given-up' : 'lost'));
     if (count === 0) continue;
-    run.log(`gave up ${count} reminder(s) for ${channelId ?? 'no channel'} (${reason}) after failed posts (last: ${first.lastError ?? 'unknown'})`);
+    run.log(`gave up ${count} reminder(s) for ${channelId ?? 'no channel'} (${reason}) after failed posts (last: ${first.lastError ?? 'unknown'})`, 'warn');
     const workspace = await run.workspace(first.workspaceId);
     if (!workspace || !channelId || group.every((r) => r.kind === DELIVERY_PROBLEM)) continue;
     const report = await planDeliveryProblemReport(run.db, workspace, channelId, GAVE_UP, run.now);

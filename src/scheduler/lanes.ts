@@ -120,7 +120,7 @@ export class ChannelLanes {
           return 'held';
         }
       } catch (error) {
-        this.run.log(`channel locks unavailable (${(error as Error).message}): pacing within this process only`);
+        this.run.log(`channel locks unavailable (${(error as Error).message}): pacing within this process only`, 'warn');
         return 'none';
       }
       if (Date.now() > giveUpAt) return 'busy';

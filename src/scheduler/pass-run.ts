@@ -8,13 +8,14 @@ import { getWorkspace, type Workspace } from '../store/workspaces.js';
 import type { ReminderFamily } from './family.js';
 import { emptyReport, tally, type RowOutcome } from './outcome.js';
 import { PostPacer, type Paced } from './pacer.js';
+import type { Log, LogLevel } from '../log.js';
 
 export interface PassDeps {
   db: Db;
   delivery: Delivery;
   /** Wall clock, for claim leases between processes. */
   clock: () => Date;
-  log?: (line: string) => void;
+  log?: Log;
   /** A claim older than this is taken over (its process is presumed dead). */
   leaseMs?: number;
   batchSize?: number;
@@ -87,8 +88,8 @@ export class PassRun {
     return this.deps.db;
   }
 
-  log(line: string): void {
-    this.deps.log?.(line);
+  log(line: string, level?: LogLevel): void {
+    this.deps.log?.(line, level);
   }
 
   count(outcome: RowOutcome, rows = 1): void {
@@ -151,7 +152,7 @@ export class PassRun {
   postFailed(): void {
     this.failuresInRow += 1;
     if (this.failuresInRow === FAILURES_BEFORE_PAUSE) {
-      this.log(`${FAILURES_BEFORE_PAUSE} posts failed in a row: the rest waits for the next pass`);
+      this.log(`${FAILURES_BEFORE_PAUSE} posts failed in a row: the rest waits for the next pass`, 'error');
       this.stop();
     }
   }

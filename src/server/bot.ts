@@ -9,11 +9,12 @@ import { applyMigrations } from '../store/migrations.js';
 import { createSlackApp, type SlackApp } from '../platforms/slack/app.js';
 import { createTeamsBot } from '../platforms/teams/app.js';
 import { platformDeliveries } from './platform-deliveries.js';
+import { leveledLog, type Log } from '../log.js';
 
 export interface BotOptions {
   config: Config;
   clock?: () => Date;
-  log?: (line: string) => void;
+  log?: Log;
   /** Tests drive passes themselves. */
   scheduler?: boolean;
   /** Tests only: Bolt answers after the handler finished. */
@@ -31,7 +32,7 @@ export interface RunningBot {
 /** Migrates, connects, mounts every platform on one HTTP server and starts the scheduler. */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { config } = options;
-  const log = options.log ?? ((line: string) => console.log(`[renewal-desk] ${line}`));
+  const log = options.log ?? leveledLog(config.LOG_LEVEL, (line) => console.log(`[renewal-desk] ${line}`));
   const clock = options.clock ?? clockOf(config);
   if (!options.clock && config.RENEWAL_DESK_NOW) log(`clock moved: RENEWAL_DESK_NOW=${config.RENEWAL_DESK_NOW}, now ${clock().toISOString()} (tests and demos only)`);
   const migrated = await applyMigrations(config.DATABASE_URL);
@@ -64,8 +65,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const teams = teamsMode(config);
   const teamsBot = createTeamsBot(teamsConnection, { db, delivery, clock, defaultTimezone: config.DEFAULT_TIMEZONE, log });
   server.post('/api/messages', ...teamsBot.routes);
-  if (teams === 'unauthenticated') TEAMS_UNAUTHENTICATED_WARNING.forEach((line) => log(line));
-  if (config.TEAMS_UNAUTHENTICATED && config.MICROSOFT_APP_ID) log('TEAMS_UNAUTHENTICATED is ignored: MICROSOFT_APP_ID is set, so Teams requests are authenticated.');
+  if (teams === 'unauthenticated') TEAMS_UNAUTHENTICATED_WARNING.forEach((line) => log(line, 'warn'));
+  if (config.TEAMS_UNAUTHENTICATED && config.MICROSOFT_APP_ID) log('TEAMS_UNAUTHENTICATED is ignored: MICROSOFT_APP_ID is set, so Teams requests are authenticated.', 'warn');
 
   // Express 5 hands a failed listen (port taken, no permission) to this callback: start-up stops there.
   const http = await new Promise<Server>((resolve, reject) => {

@@ -2,6 +2,7 @@ import { teamsMode, type Config } from '../config.js';
 import { DeliveryRouter } from '../messages/delivery.js';
 import type { TeamsConnection, TeamsOptions } from '../platforms/teams/connection.js';
 import type { Db } from '../store/client.js';
+import type { Log } from '../log.js';
 
 export interface PlatformDeliveries {
   /** Posts to every platform configured; a workspace of any other platform gets a `notConnected` result. */
@@ -27,7 +28,7 @@ export function teamsOptions(config: Config): TeamsOptions {
  * or TEAMS_UNAUTHENTICATED. The bot process and `renewal-desk tick` both post through this, with the
  * same variables.
  */
-export async function platformDeliveries(config: Config, db: Db, log: (line: string) => void): Promise<PlatformDeliveries> {
+export async function platformDeliveries(config: Config, db: Db, log: Log): Promise<PlatformDeliveries> {
   const delivery = new DeliveryRouter();
   // Each platform's libraries are loaded only when it is configured (botbuilder and teams-ai take a
   // second): a `tick` pays only for what it posts to.

@@ -26,7 +26,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
     try {
       delivery = await recordInteraction(ctx.db, key, ctx.workspace.id);
     } catch (error) {
-      deps.log(`could not record a click (${key}): ${(error as Error).message}`);
+      deps.log(`could not record a click (${key}): ${(error as Error).message}`, 'error');
       await replyPrivately(target, plain(CLICK_NOT_RECORDED), deps.log);
       return;
     }
@@ -45,7 +45,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
       try {
         if (await openSuccessorModal(app, deps, body.team.id, body.trigger_id, { contractId, fromUserId, channelId })) return;
       } catch (error) {
-        deps.log(`views.open failed: ${(error as Error).message}`);
+        deps.log(`views.open failed: ${(error as Error).message}`, 'warn');
       }
       result = { reply: { text: `Use /contract handover <@${fromUserId}> @successor instead.`, blocks: [] } };
     }

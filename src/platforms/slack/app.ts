@@ -6,6 +6,7 @@ import { registerContractForm } from './modal.js';
 import { registerSuccessorForm } from './successor-modal.js';
 import { CheckedExpressReceiver, keepRawBody } from './receiver.js';
 import type { SlackDeps } from './context.js';
+import type { Log } from '../../log.js';
 
 /** The Bolt app, as the server holds it (Bolt's types stay in this folder). */
 export type SlackApp = App;
@@ -19,7 +20,7 @@ export interface SlackOptions {
   processBeforeResponse?: boolean;
 }
 
-async function verifyToken(options: SlackOptions, log: (line: string) => void): Promise<{ botId?: string; botUserId?: string }> {
+async function verifyToken(options: SlackOptions, log: Log): Promise<{ botId?: string; botUserId?: string }> {
   const client = new webApi.WebClient(options.token, { ...(options.slackApiUrl && { slackApiUrl: options.slackApiUrl }), retryConfig: { retries: 1, maxTimeout: 1_000 }, timeout: 5_000, logLevel: webApi.LogLevel.ERROR });
   try {
     const result = await client.auth.test();
@@ -28,18 +29,18 @@ async function verifyToken(options: SlackOptions, log: (line: string) => void): 
     const code = (error as { data?: { error?: string } }).data?.error;
     log(code === 'invalid_auth' || code === 'not_authed'
       ? 'SLACK_BOT_TOKEN was refused by Slack (invalid_auth): copy the Bot User OAuth Token again and restart.'
-      : `could not reach Slack to check the token (${(error as Error).message}); carrying on, it is checked again on the first request.`);
+      : `could not reach Slack to check the token (${(error as Error).message}); carrying on, it is checked again on the first request.`, code === 'invalid_auth' || code === 'not_authed' ? 'error' : 'warn');
   }
   return {};
 }
 
-function quietLogger(log: (line: string) => void): Logger {
+function quietLogger(log: Log): Logger {
   let level = LogLevel.WARN;
   return {
     debug: () => undefined,
     info: () => undefined,
-    warn: (...msg: unknown[]) => log(`slack: ${msg.join(' ')}`),
-    error: (...msg: unknown[]) => log(`slack error: ${msg.join(' ')}`),
+    warn: (...msg: unknown[]) => log(`slack: ${msg.join(' ')}`, 'warn'),
+    error: (...msg: unknown[]) => log(`slack error: ${msg.join(' ')}`, 'error'),
     setLevel: (l: LogLevel) => void (level = l),
     getLevel: () => level,
     setName: () => undefined,
@@ -90,7 +91,7 @@ export async function createSlackApp(options: SlackOptions, deps: SlackDeps, ser
   registerActions(app, deps);
   registerContractForm(app, deps);
   registerSuccessorForm(app, deps);
-  app.error(async (error) => deps.log(`slack handler error: ${error.message}`));
+  app.error(async (error) => deps.log(`slack handler error: ${error.message}`, 'error'));
   await app.init();
   if (options.appToken) await app.start();
   return app;

@@ -23,7 +23,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
         await client.views.open({ trigger_id: command.trigger_id, view: contractAddModal(channelId) });
         return;
       } catch (error) {
-        deps.log(`views.open failed: ${(error as Error).message}`);
+        deps.log(`views.open failed: ${(error as Error).message}`, 'warn');
         await replyPrivately(target, { text: 'The form could not be opened. Use /contract add "Name" vendor:Vendor end:YYYY-MM-DD instead.', blocks: [] }, deps.log);
         return;
       }

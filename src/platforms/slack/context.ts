@@ -5,13 +5,14 @@ import { slackDirectory } from './directory.js';
 import type { Delivery } from '../../messages/delivery.js';
 import type { Db } from '../../store/client.js';
 import { ensureWorkspace, workspaceId } from '../../store/workspaces.js';
+import type { Log } from '../../log.js';
 
 export interface SlackDeps {
   db: Db;
   delivery: Delivery;
   clock: () => Date;
   defaultTimezone: string;
-  log: (line: string) => void;
+  log: Log;
 }
 
 export async function slackContext(deps: SlackDeps, teamId: string, userId: string, channelId: string | null, client?: webApi.WebClient): Promise<CommandContext> {

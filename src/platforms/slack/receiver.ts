@@ -1,6 +1,7 @@
 import { ExpressReceiver, type ExpressReceiverOptions } from '@slack/bolt';
 import type { NextFunction, Request, Response } from 'express';
 import { checkSlackRequest, mediaTypeOf } from './payloads.js';
+import type { Log } from '../../log.js';
 
 /** Bolt's own limit for a request body. */
 const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -39,7 +40,7 @@ export async function keepRawBody(req: SlackRequest, res: Response, next: NextFu
  * done) instead of reaching a handler and failing there with a 500.
  */
 export class CheckedExpressReceiver extends ExpressReceiver {
-  constructor(options: ExpressReceiverOptions, private readonly log: (line: string) => void) {
+  constructor(options: ExpressReceiverOptions, private readonly log: Log) {
     super(options);
   }
 
@@ -48,7 +49,7 @@ export class CheckedExpressReceiver extends ExpressReceiver {
     const form = mediaType === 'application/x-www-form-urlencoded' && req.rawBody ? new URLSearchParams(req.rawBody.toString()) : null;
     const verdict = checkSlackRequest(mediaType, form, req.body);
     if (verdict.ok) return super.requestHandler(req, res);
-    this.log(`slack: ${verdict.status === 200 ? 'ignored' : 'refused'} a signed request: ${verdict.reason}`);
+    this.log(`slack: ${verdict.status === 200 ? 'ignored' : 'refused'} a signed request: ${verdict.reason}`, verdict.status === 200 ? 'info' : 'warn');
     res.status(verdict.status).send();
   }
 }

@@ -1,6 +1,7 @@
 import type { webApi, RespondFn } from '@slack/bolt';
 import type { Message } from '../../messages/model.js';
 import { toBlockKit } from './render.js';
+import type { Log } from '../../log.js';
 
 /**
  * Answers one user privately: through the request's response_url, else (expired or unreachable URL)
@@ -9,7 +10,7 @@ import { toBlockKit } from './render.js';
 export async function replyPrivately(
   target: { respond?: RespondFn; client: webApi.WebClient; channelId: string | null; userId: string; replaceOriginal?: boolean },
   message: Message,
-  log: (line: string) => void,
+  log: Log,
 ): Promise<void> {
   const body = toBlockKit(message);
   if (target.respond) {
@@ -17,7 +18,7 @@ export async function replyPrivately(
       await target.respond({ response_type: 'ephemeral', replace_original: target.replaceOriginal ?? false, ...body });
       return;
     } catch (error) {
-      log(`response_url failed (${(error as Error).message}); falling back to chat.postEphemeral`);
+      log(`response_url failed (${(error as Error).message}); falling back to chat.postEphemeral`, 'warn');
     }
   }
   try {
@@ -26,11 +27,11 @@ export async function replyPrivately(
       return;
     }
   } catch (error) {
-    log(`chat.postEphemeral failed (${(error as Error).message}); sending a direct message`);
+    log(`chat.postEphemeral failed (${(error as Error).message}); sending a direct message`, 'warn');
   }
   try {
     await target.client.chat.postMessage({ channel: target.userId, ...body });
   } catch (error) {
-    log(`could not reach ${target.userId}: ${(error as Error).message}`);
+    log(`could not reach ${target.userId}: ${(error as Error).message}`, 'error');
   }
 }

@@ -34,7 +34,7 @@ export async function handleExecute(context: TurnContext, deps: TeamsDeps): Prom
   try {
     return await execute(context, deps);
   } catch (error) {
-    deps.log(`unexpected error in a Teams card action: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    deps.log(`unexpected error in a Teams card action: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 'error');
     return 'Something went wrong on our side; nothing was changed. Please try again in a minute.';
   }
 }
@@ -76,7 +76,7 @@ async function execute(context: TurnContext, deps: TeamsDeps): Promise<InvokeAns
   if (result.replaceOriginal && origin) {
     const replacement = await card(ctx, result.reply, channelId);
     // The clicked (private) card is replaced where it is stored too; the answer shows it at once anyway.
-    await context.updateActivity({ ...cardActivity(replacement, result.reply.text), id: origin.messageId }).catch((error: Error) => deps.log(`could not replace the clicked card: ${error.message}`));
+    await context.updateActivity({ ...cardActivity(replacement, result.reply.text), id: origin.messageId }).catch((error: Error) => deps.log(`could not replace the clicked card: ${error.message}`, 'warn'));
     return replacement;
   }
   // Shown to the clicker only, where they clicked.
@@ -99,7 +99,7 @@ async function recordDelivery(deps: TeamsDeps, tenant: string, activityId: strin
   try {
     return await recordInteraction(deps.db, key, workspace.id);
   } catch (error) {
-    deps.log(`could not record a click (${key}): ${(error as Error).message}`);
+    deps.log(`could not record a click (${key}): ${(error as Error).message}`, 'error');
     return 'not recorded';
   }
 }

@@ -11,6 +11,7 @@ import type { TeamsConnection, TeamsMode } from './connection.js';
 import { adoptPickedIdentity } from './people.js';
 import { rememberConversation } from './references.js';
 import { rememberTeamChannels, welcome } from './welcome.js';
+import type { Log } from '../../log.js';
 
 export type { TeamsMode, TeamsOptions } from './connection.js';
 
@@ -61,7 +62,7 @@ export function createTeamsBot(connection: TeamsConnection | null, deps: Omit<Te
   return { routes: messageRoutes(connection.mode, { adapter, app }, deps.log) };
 }
 
-function messageRoutes(mode: TeamsMode, bot: { adapter: TeamsAdapter; app: Application } | null, log: (line: string) => void): (RequestHandler | ErrorRequestHandler)[] {
+function messageRoutes(mode: TeamsMode, bot: { adapter: TeamsAdapter; app: Application } | null, log: Log): (RequestHandler | ErrorRequestHandler)[] {
   const refuse: RequestHandler = (_req, res) => {
     res.status(401).json({ error: 'Teams is not configured on this Renewal Desk: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (or TEAMS_UNAUTHENTICATED=1 for local testing only).' });
   };
@@ -79,7 +80,7 @@ function messageRoutes(mode: TeamsMode, bot: { adapter: TeamsAdapter; app: Appli
     const answer = {
       status: (code: number) => {
         const refused = mode === 'authenticated' && !turnStarted && code >= 500;
-        if (refused) log(`a Teams request could not be authenticated (HTTP ${code} from botbuilder); answered 401`);
+        if (refused) log(`a Teams request could not be authenticated (HTTP ${code} from botbuilder); answered 401`, 'warn');
         res.status(refused ? 401 : code);
         return answer;
       },
@@ -93,7 +94,7 @@ function messageRoutes(mode: TeamsMode, bot: { adapter: TeamsAdapter; app: Appli
         await app.run(context);
       });
     } catch (error) {
-      log(`teams request refused: ${(error as Error).message}`);
+      log(`teams request refused: ${(error as Error).message}`, 'warn');
       if (!res.headersSent) res.status(400).json({ error: 'The body must be a Bot Framework activity.' });
     }
   };

@@ -3,6 +3,7 @@ import { ActivityTypes, type ConfigurationBotFrameworkAuthenticationOptions } fr
 import type { Delivery } from '../../messages/delivery.js';
 import type { Db } from '../../store/client.js';
 import { TeamsDelivery } from './delivery.js';
+import type { Log } from '../../log.js';
 
 export type TeamsMode = 'authenticated' | 'unauthenticated' | 'off';
 
@@ -42,10 +43,10 @@ function authConfig(options: TeamsOptions): ConfigurationBotFrameworkAuthenticat
  * within a turn go through its connector client, which retries 429s and 5xx on its own; proactive
  * posts do not (see connector-call.ts).
  */
-export function createTeamsAdapter(options: TeamsOptions, log: (line: string) => void): TeamsAdapter {
+export function createTeamsAdapter(options: TeamsOptions, log: Log): TeamsAdapter {
   const adapter = new TeamsAdapter(authConfig(options));
   adapter.onTurnError = async (context, error) => {
-    log(`teams turn failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    log(`teams turn failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 'error');
     if (context.activity.type === ActivityTypes.Message) {
       await context.sendActivity('Something went wrong on our side; nothing was changed. Please try again in a minute.').catch(() => undefined);
     }
@@ -54,7 +55,7 @@ export function createTeamsAdapter(options: TeamsOptions, log: (line: string) =>
 }
 
 /** Connects to Teams when the options say so (an app id, or explicitly unauthenticated); null when Teams is off. */
-export function connectTeams(options: TeamsOptions, db: Db, log: (line: string) => void): TeamsConnection | null {
+export function connectTeams(options: TeamsOptions, db: Db, log: Log): TeamsConnection | null {
   if (options.mode === 'off') return null;
   const appId = options.mode === 'authenticated' ? (options.appId ?? '') : '';
   const adapter = createTeamsAdapter(options, log);

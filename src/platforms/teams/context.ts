@@ -4,6 +4,7 @@ import type { Delivery } from '../../messages/delivery.js';
 import type { Db } from '../../store/client.js';
 import { displayNamesOf } from '../../store/display-names.js';
 import { ensureWorkspace, workspaceId } from '../../store/workspaces.js';
+import type { Log } from '../../log.js';
 
 export interface TeamsDeps {
   /** The bot's Microsoft app id ('' when running unauthenticated). */
@@ -12,7 +13,7 @@ export interface TeamsDeps {
   delivery: Delivery;
   clock: () => Date;
   defaultTimezone: string;
-  log: (line: string) => void;
+  log: Log;
 }
 
 /**

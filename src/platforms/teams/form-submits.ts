@@ -29,7 +29,7 @@ async function replaceForm(context: TurnContext, deps: TeamsDeps, workspace: str
     try {
       await context.updateActivity({ ...cardActivity(card, message.text), id: context.activity.replyToId });
     } catch (error) {
-      deps.log(`could not replace the submitted form: ${(error as Error).message}`);
+      deps.log(`could not replace the submitted form: ${(error as Error).message}`, 'warn');
     }
   }
   return card;

@@ -3,6 +3,7 @@ import type { Db } from '../../store/client.js';
 import { loadConversationRef, saveConversationRef } from '../../store/conversation-refs.js';
 import { workspaceId } from '../../store/workspaces.js';
 import { channelNameOf, channelOf, tenantOf } from './activity.js';
+import type { Log } from '../../log.js';
 
 /**
  * The reference to post into a conversation proactively. For a Teams channel it points at the
@@ -27,7 +28,7 @@ export function referenceForChannel(base: Partial<ConversationReference>, channe
  * channel only in some activities (the bot being added, a channel mention): a name stored before is
  * kept when this activity has none.
  */
-export async function rememberConversation(db: Db, activity: Partial<Activity>, log: (line: string) => void): Promise<void> {
+export async function rememberConversation(db: Db, activity: Partial<Activity>, log: Log): Promise<void> {
   if (!activity.serviceUrl || !activity.conversation?.id) return;
   const workspace = workspaceId('teams', tenantOf(activity));
   const channelId = channelOf(activity);
@@ -40,21 +41,21 @@ export async function rememberConversation(db: Db, activity: Partial<Activity>, 
 }
 
 /** The name stored with a conversation's reference ('' when none, or nothing is stored). */
-async function storedName(db: Db, workspace: string, channelId: string, log: (line: string) => void): Promise<string> {
+async function storedName(db: Db, workspace: string, channelId: string, log: Log): Promise<string> {
   try {
     const name = ((await loadConversationRef(db, workspace, channelId)) as { conversation?: { name?: unknown } } | null)?.conversation?.name;
     return typeof name === 'string' ? name : '';
   } catch (error) {
-    log(`could not read the Teams conversation reference of ${channelId}: ${(error as Error).message}`);
+    log(`could not read the Teams conversation reference of ${channelId}: ${(error as Error).message}`, 'warn');
     return '';
   }
 }
 
-export async function storeReference(db: Db, workspace: string, channelId: string, reference: Partial<ConversationReference>, log: (line: string) => void): Promise<void> {
+export async function storeReference(db: Db, workspace: string, channelId: string, reference: Partial<ConversationReference>, log: Log): Promise<void> {
   try {
     await saveConversationRef(db, workspace, channelId, reference);
   } catch (error) {
-    log(`could not store the Teams conversation reference of ${channelId}: ${(error as Error).message}`);
+    log(`could not store the Teams conversation reference of ${channelId}: ${(error as Error).message}`, 'warn');
   }
 }
 

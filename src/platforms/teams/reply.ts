@@ -1,6 +1,7 @@
 import type { Activity, CloudAdapter, ConversationParameters, TurnContext } from 'botbuilder';
 import { isPersonal, tenantOf } from './activity.js';
 import type { AdaptiveCard } from './render.js';
+import type { Log } from '../../log.js';
 
 /** The OAuth scope of the public Bot Framework channel (what CloudAdapter uses by default). */
 const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com';
@@ -22,7 +23,7 @@ function withNote(activity: CardReply): CardReply {
  * it goes to the user's personal chat with the bot; if Teams refuses that (the app is not installed
  * for them), it is posted in the thread with a note saying so. Returns where it went.
  */
-export async function replyPrivately(context: TurnContext, activity: CardReply, appId: string, log: (line: string) => void): Promise<'chat' | 'direct' | 'thread'> {
+export async function replyPrivately(context: TurnContext, activity: CardReply, appId: string, log: Log): Promise<'chat' | 'direct' | 'thread'> {
   const incoming = context.activity;
   if (isPersonal(incoming)) {
     await context.sendActivity(activity);
@@ -44,7 +45,7 @@ export async function replyPrivately(context: TurnContext, activity: CardReply, 
     });
     if (sent) return 'direct';
   } catch (error) {
-    log(`could not message ${incoming.from.id} privately (${(error as Error).message}); answering in the thread`);
+    log(`could not message ${incoming.from.id} privately (${(error as Error).message}); answering in the thread`, 'warn');
   }
   await context.sendActivity(withNote(activity));
   return 'thread';

@@ -5,9 +5,10 @@ import { workspaceId } from '../../store/workspaces.js';
 import { isPersonal, teamOf, tenantOf } from './activity.js';
 import { referenceFor, referenceForChannel, storeReference } from './references.js';
 import { messageActivity } from './render.js';
+import type { Log } from '../../log.js';
 
 /** Added to a team: every channel of it can take reminders from now on (best effort). */
-export async function rememberTeamChannels(context: TurnContext, db: Db, log: (line: string) => void): Promise<void> {
+export async function rememberTeamChannels(context: TurnContext, db: Db, log: Log): Promise<void> {
   const teamId = teamOf(context.activity);
   if (!teamId) return;
   try {
@@ -18,7 +19,7 @@ export async function rememberTeamChannels(context: TurnContext, db: Db, log: (l
       if (channel.id) await storeReference(db, workspace, channel.id, referenceForChannel(base, channel.id, channel.name || (channel.id === teamId ? 'General' : '')), log);
     }
   } catch (error) {
-    log(`could not list the channels of team ${teamId}: ${(error as Error).message}`);
+    log(`could not list the channels of team ${teamId}: ${(error as Error).message}`, 'warn');
   }
 }
 

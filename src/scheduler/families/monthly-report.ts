@@ -9,6 +9,7 @@ import { slaReport } from '../../store/sla-data.js';
 import { allWorkspaces } from '../../store/workspaces.js';
 import { isMeasured, monthlyReport } from '../../messages/monthly-report.js';
 import type { ReminderFamily } from '../family.js';
+import type { Log } from '../../log.js';
 
 export function firstBusinessDay(month: string): Day {
   let day = `${month}-01`;
@@ -23,12 +24,12 @@ export function firstBusinessDay(month: string): Day {
  * error is logged and planning goes on with the next workspace; nothing of that workspace was planned,
  * so the next pass tries again. Never throws: planning keeps no due reminder back.
  */
-export async function planMonthlyReports(db: Db, now: Date, log?: (line: string) => void): Promise<void> {
+export async function planMonthlyReports(db: Db, now: Date, log?: Log): Promise<void> {
   let workspaces: ReportingWorkspace[];
   try {
     workspaces = await allWorkspaces(db);
   } catch (error) {
-    log?.(`could not plan the monthly reports (retried next pass): ${lastLine(error)}`);
+    log?.(`could not plan the monthly reports (retried next pass): ${lastLine(error)}`, 'warn');
     return;
   }
   for (const ws of workspaces) {
@@ -36,7 +37,7 @@ export async function planMonthlyReports(db: Db, now: Date, log?: (line: string)
       await planWorkspaceReports(db, ws, now);
     } catch (error) {
       if ((error as { code?: string }).code === 'P2002') continue;
-      log?.(`could not plan the monthly reports of ${ws.id} (retried next pass): ${lastLine(error)}`);
+      log?.(`could not plan the monthly reports of ${ws.id} (retried next pass): ${lastLine(error)}`, 'warn');
     }
   }
 }
