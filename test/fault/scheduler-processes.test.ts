@@ -85,8 +85,10 @@ async function certainDuplicates(): Promise<number> {
   return certain;
 }
 
+const KILLS = 20;
+
 describe(`kill -9 during a pass (${kind})`, () => {
-  it(`20 kills at random points of a pass of ${REMINDERS} reminders, then restarts: none lost, at most one duplicate per kill`, async () => {
+  it(`${KILLS} kills at random points of a pass of ${REMINDERS} reminders, then restarts: none lost, at most one duplicate per kill`, async () => {
     const LEASE_SECONDS = 1;
     const env = schedulerEnv(database.url, slackApi.apiUrl, { CHANNEL_POST_INTERVAL_MS: '200', REMINDER_LEASE_SECONDS: String(LEASE_SECONDS) });
     const perKill: number[] = [];
@@ -94,16 +96,21 @@ describe(`kill -9 during a pass (${kind})`, () => {
     // Each scheduler process boots while the one before it runs, so that a restart is immediate.
     let next = startStandby(env);
     try {
-      for (let kill = 0; kill < 20; kill += 1) {
+      for (let kill = 0; kill < KILLS; kill += 1) {
         const scheduler = next;
         await scheduler.ready;
+        // Kill at a random point of the pass, chosen from its progress rather than the clock (a pass
+        // with few reminders left could end before a random delay did): after its k-th post, then a
+        // few milliseconds more, so that the kill lands anywhere between posting and recording. k is
+        // at most a share of what is left, so that every pass still has posts to make when it dies.
+        const share = Math.max(1, Math.floor((await unsent()) / (KILLS - kill + 1)));
+        const k = 1 + Math.floor(Math.random() * share);
+        const before = slackApi.posted().length;
+        const posting = slackApi.waitFor('chat.postMessage', slackApi.callsTo('chat.postMessage').length + k, 60_000).then(() => true);
         scheduler.go(minutesAfterDue(kill));
         next = startStandby(env);
-        // Kill at a random point once the pass is delivering: 0–1.5 s after its first post.
-        const before = slackApi.posted().length;
-        const posting = slackApi.waitFor('chat.postMessage', slackApi.callsTo('chat.postMessage').length + 1, 60_000).then(() => true);
-        if (!(await Promise.race([posting, scheduler.exited.then(() => false)]))) throw new Error(`pass ${kill} ended without posting:\n${(await scheduler.exited).output}`);
-        await new Promise((r) => setTimeout(r, Math.random() * 1500));
+        if (!(await Promise.race([posting, scheduler.exited.then(() => false)]))) throw new Error(`pass ${kill} ended before its post ${k}:\n${(await scheduler.exited).output}`);
+        await new Promise((r) => setTimeout(r, Math.random() * 20));
         scheduler.child.kill('SIGKILL');
         const end = await scheduler.exited;
         expect(end.signal, `pass ${kill} ended before the kill:\n${end.output}`).toBe('SIGKILL');
@@ -131,7 +138,7 @@ describe(`kill -9 during a pass (${kind})`, () => {
     }
     const figures = deliveryFigures(slackApi.posted(), REMINDERS);
     console.info(
-      `kill -9 (${kind}): 20 kills; duplicates per kill ${JSON.stringify(perKill)} (total ${figures.duplicates}, max ${Math.max(...perKill)} per kill); lost ${figures.lost.length}`,
+      `kill -9 (${kind}): ${KILLS} kills; duplicates per kill ${JSON.stringify(perKill)} (total ${figures.duplicates}, max ${Math.max(...perKill)} per kill); lost ${figures.lost.length}`,
     );
     expect(figures.lost).toEqual([]);
     expect(await unsent()).toBe(0);
