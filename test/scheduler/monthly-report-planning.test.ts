@@ -42,22 +42,29 @@ async function acceptReportRows(db: Db): Promise<void> {
   await db.$executeRawUnsafe(kind === 'postgresql' ? `DROP TRIGGER refuse_reports ON "Reminder"` : `DROP TRIGGER refuse_reports`);
 }
 
+/** `db` with some methods of one model replaced; everything else as it is. */
+function overriding(db: Db, model: 'reminder' | 'workspace', methods: Record<string, (args: never) => Promise<unknown>>): Db {
+  const bind = (target: object, prop: string | symbol) => {
+    const value = Reflect.get(target, prop) as unknown;
+    return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+  };
+  const replaced = new Proxy(db[model], { get: (target, prop) => (typeof prop === 'string' && prop in methods ? methods[prop] : bind(target, prop)) });
+  return new Proxy(db, { get: (target, prop) => (prop === model ? replaced : bind(target, prop)) });
+}
+
 /**
  * The database as seen by a process that checked for this month's reports just before another
  * process planned them: the check finds none, the insert then conflicts.
  */
 function racingAnotherProcess(db: Db): Db {
-  const bind = (target: object, prop: string | symbol) => {
-    const value = Reflect.get(target, prop) as unknown;
-    return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-  };
-  const reminder = new Proxy(db.reminder, {
-    get: (target, prop) =>
-      prop === 'count'
-        ? (args: { where?: { kind?: string } }) => (args?.where?.kind === 'sla-report' ? Promise.resolve(0) : target.count(args as never))
-        : bind(target, prop),
+  return overriding(db, 'reminder', {
+    count: (args: { where?: { kind?: string } }) => (args?.where?.kind === 'sla-report' ? Promise.resolve(0) : db.reminder.count(args as never)),
   });
-  return new Proxy(db, { get: (target, prop) => (prop === 'reminder' ? reminder : bind(target, prop)) });
+}
+
+/** The database as seen when the list of workspaces cannot be read (and everything else can). */
+function failingWorkspaceList(db: Db): Db {
+  return overriding(db, 'workspace', { findMany: () => Promise.reject(new Error('the database is gone for a moment')) });
 }
 
 describe(`monthly-report planning in a pass (${kind})`, () => {
@@ -89,4 +96,17 @@ describe(`monthly-report planning in a pass (${kind})`, () => {
     expect(report).toMatchObject({ posted: REMINDERS, failed: 0 });
     expect(await reportRows()).toBe(CHANNELS);
   });
+
+  it('the workspaces cannot even be listed: logged once, in one line, and every due reminder is still posted', async () => {
+    const logs: string[] = [];
+    const report = await runPass(
+      { db: failingWorkspaceList(t.bot.db), delivery: t.bot.delivery, clock: () => new Date(), log: (l) => logs.push(l), pacer: new PostPacer() },
+      new Date(DUE_AT),
+    );
+    expect(report).toMatchObject({ posted: REMINDERS, failed: 0 });
+    const planning = logs.filter((l) => l.includes('could not plan'));
+    expect(planning).toEqual(['could not plan the monthly reports (retried next pass): the database is gone for a moment']);
+    expect(await reportRows()).toBe(0);
+  });
 });
+
