@@ -11,6 +11,8 @@ export interface SlackCall {
   ok: boolean;
   /** chat.postMessage answered with success: the `ts` of the new message. */
   ts?: string;
+  /** A response_url call: the id in its URL (`responseUrl(id)`), which names the request it answers. */
+  responseId?: string;
 }
 
 /** An HTTP status (429 with Retry-After, 5xx), a Slack error code, or a connection reset (no answer at all). */
@@ -60,7 +62,7 @@ export class SlackDouble {
         const path = req.url ?? '';
         const method = path.startsWith('/response/') ? 'response_url' : path.replace(/^\/api\//, '').split('?')[0]!;
         const failure = this.takeFailure(method, body) ?? this.randomFailure(method) ?? this.channelLimit(method, body);
-        const call: SlackCall = { method, body, at: Date.now(), ok: failure === null };
+        const call: SlackCall = { method, body, at: Date.now(), ok: failure === null, ...(method === 'response_url' && { responseId: decodeURIComponent(path.slice('/response/'.length)) }) };
         const answer = failure ? null : this.answer(method, body);
         if (answer && method === 'chat.postMessage') call.ts = String(answer['ts']);
         this.calls.push(call);

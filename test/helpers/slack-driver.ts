@@ -80,7 +80,8 @@ export class SlackDriver implements Driver {
     const [, word = '', rest = ''] = /^\/?(\S*)\s*([\s\S]*)$/.exec(line.trim())!;
     const channelId = slackChannel(channel);
     const announces = /^issue$/i.test(word) && /^log\b/i.test(rest);
-    const call = await this.answerTo(() => this.t.slack.command(`/${word.toLowerCase()}`, slackMentions(rest), slackUser(user), channelId), (c) => announces && c.method === 'chat.postMessage' && c.body['channel'] === channelId);
+    const body = this.t.slack.commandBody(`/${word.toLowerCase()}`, slackMentions(rest), slackUser(user), channelId);
+    const call = await this.answerTo(body, slackUser(user), (c) => announces && c.method === 'chat.postMessage' && c.body['channel'] === channelId);
     return this.answerOf(call);
   }
 
@@ -108,8 +109,8 @@ export class SlackDriver implements Driver {
   /** Clicks a button of a posted message; the answer is the private reply (or the modal it opened). */
   async click(user: string, post: Pick<PostView, 'channel' | 'id'> & Partial<PostView>, action: string | Clickable): Promise<SlackAnswer> {
     const b = typeof action === 'string' ? clickable({ buttons: post.buttons ?? [] }, action) : action;
-    const call = await this.answerTo(() => this.t.slack.click({ user: slackUser(user), actionId: `${ACTION_PREFIX}${b.action}`, value: b.value ?? '', channel: post.channel, messageTs: post.id ?? '1.1' }));
-    return this.answerOf(call);
+    const body = this.t.slack.clickBody({ user: slackUser(user), actionId: `${ACTION_PREFIX}${b.action}`, value: b.value ?? '', channel: post.channel, messageTs: post.id ?? '1.1' });
+    return this.answerOf(await this.answerTo(body, slackUser(user)));
   }
 
   /**
@@ -147,7 +148,7 @@ export class SlackDriver implements Driver {
       const errors = body.errors ?? {};
       return { call: { method: 'view_submission', body, at: Date.now(), ok: true }, body, text: JSON.stringify(errors), fallback: '', buttons: [], errors };
     }
-    return { ...this.answerOf(await this.answerAfter(seen)), errors: null };
+    return { ...this.answerOf(await this.answerFor({ userId: slackUser(user) }, seen)), errors: null };
   }
 
   failPosts(channel: string, failure: { status: number; retryAfter?: number }, times = 1): void {
@@ -158,21 +159,29 @@ export class SlackDriver implements Driver {
     this.t.slackApi.reset();
   }
 
-  /** Sends a request and waits for the first call that answers it. */
-  private async answerTo(send: () => Promise<Response>, alsoAnswers: (call: SlackCall) => boolean = () => false): Promise<SlackCall> {
+  /** Sends a signed request (a command or a click) and waits for the call that answers it. */
+  private async answerTo(body: string, userId: string, alsoAnswers: (call: SlackCall) => boolean = () => false): Promise<SlackCall> {
+    const fields = new URLSearchParams(body);
+    const sent = (fields.has('payload') ? JSON.parse(fields.get('payload')!) : Object.fromEntries(fields)) as { response_url?: string; trigger_id?: string };
     const seen = new Set(this.t.slackApi.calls);
-    const res = await send();
+    const res = await this.t.slack.post(body);
     expect(res.status).toBe(200);
-    return this.answerAfter(seen, alsoAnswers);
+    return this.answerFor({ userId, responseUrl: sent.response_url, triggerId: sent.trigger_id }, seen, alsoAnswers);
   }
 
   /**
-   * The first call not `seen` before that answers the user: a private reply (response_url,
-   * chat.postEphemeral, or a direct message), a modal opened, or a call `alsoAnswers` accepts.
+   * The call not `seen` before that answers one request of `userId`: its own response_url, else (that
+   * URL failed) an ephemeral message or a direct message to them; a modal opened with its trigger; or
+   * a call `alsoAnswers` accepts.
    */
-  private async answerAfter(seen: Set<SlackCall>, alsoAnswers: (call: SlackCall) => boolean = () => false): Promise<SlackCall> {
-    const isAnswer = (c: SlackCall) =>
-      !seen.has(c) && (c.method === 'response_url' || c.method === 'chat.postEphemeral' || c.method === 'views.open' || (c.method === 'chat.postMessage' && /^U/.test(String(c.body['channel']))) || alsoAnswers(c));
+  private async answerFor(request: { userId: string; responseUrl?: string; triggerId?: string }, seen: Set<SlackCall>, alsoAnswers: (call: SlackCall) => boolean = () => false): Promise<SlackCall> {
+    const responseId = request.responseUrl?.split('/response/')[1];
+    const isAnswer = (c: SlackCall) => !seen.has(c) && (
+      (c.method === 'response_url' && c.responseId === responseId) ||
+      (c.method === 'chat.postEphemeral' && c.body['user'] === request.userId) ||
+      (c.method === 'chat.postMessage' && c.body['channel'] === request.userId) ||
+      (c.method === 'views.open' && c.body['trigger_id'] === request.triggerId) ||
+      alsoAnswers(c));
     const [call] = await this.t.slackApi.waitFor(isAnswer);
     return call!;
   }
