@@ -70,6 +70,11 @@ export interface Driver {
   click(user: string, post: PostView, action: string | Clickable): Promise<AnswerView>;
   /** Fills in and submits a form the bot opened; user fields take user keys. */
   submit(user: string, form: OpenedForm, values: Record<string, string>): Promise<AnswerView & { errors: Record<string, string> | null }>;
+  /**
+   * A form as if the bot had opened it for `user` (Slack: the modal's metadata; Teams: the card's
+   * data), with whatever context the test chooses: a forged submission.
+   */
+  forgeForm(user: string, form: 'assign-successor', context: { contractId: string; fromUserId: string; channel: string }): OpenedForm;
   /** The next `times` posts into a channel fail with this HTTP status (and Retry-After, in seconds). */
   failPosts(channel: string, failure: { status: number; retryAfter?: number }, times?: number): void;
   /** Forgets every call the bot made so far (the doubles' records), keeping scripted state. */

@@ -151,6 +151,15 @@ export class SlackDriver implements Driver {
     return { ...this.answerOf(await this.answerFor({ userId: slackUser(user) }, seen)), errors: null };
   }
 
+  forgeForm(_user: string, _form: 'assign-successor', context: { contractId: string; fromUserId: string; channel: string }): SlackForm {
+    const view = {
+      callback_id: 'rd:handover.assign',
+      private_metadata: JSON.stringify({ contractId: context.contractId, fromUserId: context.fromUserId, channelId: slackChannel(context.channel) }),
+      blocks: [{ block_id: 'successor', element: { type: 'users_select' } }],
+    };
+    return { fields: ['successor'], text: JSON.stringify(view), view };
+  }
+
   failPosts(channel: string, failure: { status: number; retryAfter?: number }, times = 1): void {
     this.t.slackApi.fail('chat.postMessage', failure, { channel: slackChannel(channel), times });
   }

@@ -207,7 +207,8 @@ export class TeamsDriver implements Driver {
     const picked = typeof b === 'string' ? clickable({ buttons: post.buttons ?? buttonsOf(post.body ? post : null) }, b) : b;
     const verb = 'verb' in picked ? picked.verb : picked.action;
     const data = 'data' in picked ? picked.data : { value: picked.value };
-    const from = where ?? (post.conversationId ? whereOf(post.conversationId) : inChannel('renew'));
+    const conversation = post.conversationId ?? post.channel;
+    const from = where ?? (conversation ? whereOf(conversation) : inChannel('renew'));
     const res = await this.t.teams.execute({ user, verb, data, where: from, replyToId: post.id ?? post.activityId ?? undefined });
     expect(res.status).toBe(200);
     expect(res.body.statusCode).toBe(200);
@@ -235,6 +236,19 @@ export class TeamsDriver implements Driver {
     expect(res.status).toBe(200);
     const answer = this.clickAnswerOf(res.body);
     return { ...answer, errors: errorsOf(answer.card) };
+  }
+
+  forgeForm(user: string, _form: 'assign-successor', context: { contractId: string; fromUserId: string; channel: string }): TeamsForm {
+    const data = { context: { contractId: context.contractId, fromUserId: context.fromUserId, channelId: teamsChannel(context.channel), teamId: this.t.teams.team.id } };
+    const card = {
+      type: 'AdaptiveCard',
+      body: [
+        { type: 'Input.ChoiceSet', id: 'successor', 'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' } },
+        { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Hand over', verb: 'form.assign-successor', data }] },
+      ],
+    };
+    const call: ConnectorCall = { method: 'POST', kind: 'send', conversationId: this.t.teams.personalConversation(user), activityId: null, body: {}, id: '1700000000998', headers: {} };
+    return { call, card, fields: ['successor'], text: textOfCard(card) };
   }
 
   failPosts(channel: string, failure: { status: number; retryAfter?: number }, times = 1): void {
