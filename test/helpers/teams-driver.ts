@@ -90,6 +90,7 @@ export interface Answer extends AnswerView {
 
 /** What a click is answered with: a card (the clicked one, refreshed) or a message only the clicker sees. */
 export interface ClickAnswer extends AnswerView {
+  form?: TeamsForm;
   type: string;
   message: string | null;
   card: Record<string, unknown> | null;
@@ -209,10 +210,14 @@ export class TeamsDriver implements Driver {
     const data = 'data' in picked ? picked.data : { value: picked.value };
     const conversation = post.conversationId ?? post.channel;
     const from = where ?? (conversation ? whereOf(conversation) : inChannel('renew'));
+    const seen = new Set(this.t.teamsApi.calls);
     const res = await this.t.teams.execute({ user, verb, data, where: from, replyToId: post.id ?? post.activityId ?? undefined });
     expect(res.status).toBe(200);
     expect(res.body.statusCode).toBe(200);
-    return this.clickAnswerOf(res.body);
+    // A click that opens a form sends it privately before it answers ("I sent you a form").
+    const formCall = this.t.teamsApi.calls.find((c) => !seen.has(c) && c.kind === 'send' && formOf(c, cardOf(c)));
+    const form = formCall ? formOf(formCall, cardOf(formCall)) : null;
+    return { ...this.clickAnswerOf(res.body), ...(form && { form }) };
   }
 
   /**
