@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { textOf, type TestBot } from './bot-harness.js';
 import { clickable, type AnswerView, type Clickable, type Driver, type OpenedForm, type PostView } from './driver.js';
 import type { SlackCall } from './slack-double.js';
+import { slackChannel, slackMentions, slackUser } from './slack-ids.js';
 
 /** The action ids of the bot's buttons: `rd:` and the action (`rd:decide.renew`). */
 const ACTION_PREFIX = 'rd:';
@@ -35,13 +36,7 @@ export function slackButtons(body: Record<string, unknown>): Clickable[] {
     .map((e) => ({ action: e.action_id!.slice(ACTION_PREFIX.length), label: e.text?.text ?? '', value: e.value }));
 }
 
-/** `{@alice}` → `<@UALICE>`, `{#net}` → `<#CNET|net>`: mentions as Slack sends them in a command's text. */
-export function slackMentions(text: string): string {
-  return text.replace(/\{@([\w-]+)\}/g, (_m, key: string) => `<@${slackUser(key)}>`).replace(/\{#([\w-]+)\}/g, (_m, key: string) => `<#${slackChannel(key)}|${key}>`);
-}
-
-export const slackUser = (key: string): string => `U${key.toUpperCase()}`;
-export const slackChannel = (key: string): string => `C${key.toUpperCase()}`;
+export { slackChannel, slackMentions, slackUser };
 
 function postOf(call: SlackCall, id: string | undefined): SlackPost {
   const body = call.body;
