@@ -4,7 +4,8 @@ import { sharedBot } from '../helpers/shared-bot.js';
 import type { ClickAnswer } from '../helpers/teams-driver.js';
 import { cardOf } from '../helpers/teams-double.js';
 
-// Renewal decisions (four eyes above the threshold, snoozing, the end of a term), on Slack and Teams.
+// Renewal decisions (four eyes above the threshold, snoozing, the end of a term), on Slack and Teams
+// (decide typed alone, without a bot: test/handlers/decisions.test.ts).
 const bot = sharedBot({ now: '2026-11-23T10:00:00Z' });
 
 describe.each(PLATFORMS)('%s', (platform) => {
@@ -106,13 +107,6 @@ describe.each(PLATFORMS)('%s', (platform) => {
       expect(await bot.t.bot.db.contract.findFirstOrThrow()).toMatchObject({ start: '2027-02-01', end: '2029-01-31', cycle: 2 });
       expect((await bot.t.tick('2027-02-01T09:00:00Z')).posted).toBe(0); // nothing expires
       expect(await bot.t.bot.db.auditEvent.count({ where: { action: 'decision.renew' } })).toBe(1);
-    });
-
-    it('the text twin refuses someone who is neither owner nor approver', async () => {
-      await command('contract add Payroll vendor:Paycorp end:2027-01-31');
-      expect(await command('contract decide Payroll terminate', 'stranger')).toContain('Only the owner');
-      expect(await bot.t.bot.db.decision.count()).toBe(0);
-      expect(await command('contract decide Payroll explode')).toContain('renew, renegotiate, terminate');
     });
 
     it('the text twin updates the posted reminder card in place', async () => {
