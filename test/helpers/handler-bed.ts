@@ -12,6 +12,7 @@ import { openDatabase, type Db } from '../../src/store/client.js';
 import { applyMigrations } from '../../src/store/migrations.js';
 import { ensureWorkspace } from '../../src/store/workspaces.js';
 import { TestClock } from './test-clock.js';
+import { createTestDatabase, type TestDatabase } from './postgres.js';
 import { emptyTables } from './reset-tables.js';
 import { slackChannel, slackMentions, slackUser } from './slack-ids.js';
 
@@ -89,13 +90,14 @@ export interface HandlerBedOptions {
 }
 
 /**
- * The handler layer without a bot: the command handlers against a real SQLite database (migrated once
- * per file, emptied before each test) with an in-memory effect sink. Users and channels go by the
+ * The handler layer without a bot: the command handlers against a real database (a SQLite file, or
+ * PostgreSQL with TEST_DATABASE=postgresql; migrated once per file, emptied before each test) with an
+ * in-memory effect sink. Users and channels go by the
  * Slack driver's keys (`alice` is UALICE, `net` is CNET), so the texts read as on Slack.
  */
 export function handlerBed(options: HandlerBedOptions): HandlerBed {
   const dir = mkdtempSync(join(tmpdir(), 'renewal-desk-handlers-'));
-  const url = `file:${dir}/handlers.db`;
+  let database: TestDatabase | null = null;
   const clock = new TestClock(new Date(options.now));
   const sink = new EffectSink();
   const logs: string[] = [];
@@ -116,15 +118,17 @@ export function handlerBed(options: HandlerBedOptions): HandlerBed {
   };
 
   beforeAll(async () => {
-    await applyMigrations(url);
-    db = openDatabase(url);
+    database = await createTestDatabase(dir);
+    await applyMigrations(database.url);
+    db = openDatabase(database.url);
   });
   afterAll(async () => {
     await db?.$disconnect();
+    await database?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
   beforeEach(async () => {
-    await emptyTables(open(), url);
+    await emptyTables(open(), database!.url);
     clock.set(options.now);
     sink.clear();
     logs.length = 0;
