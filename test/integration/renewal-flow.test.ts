@@ -62,6 +62,7 @@ describe.each(PLATFORMS)('a renewal, end to end through %s', (platform) => {
     expect(update!.text).toContain(`${d.bold('Renew')} decided by ${d.mention('owner')}`);
     expect(update!.buttons).toHaveLength(0);
     if (platform === 'slack') expect(JSON.stringify(bot.slack.updates()[0]!.body['blocks'])).not.toContain('"type":"actions"');
+    else expect(bot.teams.updates()[0]!.conversationId).toBe(teamsChannel('renew')); // the channel post itself, not a thread
 
     for (const at of ['2026-12-18T09:00:00Z', '2026-12-25T09:00:00Z', '2026-12-31T09:00:00Z', '2027-01-02T09:00:00Z']) {
       await t.tick(at);
