@@ -4,6 +4,8 @@ import { clickable, type AnswerView, type Clickable, type Driver, type OpenedFor
 import type { SlackCall } from './slack-double.js';
 import { slackChannel, slackMentions, slackUser } from './slack-ids.js';
 
+export { slackChannel, slackMentions, slackUser };
+
 /** The action ids of the bot's buttons: `rd:` and the action (`rd:decide.renew`). */
 const ACTION_PREFIX = 'rd:';
 const TEAM = 'T1';
@@ -36,7 +38,6 @@ export function slackButtons(body: Record<string, unknown>): Clickable[] {
     .map((e) => ({ action: e.action_id!.slice(ACTION_PREFIX.length), label: e.text?.text ?? '', value: e.value }));
 }
 
-export { slackChannel, slackMentions, slackUser };
 
 function postOf(call: SlackCall, id: string | undefined): SlackPost {
   const body = call.body;
