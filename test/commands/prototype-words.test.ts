@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runCommand, type CommandName } from '../../src/commands/router.js';
 import type { CommandContext } from '../../src/commands/context.js';
-import { slackContext } from '../../src/platforms/slack/context.js';
-import { startTestBot, type TestBot } from '../helpers/bot-harness.js';
+import { handlerBed } from '../helpers/handler-bed.js';
 
 /**
  * Words that are properties of every plain object. Typed as a command word, a subcommand, an option
@@ -34,11 +33,12 @@ const PLACES: [CommandName, string][] = [
 const KEY_ONLY: [CommandName, string][] = [['contract', 'add New vendor:V end:2027-06-30 W:1'], ['issue', 'log Globex p2 Down W:1']];
 const isOptionKey = (word: string) => /^[a-z][a-z0-9-]*$/i.test(word);
 
-let t: TestBot;
+// The handlers alone, on a real database: no bot is needed to read what a typed word does.
+const bed = handlerBed({ now: '2026-11-23T10:00:00Z' });
 let ctx: CommandContext;
 
 async function stored(): Promise<string> {
-  const db = t.bot.db;
+  const db = bed.db;
   const [contracts, issues, outages, contacts, targets, policies, audits, reminders, workspaces] = await Promise.all([
     db.contract.findMany({ orderBy: { id: 'asc' } }), db.vendorIssue.count(), db.outage.count(), db.contact.count(), db.slaTarget.count(),
     db.slaPolicy.count(), db.auditEvent.count(), db.reminder.count(), db.workspace.findMany(),
@@ -46,15 +46,11 @@ async function stored(): Promise<string> {
   return JSON.stringify({ contracts, issues, outages, contacts, targets, policies, audits, reminders, workspaces });
 }
 
-beforeAll(async () => {
-  t = await startTestBot({ now: '2026-11-23T10:00:00Z' });
-  ctx = await slackContext({ db: t.bot.db, delivery: t.bot.delivery, clock: t.clock.now, defaultTimezone: 'UTC', log: (line) => t.logs.push(line) }, 'TPROTO', 'U0OWNER', 'C0RENEW');
+beforeEach(async () => {
+  ctx = await bed.context('0owner', '0renew');
   const added = await runCommand('contract', 'add Globex vendor:Globex end:2027-06-30 notice:30d', ctx);
   expect(added.reply.text).toContain('Added');
   expect((await runCommand('issue', 'log Globex p2 VPN down', ctx)).reply.text).toContain('I-1');
-});
-afterAll(async () => {
-  await t.stop();
 });
 
 describe('words that are properties of Object.prototype', () => {
@@ -71,6 +67,6 @@ describe('words that are properties of Object.prototype', () => {
     }
     expect(wrong).toEqual([]);
     expect(await stored()).toBe(before);
-    expect(t.logs.filter((l) => l.includes('unexpected error'))).toEqual([]);
+    expect(bed.logs.filter((l) => l.includes('unexpected error'))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Bad `/contract` input and what the private answer must say, on every platform (the Slack and
- * Teams suites both run this table). Each answer also shows a correct example; nothing is stored.
+ * Bad `/contract` input and what the private answer must say, on every platform (the handler layer
+ * runs this table as the command layer writes it, the Teams scenarios as Teams shows it, without
+ * slashes). Each answer also shows a correct example; nothing is stored.
  */
 export const BAD_CONTRACT_INPUT: [input: string, expected: RegExp][] = [
   ['add "Bad Date" vendor:X end:2026-02-30', /not a real calendar date/],

@@ -10,17 +10,11 @@ import { SlackDouble } from './slack-double.js';
 import { SlackClient } from './slack-signer.js';
 import { BotConnectorDouble } from './teams-double.js';
 import { TeamsClient, type TeamsUser } from './teams-client.js';
+import { TestClock } from './test-clock.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 
-/** A settable clock: the bot reads "now" from here, tests move it. */
-export class TestClock {
-  constructor(public current: Date) {}
-  now = (): Date => new Date(this.current.getTime());
-  set(iso: string): void {
-    this.current = new Date(iso);
-  }
-}
+export { TestClock };
 
 export interface TestBot {
   bot: RunningBot;

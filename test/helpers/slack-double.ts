@@ -9,6 +9,10 @@ export interface SlackCall {
   at: number;
   /** Whether it was answered with success (not a scripted failure or a rate limit). */
   ok: boolean;
+  /** chat.postMessage answered with success: the `ts` of the new message. */
+  ts?: string;
+  /** A response_url call: the id in its URL (`responseUrl(id)`), which names the request it answers. */
+  responseId?: string;
 }
 
 /** An HTTP status (429 with Retry-After, 5xx), a Slack error code, or a connection reset (no answer at all). */
@@ -21,6 +25,8 @@ interface FailureRule {
 }
 
 const JSON_FIELDS = ['blocks', 'attachments', 'view'];
+/** Messages get ts 1700000001.000100, 1700000002.000100, … */
+const FIRST_TS = 1_700_000_000;
 
 /**
  * A local HTTP double of the Slack Web API (`SLACK_API_URL`) that records every call. Failures can be
@@ -31,7 +37,7 @@ export class SlackDouble {
   private server: Server | null = null;
   private failures: FailureRule[] = [];
   private waiters: { check: () => void }[] = [];
-  private ts = 1_700_000_000;
+  private ts = FIRST_TS;
   private perChannel: { intervalMs: number; retryAfter: number; toleranceMs: number } | null = null;
   private random: { method: string; share: number; failures: Failure[]; next: () => number } | null = null;
   private readonly lastPost = new Map<string, number>();
@@ -56,7 +62,10 @@ export class SlackDouble {
         const path = req.url ?? '';
         const method = path.startsWith('/response/') ? 'response_url' : path.replace(/^\/api\//, '').split('?')[0]!;
         const failure = this.takeFailure(method, body) ?? this.randomFailure(method) ?? this.channelLimit(method, body);
-        this.calls.push({ method, body, at: Date.now(), ok: failure === null });
+        const call: SlackCall = { method, body, at: Date.now(), ok: failure === null, ...(method === 'response_url' && { responseId: decodeURIComponent(path.slice('/response/'.length)) }) };
+        const answer = failure ? null : this.answer(method, body);
+        if (answer && method === 'chat.postMessage') call.ts = String(answer['ts']);
+        this.calls.push(call);
         this.waiters.forEach((w) => w.check());
         if (this.latencyMs > 0 && method !== 'response_url') await new Promise((r) => setTimeout(r, this.latencyMs));
         if (failure && 'reset' in failure) {
@@ -69,7 +78,7 @@ export class SlackDouble {
           return;
         }
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(failure ? { ok: false, error: failure.error } : this.answer(method, body)));
+        res.end(JSON.stringify(failure ? { ok: false, error: failure.error } : answer));
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -113,12 +122,16 @@ export class SlackDouble {
     return this.calls.filter((c) => c.method === method);
   }
 
-  /** Resolves once `count` calls of `method` have arrived; rejects after a bounded wait. */
-  async waitFor(method: string, count = 1, timeoutMs = 5000): Promise<SlackCall[]> {
+  /**
+   * Resolves once `count` calls of `method` (or calls that `match`) have arrived, with all of them;
+   * rejects after a bounded wait, listing what did arrive.
+   */
+  async waitFor(match: string | ((call: SlackCall) => boolean), count = 1, timeoutMs = 5000): Promise<SlackCall[]> {
+    const test = typeof match === 'string' ? (c: SlackCall) => c.method === match : match;
     return new Promise((resolve, reject) => {
       const waiter = {
         check: () => {
-          const matching = this.callsTo(method);
+          const matching = this.calls.filter(test);
           if (matching.length >= count) {
             clearTimeout(timer);
             this.waiters = this.waiters.filter((w) => w !== waiter);
@@ -128,7 +141,7 @@ export class SlackDouble {
       };
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(new Error(`timed out waiting for ${count} × ${method}; got ${this.callsTo(method).length} (all: ${this.calls.map((c) => c.method).join(', ')})`));
+        reject(new Error(`timed out waiting for ${count} × ${typeof match === 'string' ? match : 'matching calls'}; got ${this.calls.filter(test).length} (all: ${this.calls.map((c) => c.method).join(', ')})`));
       }, timeoutMs);
       this.waiters.push(waiter);
       waiter.check();
@@ -141,6 +154,14 @@ export class SlackDouble {
     this.random = null;
     this.lastPost.clear();
     this.rateLimited = 0;
+  }
+
+  /** As new: `reset`, and message ids, latency and the per-channel limit back to their start. */
+  resetAll(): void {
+    this.reset();
+    this.ts = FIRST_TS;
+    this.latencyMs = 0;
+    this.perChannel = null;
   }
 
   private channelLimit(method: string, body: Record<string, unknown>): Failure | null {

@@ -42,6 +42,11 @@ export class SlackClient {
 
   /** A click on a button of a posted message. */
   async click(options: { user: string; actionId: string; value: string; channel: string; messageTs: string; team?: string }, headers: Record<string, string> = {}): Promise<Response> {
+    return this.post(this.clickBody(options), headers);
+  }
+
+  /** The body of a click (block_actions): its response_url and trigger_id name this click. */
+  clickBody(options: { user: string; actionId: string; value: string; channel: string; messageTs: string; team?: string }): string {
     this.counter += 1;
     const payload = {
       type: 'block_actions',
@@ -56,6 +61,6 @@ export class SlackClient {
       response_url: this.options.responseUrl(`act-${this.counter}`),
       actions: [{ type: 'button', action_id: options.actionId, block_id: 'b1', text: { type: 'plain_text', text: 'x' }, value: options.value, action_ts: `${Date.now() / 1000}${this.counter}` }],
     };
-    return this.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), headers);
+    return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
   }
 }

@@ -125,6 +125,15 @@ export class BotConnectorDouble {
     this.failures = [];
   }
 
+  /** As new: `reset`, and no members, no channels, activity ids from the start again. */
+  resetAll(): void {
+    this.reset();
+    this.members.clear();
+    this.memberOnlyIn.clear();
+    this.channels = [];
+    this.next = 0;
+  }
+
   private parse(req: IncomingMessage, raw: string): ConnectorCall {
     const path = (req.url ?? '').split('?')[0]!;
     const method = req.method ?? 'GET';
