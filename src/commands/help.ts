@@ -20,6 +20,7 @@ export const HELP: Record<'contract' | 'renewals' | 'issue' | 'sla', string> = {
     '• `/renewals` or `/renewals within:90d` — notice deadlines and ends in the window, soonest first',
     '• `/renewals settings` — show settings',
     '• `/renewals settings tz:Europe/Berlin time:09:00 channel:#renewals approvers:@alice,@bob threshold:50000`',
+    '• `/renewals settings calendar` — the private calendar feed link (deadlines and ends, for Outlook or Google Calendar) · `calendar:rotate` replaces it',
   ].join('\n'),
   issue: [
     '*/issue* — vendor issues and downtime, measured against the SLA',
