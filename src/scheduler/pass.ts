@@ -53,6 +53,8 @@ export interface PassDeps {
    * time, so that several instances stay within the per-channel limit between them.
    */
   channelLocks?: ChannelLocks | null;
+  /** Only this workspace's reminders (the console runs a pass "as of" an instant for its own workspace). */
+  workspaceId?: string;
 }
 
 export interface PassReport {
@@ -93,13 +95,13 @@ const SUPERSEDED = 'superseded by a later reminder';
 export async function runPass(deps: PassDeps, now: Date): Promise<PassReport> {
   const run = new PassRun(deps, now);
   // A planning problem is logged, and never keeps the due reminders from going out.
-  await planMonthlyReports(deps.db, now, deps.log).catch((error: unknown) => deps.log?.(`could not plan the monthly reports: ${(error as Error).message}`));
+  await planMonthlyReports(deps.db, now, deps.log, deps.workspaceId).catch((error: unknown) => deps.log?.(`could not plan the monthly reports: ${(error as Error).message}`));
   const batchSize = deps.batchSize ?? 500;
   let cursor: DueCursor | undefined;
   try {
     for (;;) {
       if (run.stopped) break;
-      const due = await findDue(deps.db, run.claimOptions(), batchSize, cursor);
+      const due = await findDue(deps.db, { ...run.claimOptions(), workspaceId: deps.workspaceId }, batchSize, cursor);
       if (due.length === 0) {
         if (run.busy) {
           await run.idle();

@@ -113,13 +113,14 @@ export interface DueCursor {
 
 /**
  * Due rows, oldest first (by dueAt, then id), from an index on (status, dueAt): never a scan of all
- * contracts. `after` pages through them; rows re-planned or failed during a pass behind the cursor
+ * contracts. `workspaceId` keeps to one workspace (the console's scheduler control). `after` pages through them; rows re-planned or failed during a pass behind the cursor
  * wait for the next pass.
  */
-export async function findDue(db: Db, options: ClaimOptions, limit: number, after?: DueCursor): Promise<Reminder[]> {
+export async function findDue(db: Db, options: ClaimOptions & { workspaceId?: string }, limit: number, after?: DueCursor): Promise<Reminder[]> {
   return db.reminder.findMany({
     where: {
       dueAt: { lte: options.now },
+      ...(options.workspaceId !== undefined && { workspaceId: options.workspaceId }),
       AND: [
         {
           OR: [

@@ -39,8 +39,9 @@ export function firstBusinessDay(month: string): Day {
  * error is logged and planning goes on with the next workspace; nothing of that workspace was planned,
  * so the next pass tries again.
  */
-export async function planMonthlyReports(db: Db, now: Date, log?: (line: string) => void): Promise<void> {
+export async function planMonthlyReports(db: Db, now: Date, log?: (line: string) => void, onlyWorkspace?: string): Promise<void> {
   for (const ws of await allWorkspaces(db)) {
+    if (onlyWorkspace !== undefined && ws.id !== onlyWorkspace) continue;
     try {
       await planWorkspaceReports(db, ws, now);
     } catch (error) {
