@@ -52,3 +52,18 @@ export function helpFor(command: keyof typeof HELP, sub?: string): Message {
   const text = [heading!, ...(picked.length > 0 ? picked : lines)].join('\n');
   return message(heading!.replace(/\*/g, ''), { type: 'section', text });
 }
+
+/**
+ * The usage of every command, for a word that is not a command (or none): `how` says how to type them
+ * on the platform. "I do not know `x`." comes first for an unknown word.
+ */
+export function commandOverview(unknownWord: string, how: string): Message {
+  const names = Object.keys(HELP) as (keyof typeof HELP)[];
+  const intro = unknownWord && unknownWord !== 'help' ? `I do not know \`${unknownWord.slice(0, 40)}\`. ${how}` : how;
+  return message(
+    `Renewal Desk commands: ${names.join(', ')}. Send "<command> help" for details.`,
+    { type: 'header', text: 'Renewal Desk' },
+    { type: 'section', text: intro },
+    ...names.map((name) => ({ type: 'section' as const, text: HELP[name] })),
+  );
+}

@@ -97,6 +97,11 @@ export async function upcomingReminders(db: Db | Tx, contractId: string, cycle: 
   });
 }
 
+/** A workspace's next reminders still to go out (every family), soonest first. */
+export async function nextRemindersOfWorkspace(db: Db | Tx, workspaceId: string, limit: number): Promise<Reminder[]> {
+  return db.reminder.findMany({ where: { workspaceId, status: { in: ['planned', 'failed'] } }, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], take: limit });
+}
+
 export interface ClaimOptions {
   /** The pass's "as of" instant: what is due. */
   now: Date;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db, Tx } from './client.js';
 
-export type Platform = 'slack' | 'teams';
+export type Platform = 'slack' | 'teams' | 'console';
 
 export interface WorkspaceSettings {
   id: string;
