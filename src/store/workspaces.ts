@@ -88,3 +88,8 @@ export async function updateWorkspace(db: Db | Tx, id: string, change: SettingsC
 export async function allWorkspaces(db: Db): Promise<{ id: string; timezone: string; reminderTime: string; defaultChannel: string | null; createdAt: Date }[]> {
   return db.workspace.findMany({ select: { id: true, timezone: true, reminderTime: true, defaultChannel: true, createdAt: true } });
 }
+
+/** Whether the database holds no workspace at all (a fresh install: the sandbox seeds its demo then). */
+export async function noWorkspaceYet(db: Db): Promise<boolean> {
+  return (await db.workspace.findFirst({ select: { id: true } })) === null;
+}

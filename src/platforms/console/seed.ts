@@ -123,8 +123,9 @@ function issueSteps(today: Day, at: At, iso: (d: Date) => string, now: Date): Se
       const [summary, category] = msTopics[monthsAgo % msTopics.length]!;
       number += 1;
       steps.push({ by: PRIYA, line: `/issue log "Microsoft 365 E3" p2 ${summary} category:${category} at:${iso(at(msDay, '08:30'))}` });
+      // Some months the first answer is late (response breached), others the fix (resolution breached).
       steps.push({ by: PRIYA, line: `/issue respond I-${number} at:${iso(at(msDay, '08:30', monthsAgo % 4 === 2 ? 5 * 60 : 30))}` });
-      steps.push({ by: PRIYA, line: `/issue resolve I-${number} at:${iso(at(msDay, '08:30', monthsAgo % 4 === 2 ? 30 * 60 : 6 * 60))}` });
+      steps.push({ by: PRIYA, line: `/issue resolve I-${number} at:${iso(at(msDay, '08:30', monthsAgo % 5 === 3 ? 30 * 60 : 6 * 60))}` });
     }
   }
   const outage = (contract: string, monthsAgo: number, dayOffset: number, time: string, minutes: number, maintenance = false) => {
