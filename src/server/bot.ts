@@ -29,6 +29,8 @@ export interface BotOptions {
 export interface RunningBot {
   db: Db;
   port: number;
+  /** The address listened on: 127.0.0.1 for the sandbox, every interface ('::') otherwise. */
+  host: string;
   delivery: DeliveryRouter;
   slack: SlackApp | null;
   /** The console: `sandbox` (loopback only, no chat platform), `token` (CONSOLE_TOKEN beside one) or `off`; its URL. */
@@ -104,6 +106,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const boundTo = typeof address === 'object' && address ? address.address : '';
   listening = port;
   const settings = passSettings(config);
   const scheduler = options.scheduler === false ? null : startScheduler({ db, delivery, clock, log, ...settings }, config.REMINDER_CRON);
@@ -111,6 +114,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   return {
     db,
     port,
+    host: boundTo,
     delivery,
     slack,
     console: { mode: consoleAt, url: `${publicUrl()}/` },
