@@ -5,7 +5,7 @@ import { addMonths, daysBetween, type Day } from '../../domain/days.js';
 import { eventsBetween, renewalEvents } from '../../domain/renewal-events.js';
 import { dayIn, formatInstant } from '../../domain/zoned-time.js';
 import { describeAuditEvent } from '../../messages/audit.js';
-import { channel, day, daysLeft, mention, money, months } from '../../messages/format.js';
+import { channel, count, day, daysLeft, mention, money, months } from '../../messages/format.js';
 import { decisionLine } from '../../messages/renewal.js';
 import { noteOf } from '../../messages/reminder-card.js';
 import { hoursText } from '../../messages/sla-status.js';
@@ -43,7 +43,7 @@ function describeReminder(r: Reminder, contracts: ReadonlyMap<string, string>, n
   const series = seriesOf(r);
   switch (r.kind) {
     case 'renewal':
-      return r.step.startsWith('d') ? `Renewal reminder (${r.step.slice(1)} days before the deadline): ${contract}` : `Renewal reminder (after a snooze): ${contract}`;
+      return r.step.startsWith('d') ? `Renewal reminder (${count(Number(r.step.slice(1)), 'day')} before the deadline): ${contract}` : `Renewal reminder (after a snooze): ${contract}`;
     case 'deadline':
       return `Notice deadline passed: ${contract}`;
     case 'end':

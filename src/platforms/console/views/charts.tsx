@@ -63,12 +63,8 @@ export function MonthlyChart(props: ChartProps) {
           </>
         ))}
         <line class="axis" x1={PAD.left} x2={W - PAD.right} y1={PAD.top + plotH} y2={PAD.top + plotH} />
-        {props.target !== null && (
-          <>
-            <line class="target" x1={PAD.left} x2={W - PAD.right} y1={y(props.target)} y2={y(props.target)} />
-            <text class="target-label" x={W - PAD.right} y={y(props.target) - 4} text-anchor="end">{props.targetLabel}</text>
-          </>
-        )}
+        {/* The target is named in the legend: a label on the line would cover the points near it. */}
+        {props.target !== null && <line class="target" x1={PAD.left} x2={W - PAD.right} y1={y(props.target)} y2={y(props.target)}><title>{props.targetLabel}</title></line>}
         {props.series.map((s, k) => <path class={`series ${s.id}`} d={path(s.values, k)} />)}
         {props.months.map((month, i) => {
           const measured = props.series.map((s, k) => ({ s, k })).filter(({ s }) => s.values[i] !== null && s.values[i] !== undefined);

@@ -105,7 +105,6 @@ svg.chart { width: 100%; height: auto; display: block; }
 svg.chart .axis { stroke: #8c959f; }
 svg.chart .grid { stroke: #eef1f4; }
 svg.chart .target { stroke: var(--urgent); stroke-dasharray: 5 4; stroke-width: 1.5; }
-svg.chart .target-label { fill: var(--urgent); font-size: 11px; }
 svg.chart .series { fill: none; stroke-width: 2; }
 svg.chart .series.response { stroke: #0b57d0; } svg.chart .series.resolution { stroke: #d56e00; } svg.chart .series.uptime { stroke: #188038; }
 svg.chart .point { stroke: #fff; stroke-width: 1.5; }
