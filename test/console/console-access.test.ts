@@ -93,6 +93,35 @@ describe('sandbox (no chat credentials)', () => {
   });
 });
 
+describe('nothing typed or posted crashes it', () => {
+  let t: ConsoleBot;
+  beforeAll(async () => {
+    t = await startConsoleBot();
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  it('answers oversized or malformed posts in its own words, and explains a command that is too long', async () => {
+    const browser = new ConsoleClient(t.baseUrl);
+    await browser.get('/');
+    const many = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`f${i}`, 'x']));
+    const tooMany = await browser.post('/console/form', { entry: '1', ...many });
+    expect([tooMany.status, tooMany.text]).toEqual([413, 'Bad request: nothing was changed.']);
+    const huge = await browser.post('/console/command', { text: 'x'.repeat(100_000) });
+    expect([huge.status, huge.text]).toEqual([413, 'Bad request: nothing was changed.']);
+    for (const fields of [{ entry: 'abc' }, { entry: '999999', action: 'decide.renew', value: '{}' }, { entry: '1', action: 'constructor', value: 'x' }]) {
+      expect((await browser.post('/console/click', fields)).status).toBe(303);
+    }
+    expect((await browser.post('/console/scheduler', { at: 'next tuesday' })).status).toBe(303);
+    expect((await browser.post('/console/command', { text: `/contract add ${'y'.repeat(5000)}` })).status).toBe(303);
+    const page = await browser.get('/');
+    expect(page.text).toContain('That command is 5004 characters long; the limit is 4000.');
+    expect(page.text).toContain('is not a date and time. Example: <code>2026-12-02T09:00</code>');
+    expect((await fetch(`${t.baseUrl}/healthz`)).status).toBe(200);
+  });
+});
+
 describe('beside a chat platform', () => {
   let slackApi: SlackDouble;
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import express, { type Application, type Request, type RequestHandler, type Response } from 'express';
+import express, { type Application, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import type { VNode } from 'preact';
 import { z } from 'zod';
 import { ACTION_IDS } from '../../commands/actions/dispatch.js';
@@ -36,7 +36,8 @@ function send(res: Response, page: VNode, status = 200): void {
 
 type Shown = Extract<Scope, { ok: true }>;
 
-const commandForm = z.object({ text: z.string().max(4000) });
+// Longer than a command may be, so that the command layer says what the limit is.
+const commandForm = z.object({ text: z.string().max(20_000) });
 const clickForm = z.object({ entry: z.coerce.number().int().positive(), action: z.enum(ACTION_IDS as [ActionId, ...ActionId[]]), value: z.string().max(2000) });
 const entryForm = z.object({ entry: z.coerce.number().int().positive() });
 const schedulerForm = z.object({ at: z.string().max(40) });
@@ -147,6 +148,12 @@ export function mountConsole(app: Application, deps: ConsoleDeps, options: Conso
     res.redirect(303, options.token ? '/console/sign-in' : '/');
   });
   router.use((_req, res) => notFound(res));
+  // A body too large or malformed (and anything else thrown): our words, never a library's page.
+  router.use(((error, _req, res, _next) => {
+    const status = typeof (error as { status?: unknown }).status === 'number' && (error as { status: number }).status < 500 ? (error as { status: number }).status : 500;
+    if (status === 500) deps.log(`console error: ${(error as Error).message}`);
+    res.status(status).type('text/plain').send(status === 500 ? 'Something went wrong on our side; nothing was changed.' : 'Bad request: nothing was changed.');
+  }) as ErrorRequestHandler);
   app.use(router);
 }
 

@@ -28,7 +28,7 @@ h2 { font-size: 17px; margin: 0 0 10px; }
 .panel-head .sub { font-weight: 400; color: var(--muted); font-size: 13px; margin-left: 8px; }
 .transcript { padding: 12px 16px; display: flex; flex-direction: column; gap: 12px; min-height: 320px; }
 .transcript .empty { color: var(--muted); }
-.entry { max-width: 860px; }
+.entry { max-width: 860px; overflow-wrap: anywhere; }
 .entry .meta { font-size: 12px; color: var(--muted); margin-bottom: 3px; }
 .entry .meta b { color: var(--ink); }
 .entry.command { align-self: flex-end; background: #dbeafe; border-radius: 12px 12px 2px 12px; padding: 6px 12px; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
