@@ -99,6 +99,20 @@ describe.skipIf(!hasChromium)('the console in a real browser', () => {
     expect(await page.locator(`.entry.post[data-entry="${entry}"]`).innerText()).toMatch(/Renegotiate decided by @Dana Whitfield, approved by @Sam Okafor/);
   });
 
+  it('hands a leaver\'s role over through the Assign successor form', async () => {
+    // The pass as of 2026-12-30 above also posted the handover reminder for Lee (leaving on 2026-12-17).
+    const handover = page.locator('.entry.post', { has: page.locator('button:text-is("Assign successor: Initech Printer Fleet")') }).last();
+    expect(await handover.innerText()).toContain('Lee Carter');
+    await submit(handover.locator('button:text-is("Assign successor: Initech Printer Fleet")').click());
+    const form = page.locator('form[data-form=assign-successor]').last();
+    expect(await form.innerText()).toContain('Who takes over the roles of Lee Carter?');
+    await form.locator('select[name=successor]').selectOption({ label: 'Priya Nair' });
+    await submit(form.locator('button[type=submit]').click());
+    expect(await page.locator('form[data-form=assign-successor]').count()).toBe(0);
+    expect(await page.locator('.entry.reply').last().innerText()).toContain('Handed over from @Lee Carter to @Priya Nair');
+    expect(await post('Handover on Initech Printer Fleet').innerText()).toContain('@Priya Nair takes over owner from @Lee Carter (assigned by @Sam Okafor)');
+  });
+
   it('shows the renewal calendar for 12 months, coloured by days left and decision, and links to the contracts', async () => {
     await submit(page.click('header.top nav a:text-is("Renewal calendar")'));
     const timeline = page.locator('svg.timeline');
