@@ -110,7 +110,8 @@ describe('nothing typed or posted crashes it', () => {
     expect([tooMany.status, tooMany.text]).toEqual([413, 'Bad request: nothing was changed.']);
     const huge = await browser.post('/console/command', { text: 'x'.repeat(100_000) });
     expect([huge.status, huge.text]).toEqual([413, 'Bad request: nothing was changed.']);
-    for (const fields of [{ entry: 'abc' }, { entry: '999999', action: 'decide.renew', value: '{}' }, { entry: '1', action: 'constructor', value: 'x' }]) {
+    const clicks: Record<string, string>[] = [{ entry: 'abc' }, { entry: '999999', action: 'decide.renew', value: '{}' }, { entry: '1', action: 'constructor', value: 'x' }];
+    for (const fields of clicks) {
       expect((await browser.post('/console/click', fields)).status).toBe(303);
     }
     expect((await browser.post('/console/scheduler', { at: 'next tuesday' })).status).toBe(303);

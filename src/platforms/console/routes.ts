@@ -5,9 +5,10 @@ import { ACTION_IDS } from '../../commands/actions/dispatch.js';
 import type { ActionId } from '../../messages/model.js';
 import { accessOf, actAs, loopbackHostsOnly, sameSiteOnly, securityHeaders, signIn, signOut, withSession, type AccessOptions } from './access.js';
 import type { ConsoleDeps } from './context.js';
-import { calendarPage, contractPage, tryItPage } from './pages.js';
+import { contractPage } from './contract-page.js';
+import { calendarPage, tryItPage } from './pages.js';
 import { clickButton, runSchedulerAsOf, submitForm, typeCommand, type ConsoleUser } from './panel.js';
-import { isConsoleWorkspace, resolveScope, type Scope, type ScopeOptions } from './scope.js';
+import { isConsoleWorkspace, resolveScope, type ScopeOptions, type ShownScope } from './scope.js';
 import { equal, SessionKeys } from './session.js';
 import { ICON_SVG, renderPage, type Chrome } from './views/layout.js';
 import { ProblemPage, SignInPage } from './views/sign-in.js';
@@ -33,8 +34,6 @@ function notFound(res: Response): void {
 function send(res: Response, page: VNode, status = 200): void {
   res.status(status).type('html').send(renderPage(page));
 }
-
-type Shown = Extract<Scope, { ok: true }>;
 
 // Longer than a command may be, so that the command layer says what the limit is.
 const commandForm = z.object({ text: z.string().max(20_000) });
@@ -89,7 +88,7 @@ export function mountConsole(app: Application, deps: ConsoleDeps, options: Conso
   });
 
   /** Resolves what the console shows and as whom, then runs `handle`; a problem is said on a page. */
-  const withScope = (handle: (req: Request, res: Response, scope: Shown, chrome: Chrome) => Promise<void>): RequestHandler => async (req, res) => {
+  const withScope = (handle: (req: Request, res: Response, scope: ShownScope, chrome: Chrome) => Promise<void>): RequestHandler => async (req, res) => {
     try {
       const session = accessOf(res).session;
       const scope = await resolveScope(deps, scopeOptions, session);
@@ -120,7 +119,7 @@ export function mountConsole(app: Application, deps: ConsoleDeps, options: Conso
   }));
 
   /** A form of the panel: checked, carried out as the console user, then back to the panel (post, redirect, get). */
-  const panelPost = <T,>(schema: z.ZodType<T>, act: (user: ConsoleUser, form: T, scope: Shown, body: Record<string, unknown>) => Promise<void>) => [
+  const panelPost = <T,>(schema: z.ZodType<T>, act: (user: ConsoleUser, form: T, scope: ShownScope, body: Record<string, unknown>) => Promise<void>) => [
     sameSite,
     withScope(async (req, res, scope) => {
       const form = schema.safeParse(req.body);

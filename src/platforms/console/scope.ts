@@ -20,6 +20,9 @@ export type Scope =
   | { ok: true; workspace: WorkspaceSettings; people: { id: string; name: string }[]; user: { id: string; name: string } | null; channels: ReadonlyMap<string, string>; consoleUser: ConsoleUser | null }
   | { ok: false; problem: string };
 
+/** A scope the console can show. */
+export type ShownScope = Extract<Scope, { ok: true }>;
+
 /** Whether the console's own people may be switched between (a console workspace: the sandbox's demo). */
 export function isConsoleWorkspace(workspace: WorkspaceSettings): boolean {
   return workspace.platform === CONSOLE_PLATFORM;
