@@ -208,4 +208,50 @@ describe('beside a chat platform', () => {
       expect(post.status).toBe(403);
     });
   });
+
+  describe('with CONSOLE_WORKSPACE and CONSOLE_USER', () => {
+    let t: ConsoleBot;
+    const ids = new Map<string, string>();
+    beforeAll(async () => {
+      t = await startConsoleBot({ env: { ...slackEnv(), CONSOLE_TOKEN: TOKEN, CONSOLE_WORKSPACE: 'slack:T2', CONSOLE_USER: 'UOWNER' } });
+      for (const team of ['T1', 'T2']) {
+        const slack = new SlackClient({ baseUrl: t.baseUrl, secret: SIGNING_SECRET, responseUrl: (id) => slackApi.responseUrl(id), team });
+        expect((await slack.command('/contract', `add "Contract of ${team}" vendor:Globex end:2027-01-31 notice:30d`)).status).toBe(200);
+        await slackApi.waitFor('response_url');
+        slackApi.reset();
+      }
+      await withDatabase(t.databaseUrl, async (db) => {
+        for (const c of await db.contract.findMany()) ids.set(c.workspaceId, c.id);
+      });
+    });
+    afterAll(async () => {
+      await t.stop();
+    });
+
+    it('shows only that workspace: another workspace\'s contract is not found', async () => {
+      const bearer = { authorization: `Bearer ${TOKEN}` };
+      const calendar = await (await fetch(`${t.baseUrl}/renewals`, { headers: bearer })).text();
+      expect(calendar).toContain('Contract of T2');
+      expect(calendar).not.toContain('Contract of T1');
+      expect((await fetch(`${t.baseUrl}/contracts/${ids.get('slack:T2')}`, { headers: bearer })).status).toBe(200);
+      expect((await fetch(`${t.baseUrl}/contracts/${ids.get('slack:T1')}`, { headers: bearer })).status).toBe(404);
+    });
+
+    it('acts as CONSOLE_USER through the command layer, and what it posts goes to the Slack channel', async () => {
+      const browser = new ConsoleClient(t.baseUrl);
+      await browser.get('/console/sign-in');
+      await browser.post('/console/sign-in', { token: TOKEN });
+      const page = await browser.get('/');
+      expect(page.text).toContain('Acting as UOWNER');
+      expect(page.text).not.toContain('Run the scheduler');
+      expect((await browser.post('/console/command', { text: '/issue log "Contract of T2" p2 VPN drops' })).status).toBe(303);
+      const [posted] = await slackApi.waitFor('chat.postMessage');
+      expect(posted!.body['channel']).toBe('CRENEW');
+      expect(String(posted!.body['text'])).toContain('I-1');
+      const after = await browser.get('/');
+      expect(after.text).toContain('I-1');
+      expect((await browser.post('/console/scheduler', { at: '2026-12-30T09:00' })).status).toBe(303);
+      expect(slackApi.callsTo('chat.postMessage')).toHaveLength(1);
+    });
+  });
 });

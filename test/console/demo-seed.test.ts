@@ -65,6 +65,8 @@ describe('the sandbox demo workspace', () => {
     expect(charts[1]!).toMatch(/class="point uptime missed"/);
     expect(page.text).toContain('Maria Lopez');
     expect(page.text).toContain('Decision history');
+    expect((await browser.get('/contracts/00000000-0000-0000-0000-000000000000')).status).toBe(404);
+    expect((await browser.get('/contracts/..%2F..%2Fetc')).status).toBe(404);
   });
 
   it('is seeded once: a restart on the same database adds nothing', async () => {
