@@ -17,6 +17,8 @@ import type { Chrome } from './views/layout.js';
 import { TryItPage } from './views/try-it.js';
 
 const TRANSCRIPT_SHOWN = 60;
+/** Contracts drawn on the calendar, soonest first: a timeline of thousands helps nobody. */
+const CALENDAR_ROWS = 150;
 const DEMO_EXAMPLES = ['/renewals', '/contract list', '/contract add', '/contract show "Globex Managed Network"', '/sla "Globex Managed Network" period:12m', '/issue list', '/renewals settings calendar'];
 const EXAMPLES = ['/renewals', '/contract list', '/contract add', '/issue list', '/renewals settings'];
 
@@ -66,6 +68,6 @@ export async function calendarPage(deps: ConsoleDeps, scope: ShownScope, chrome:
     });
   }
   rows.sort((a, b) => (a.events[0]!.day < b.events[0]!.day ? -1 : 1));
-  return CalendarPage({ chrome, today, until, rows });
+  return CalendarPage({ chrome, today, until, rows: rows.slice(0, CALENDAR_ROWS), more: Math.max(0, rows.length - CALENDAR_ROWS) });
 }
 

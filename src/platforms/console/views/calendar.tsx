@@ -27,6 +27,8 @@ export interface CalendarProps {
   today: Day;
   until: Day;
   rows: readonly CalendarRow[];
+  /** Contracts with dates in the window beyond those shown. */
+  more: number;
 }
 
 const W = 1180;
@@ -94,6 +96,7 @@ export function CalendarPage(props: CalendarProps) {
       </div>
       <section class="card">
         {props.rows.length === 0 ? <p class="muted">Nothing falls due in the next 12 months.</p> : <Timeline props={props} />}
+        {props.more > 0 && <p class="small muted">{`And ${props.more} more contracts with dates in these 12 months: `}<code>/renewals within:12m</code> lists them all.</p>}
       </section>
       {rows.length > 0 && (
         <section class="card">
