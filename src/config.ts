@@ -34,6 +34,14 @@ const schema = z.object({
   MICROSOFT_APP_TYPE: optional,
   TEAMS_UNAUTHENTICATED: optional,
   /** Which log lines are written: debug, info (the default), warn or error (src/log.ts). */
+  /** Where people reach this server (calendar feed links); default http://localhost:<PORT>. */
+  PUBLIC_URL: optional.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://renewals.example.com' }).optional()).transform((url) => url?.replace(/\/+$/, '')),
+  /** Opens the console (GET /) when a chat platform is configured; every console request then needs it. */
+  CONSOLE_TOKEN: optional.pipe(z.string().min(16, { error: 'must be at least 16 characters, such as the output of `openssl rand -base64 24`' }).optional()),
+  /** The workspace the console shows ("slack:T0123ABC", "teams:<tenant id>"); default: the only one. */
+  CONSOLE_WORKSPACE: optional,
+  /** Who the console acts as in that workspace (a chat user id such as U0123ABC); without it the console is read-only. */
+  CONSOLE_USER: optional,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   NODE_ENV: optional,
   /** Tests and demos only: the process's clock starts at this instant and runs on. Refused in production. */
@@ -71,6 +79,26 @@ export function slackMode(config: Config): 'http' | 'socket' | 'off' {
   if (!config.SLACK_BOT_TOKEN) return 'off';
   if (config.SLACK_APP_TOKEN) return 'socket';
   return config.SLACK_SIGNING_SECRET ? 'http' : 'off';
+}
+
+/** A chat platform is configured: any Slack or Teams credential, or TEAMS_UNAUTHENTICATED. */
+export function chatConfigured(config: Config): boolean {
+  return Boolean(config.SLACK_BOT_TOKEN || config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN || config.MICROSOFT_APP_ID || config.MICROSOFT_APP_PASSWORD) || teamsMode(config) !== 'off';
+}
+
+/**
+ * The console (README: Console): `sandbox` with no chat platform configured (loopback only, a demo
+ * workspace, no token unless CONSOLE_TOKEN is set); `token` beside a chat platform when CONSOLE_TOKEN
+ * is set; otherwise `off` (404).
+ */
+export function consoleMode(config: Config): 'sandbox' | 'token' | 'off' {
+  if (!chatConfigured(config)) return 'sandbox';
+  return config.CONSOLE_TOKEN ? 'token' : 'off';
+}
+
+/** The address people reach the server at: PUBLIC_URL, else http://localhost:<the port listened on>. */
+export function publicUrlOf(config: Config, port: number): string {
+  return config.PUBLIC_URL ?? `http://localhost:${port}`;
 }
 
 /**

@@ -7,9 +7,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const bot = await startBot({ config });
   const say = (line: string) => console.log(`[renewal-desk] ${line}`);
-  say(`listening on http://localhost:${bot.port} (POST /slack/events, POST /api/messages, GET /healthz); database ${maskPassword(config.DATABASE_URL)}; reminders checked on "${config.REMINDER_CRON}"`);
+  const sandbox = bot.console.mode === 'sandbox';
+  say(`listening on http://${sandbox ? '127.0.0.1' : 'localhost'}:${bot.port}${sandbox ? ' (this machine only)' : ''} (GET / console, POST /slack/events, POST /api/messages, GET /healthz); database ${maskPassword(config.DATABASE_URL)}; reminders checked on "${config.REMINDER_CRON}"`);
   const mode = slackMode(config);
-  if (mode === 'off') {
+  if (sandbox) {
+    say('No Slack or Teams credentials are set: running as a local sandbox with a demo workspace (README: Console). To connect a chat platform, see README: Connecting Slack, Microsoft Teams.');
+  } else if (mode === 'off') {
     say(
       'Slack is not connected. To connect it, create the app from manifests/slack/manifest.yaml and set\n' +
         '  SLACK_BOT_TOKEN=xoxb-…        (OAuth & Permissions → Bot User OAuth Token)\n' +
@@ -21,7 +24,9 @@ async function main(): Promise<void> {
     say(`Slack configured (${mode === 'socket' ? 'Socket Mode' : 'HTTP, POST /slack/events'}).`);
   }
   const teams = teamsMode(config);
-  if (teams === 'authenticated') say(`Teams configured (POST /api/messages, app id ${config.MICROSOFT_APP_ID}, requests authenticated).`);
+  if (sandbox) {
+    // Nothing else to say about Teams: the sandbox line above says how to connect a platform.
+  } else if (teams === 'authenticated') say(`Teams configured (POST /api/messages, app id ${config.MICROSOFT_APP_ID}, requests authenticated).`);
   else if (teams === 'unauthenticated') say('Teams: UNAUTHENTICATED (TEAMS_UNAUTHENTICATED=1), for local testing only — see the warning above.');
   else {
     say(
@@ -32,6 +37,9 @@ async function main(): Promise<void> {
         'then build the app package with `npm run teams:package` and upload it to Teams (README: Microsoft Teams).',
     );
   }
+  if (sandbox) say(`\n\n    Open the console in your browser:  ${bot.console.url}\n`);
+  else if (bot.console.mode === 'token') say(`console: ${bot.console.url} (sign in with CONSOLE_TOKEN)`);
+  else say('console: off (set CONSOLE_TOKEN to open it beside Slack or Teams; README: Console)');
   const shutdown = async (signal: string) => {
     say(`${signal}: stopping`);
     await bot.stop();

@@ -11,7 +11,7 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'generated' ? [] : filesUnder(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
+    return /\.tsx?$/.test(entry.name) ? [path] : [];
   });
 }
 
@@ -38,7 +38,7 @@ const show = (list: Import[]) => list.map((i) => `${i.file} imports ${i.specifie
 
 describe('boundaries of src/', () => {
   it('reads the imports of every folder (a broken pattern would make every check below pass)', () => {
-    for (const folder of ['domain', 'commands', 'messages', 'scheduler', 'store', 'platforms/slack', 'platforms/teams', 'cli', 'server']) {
+    for (const folder of ['domain', 'commands', 'messages', 'scheduler', 'store', 'platforms/slack', 'platforms/teams', 'platforms/console', 'cli', 'server']) {
       expect(imports.filter(inside(folder)).length, folder).toBeGreaterThan(3);
     }
   });
@@ -58,6 +58,16 @@ describe('boundaries of src/', () => {
   it('botbuilder and teams-ai are imported in src/platforms/teams only', () => {
     const teamsLibraries = /^(botbuilder|botframework-|@microsoft\/teams-ai)/;
     expect(show(imports.filter((i) => teamsLibraries.test(i.specifier) && !inside('platforms/teams')(i)))).toEqual([]);
+  });
+
+  it('the console\'s HTML rendering (preact) is imported in src/platforms/console only', () => {
+    expect(show(imports.filter((i) => /^preact(-render-to-string)?(\/|$)/.test(i.specifier) && !inside('platforms/console')(i)))).toEqual([]);
+  });
+
+  it('platforms do not import each other: the console reaches Slack and Teams only through the delivery router', () => {
+    const platforms = ['slack', 'teams', 'console'];
+    const crossing = imports.filter((i) => platforms.some((p) => inside(`platforms/${p}`)(i) && i.target !== null && i.target.startsWith('platforms/') && !i.target.startsWith(`platforms/${p}/`)));
+    expect(show(crossing)).toEqual([]);
   });
 
   it('Bolt and the Slack Web API are imported in src/platforms/slack only', () => {

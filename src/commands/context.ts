@@ -16,6 +16,8 @@ export interface CommandContext {
   /** Read once per request at the boundary; handlers never read the clock. */
   now: Date;
   log: Log;
+  /** Where people reach this server, for links it hands out (the calendar feed): PUBLIC_URL or http://localhost:<port>. */
+  publicUrl?: string;
   /** Looks up chat users (display name, bot or not); absent where the platform offers none. */
   directory?: UserDirectory;
 }

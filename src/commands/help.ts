@@ -20,6 +20,7 @@ export const HELP: Record<'contract' | 'renewals' | 'issue' | 'sla', string> = {
     '• `/renewals` or `/renewals within:90d` — notice deadlines and ends in the window, soonest first',
     '• `/renewals settings` — show settings',
     '• `/renewals settings tz:Europe/Berlin time:09:00 channel:#renewals approvers:@alice,@bob threshold:50000`',
+    '• `/renewals settings calendar` — the private calendar feed link (deadlines and ends, for Outlook or Google Calendar) · `calendar:rotate` replaces it',
   ].join('\n'),
   issue: [
     '*/issue* — vendor issues and downtime, measured against the SLA',
@@ -50,4 +51,19 @@ export function helpFor(command: keyof typeof HELP, sub?: string): Message {
   }
   const text = [heading!, ...(picked.length > 0 ? picked : lines)].join('\n');
   return message(heading!.replace(/\*/g, ''), { type: 'section', text });
+}
+
+/**
+ * The usage of every command, for a word that is not a command (or none): `how` says how to type them
+ * on the platform. "I do not know `x`." comes first for an unknown word.
+ */
+export function commandOverview(unknownWord: string, how: string): Message {
+  const names = Object.keys(HELP) as (keyof typeof HELP)[];
+  const intro = unknownWord && unknownWord !== 'help' ? `I do not know \`${unknownWord.slice(0, 40)}\`. ${how}` : how;
+  return message(
+    `Renewal Desk commands: ${names.join(', ')}. Send "<command> help" for details.`,
+    { type: 'header', text: 'Renewal Desk' },
+    { type: 'section', text: intro },
+    ...names.map((name) => ({ type: 'section' as const, text: HELP[name] })),
+  );
 }

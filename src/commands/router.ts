@@ -48,6 +48,15 @@ const ISSUE = new Map<string, Handler>([
 ]);
 
 const MAX_INPUT = 4000;
+
+/** A typed line (Teams, the console): `contract list`, `/contract list`, `Contract list` → the command and the rest. */
+export function splitCommandLine(text: string): { name: CommandName | null; word: string; rest: string } {
+  const match = /^\/?(\S*)\s*([\s\S]*)$/.exec(text.trim())!;
+  const word = match[1]!.toLowerCase();
+  const name = (COMMAND_NAMES as string[]).includes(word) ? (word as CommandName) : null;
+  return { name, word, rest: match[2]! };
+}
+
 const RENEWALS_HINT = 'The next 90 days; another window: `/renewals within:6m`. Settings and everything else: `/renewals help`.';
 
 /**

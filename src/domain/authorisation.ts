@@ -26,7 +26,9 @@ export type Act =
   | { kind: 'hand-over'; from: string; leavingOn: Day | null; today: Day }
   /** Record that `person` is leaving. */
   | { kind: 'mark-leaving'; person: string }
-  | { kind: 'change-settings' };
+  | { kind: 'change-settings' }
+  /** See or replace the private calendar feed URL: as private as the settings. */
+  | { kind: 'calendar-feed' };
 
 export type Refusal =
   | 'not-owner-or-approver'
@@ -75,6 +77,7 @@ export function authorise(userId: string, approvers: readonly string[], act: Act
       if (userId === act.person || isApprover) return yes(userId !== act.person);
       return open ? yes(true) : no('not-leaver-or-approver');
     case 'change-settings':
+    case 'calendar-feed':
       return open || isApprover ? yes() : no('not-approver');
   }
 }

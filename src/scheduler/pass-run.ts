@@ -42,6 +42,8 @@ export interface PassDeps {
    * time, so that several instances stay within the per-channel limit between them.
    */
   channelLocks?: ChannelLocks | null;
+  /** Only this workspace's reminders (the console runs a pass "as of" an instant for its own workspace). */
+  workspaceId?: string;
 }
 
 export const DEFAULT_LEASE_MS = 5 * 60_000;

@@ -29,13 +29,13 @@ export async function runPass(deps: PassDeps, now: Date): Promise<PassReport> {
   const run = new PassRun(deps, now);
   const rows = new RowDelivery(run);
   const lanes = new ChannelLanes(run, (row) => rows.handle(row));
-  await planMonthlyReports(deps.db, now, deps.log);
+  await planMonthlyReports(deps.db, now, deps.log, deps.workspaceId);
   const batchSize = deps.batchSize ?? 500;
   let cursor: DueCursor | undefined;
   try {
     for (;;) {
       if (run.stopped) break;
-      const due = await findDue(deps.db, run.claimOptions(), batchSize, cursor);
+      const due = await findDue(deps.db, { ...run.claimOptions(), workspaceId: deps.workspaceId }, batchSize, cursor);
       if (due.length === 0) {
         if (lanes.busy) {
           await lanes.idle();

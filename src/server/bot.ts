@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import express from 'express';
-import { clockOf, ConfigError, slackMode, teamsMode, TEAMS_UNAUTHENTICATED_WARNING, type Config } from '../config.js';
+import { clockOf, ConfigError, consoleMode, publicUrlOf, slackMode, teamsMode, TEAMS_UNAUTHENTICATED_WARNING, type Config } from '../config.js';
 import type { DeliveryRouter } from '../messages/delivery.js';
 import { startScheduler } from '../scheduler/cron.js';
 import { passTuning } from '../scheduler/tuning.js';
@@ -10,6 +10,10 @@ import { createSlackApp, type SlackApp } from '../platforms/slack/app.js';
 import { createTeamsBot } from '../platforms/teams/app.js';
 import { platformDeliveries } from './platform-deliveries.js';
 import { leveledLog, type Log } from '../log.js';
+import { calendarFeedRoute } from './calendar-feed.js';
+import { mountConsole } from '../platforms/console/routes.js';
+import { seedDemo } from '../platforms/console/seed.js';
+import { noWorkspaceYet } from '../store/workspaces.js';
 
 export interface BotOptions {
   config: Config;
@@ -19,13 +23,19 @@ export interface BotOptions {
   scheduler?: boolean;
   /** Tests only: Bolt answers after the handler finished. */
   processBeforeResponse?: boolean;
+  /** The sandbox seeds its demo workspace into an empty database (default); tests may start it empty. */
+  seedDemo?: boolean;
 }
 
 export interface RunningBot {
   db: Db;
   port: number;
+  /** The address listened on: 127.0.0.1 for the sandbox, every interface ('::') otherwise. */
+  host: string;
   delivery: DeliveryRouter;
   slack: SlackApp | null;
+  /** The console: `sandbox` (loopback only, no chat platform), `token` (CONSOLE_TOKEN beside one) or `off`; its URL. */
+  console: { mode: 'sandbox' | 'token' | 'off'; url: string };
   stop: () => Promise<void>;
 }
 
@@ -38,8 +48,19 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const migrated = await applyMigrations(config.DATABASE_URL);
   if (migrated.applied.length > 0) log(`database migrated: ${migrated.applied.join(', ')}`);
   const db = openDatabase(config.DATABASE_URL);
-  const { delivery, teams: teamsConnection } = await platformDeliveries(config, db, log);
+  const { delivery, teams: teamsConnection } = await platformDeliveries(config, db, log, clock);
+  const consoleAt = consoleMode(config);
+  // Known once the server listens (PORT=0 picks a port): links handed out before that are not needed.
+  let listening = config.PORT;
+  const publicUrl = () => publicUrlOf(config, listening);
+  const consoleDeps = { db, delivery, clock, log, publicUrl };
+  if (consoleAt === 'sandbox' && options.seedDemo !== false && (await noWorkspaceYet(db))) {
+    const seeded = await seedDemo(consoleDeps, config.DEFAULT_TIMEZONE);
+    log(`demo workspace seeded (${seeded.steps} commands${seeded.refused ? `, ${seeded.refused} refused: see above` : ''})`);
+  }
   const server = express();
+  // Behind a proxy, Express would otherwise name it in error pages and headers.
+  server.disable('x-powered-by');
   server.get('/healthz', async (_req, res) => {
     try {
       await db.$queryRawUnsafe('SELECT 1');
@@ -52,7 +73,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   let slack: SlackApp | null = null;
   const mode = slackMode(config);
   if (mode !== 'off') {
-    const deps = { db, delivery, clock, defaultTimezone: config.DEFAULT_TIMEZONE, log };
+    const deps = { db, delivery, clock, defaultTimezone: config.DEFAULT_TIMEZONE, log, publicUrl };
     slack = await createSlackApp(
       { token: config.SLACK_BOT_TOKEN!, signingSecret: config.SLACK_SIGNING_SECRET, appToken: config.SLACK_APP_TOKEN, slackApiUrl: config.SLACK_API_URL, processBeforeResponse: options.processBeforeResponse },
       deps,
@@ -63,28 +84,41 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   }
 
   const teams = teamsMode(config);
-  const teamsBot = createTeamsBot(teamsConnection, { db, delivery, clock, defaultTimezone: config.DEFAULT_TIMEZONE, log });
+  const teamsBot = createTeamsBot(teamsConnection, { db, delivery, clock, defaultTimezone: config.DEFAULT_TIMEZONE, log, publicUrl });
   server.post('/api/messages', ...teamsBot.routes);
   if (teams === 'unauthenticated') TEAMS_UNAUTHENTICATED_WARNING.forEach((line) => log(line, 'warn'));
   if (config.TEAMS_UNAUTHENTICATED && config.MICROSOFT_APP_ID) log('TEAMS_UNAUTHENTICATED is ignored: MICROSOFT_APP_ID is set, so Teams requests are authenticated.', 'warn');
 
+  server.get('/calendar/:file', calendarFeedRoute({ db, clock, log }));
+  // Last: the console answers everything no platform route took (a bare 404 when it is off).
+  mountConsole(server, consoleDeps, {
+    mode: consoleAt, token: config.CONSOLE_TOKEN, publicUrl: config.PUBLIC_URL, workspace: config.CONSOLE_WORKSPACE, user: config.CONSOLE_USER, defaultTimezone: config.DEFAULT_TIMEZONE,
+  });
+
+  // The sandbox (no chat platform, a console without a token) is reachable from this machine only.
+  const host = consoleAt === 'sandbox' ? LOOPBACK : undefined;
   // Express 5 hands a failed listen (port taken, no permission) to this callback: start-up stops there.
   const http = await new Promise<Server>((resolve, reject) => {
-    const s = server.listen(config.PORT, (error?: Error) => (error ? reject(listenProblem(config.PORT, error)) : resolve(s)));
+    const done = (error?: Error) => (error ? reject(listenProblem(config.PORT, error)) : resolve(s));
+    const s = host ? server.listen(config.PORT, host, done) : server.listen(config.PORT, done);
   }).catch(async (error: unknown) => {
     await db.$disconnect();
     throw error;
   });
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const boundTo = typeof address === 'object' && address ? address.address : '';
+  listening = port;
   const tuning = passTuning(config);
   const scheduler = options.scheduler === false ? null : startScheduler({ db, delivery, clock, log, ...tuning }, config.REMINDER_CRON);
 
   return {
     db,
     port,
+    host: boundTo,
     delivery,
     slack,
+    console: { mode: consoleAt, url: `${publicUrl()}/` },
     stop: async () => {
       await scheduler?.stop();
       await tuning.close();
@@ -95,6 +129,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     },
   };
 }
+
+/** Where the sandbox listens: IPv4 loopback. */
+export const LOOPBACK = '127.0.0.1';
 
 /** Why the port cannot be listened on, in our words, naming PORT and a correct example. */
 function listenProblem(port: number, error: Error): ConfigError {

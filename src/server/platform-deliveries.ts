@@ -3,6 +3,7 @@ import { DeliveryRouter } from '../messages/delivery.js';
 import type { TeamsConnection, TeamsOptions } from '../platforms/teams/connection.js';
 import type { Db } from '../store/client.js';
 import type { Log } from '../log.js';
+import { CONSOLE_PLATFORM, ConsoleDelivery } from '../platforms/console/delivery.js';
 
 export interface PlatformDeliveries {
   /** Posts to every platform configured; a workspace of any other platform gets a `notConnected` result. */
@@ -28,8 +29,10 @@ export function teamsOptions(config: Config): TeamsOptions {
  * or TEAMS_UNAUTHENTICATED. The bot process and `renewal-desk tick` both post through this, with the
  * same variables.
  */
-export async function platformDeliveries(config: Config, db: Db, log: Log): Promise<PlatformDeliveries> {
+export async function platformDeliveries(config: Config, db: Db, log: Log, clock: () => Date = () => new Date()): Promise<PlatformDeliveries> {
   const delivery = new DeliveryRouter();
+  // The console's own workspaces (the sandbox's demo): their posts are stored for the console to show.
+  delivery.register(CONSOLE_PLATFORM, new ConsoleDelivery(db, clock));
   // Each platform's libraries are loaded only when it is configured (botbuilder and teams-ai take a
   // second): a `tick` pays only for what it posts to.
   if (config.SLACK_BOT_TOKEN) {

@@ -76,6 +76,11 @@ export async function audit(tx: Db | Tx, event: { workspaceId: string; contractI
   });
 }
 
+/** A contract's audit trail, newest first: decisions, approvals, edits, contacts, snoozes, end-of-term transitions. */
+export async function auditTrailOf(db: Db | Tx, workspaceId: string, contractId: string, limit: number): Promise<{ actorId: string; action: string; detail: string; at: Date }[]> {
+  return db.auditEvent.findMany({ where: { workspaceId, contractId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: limit, select: { actorId: true, action: true, detail: true, at: true } });
+}
+
 /** Where a decision's proposal was posted, to update it in place when it is approved or rejected. */
 export async function recordDecisionMessage(db: Db | Tx, id: string, channelId: string, messageId: string | null): Promise<void> {
   await db.decision.update({ where: { id }, data: { channelId, messageId } });

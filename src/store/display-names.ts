@@ -37,3 +37,9 @@ export async function displayNamesOf(db: Db, workspaceId: string, userIds: reado
   const rows = await db.person.findMany({ where: { workspaceId, userId: { in: [...userIds] } }, select: { userId: true, displayName: true } });
   return new Map(rows.filter((r) => r.displayName).map((r) => [r.userId, r.displayName!]));
 }
+
+/** The people of a workspace with a known name (not bots), by name: whom a console user can pick or mention. */
+export async function knownPeople(db: Db, workspaceId: string, limit = 500): Promise<{ id: string; name: string }[]> {
+  const rows = await db.person.findMany({ where: { workspaceId, isBot: false, displayName: { not: null } }, orderBy: { displayName: 'asc' }, take: limit, select: { userId: true, displayName: true } });
+  return rows.map((r) => ({ id: r.userId, name: r.displayName! }));
+}

@@ -97,6 +97,11 @@ export async function upcomingReminders(db: Db | Tx, contractId: string, cycle: 
   });
 }
 
+/** A workspace's next reminders still to go out (every family), soonest first. */
+export async function nextRemindersOfWorkspace(db: Db | Tx, workspaceId: string, limit: number): Promise<Reminder[]> {
+  return db.reminder.findMany({ where: { workspaceId, status: { in: ['planned', 'failed'] } }, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], take: limit });
+}
+
 /** Where the previous page of due rows ended: the next page starts after this row (dueAt, then id). */
 export interface DueCursor {
   dueAt: Date;
@@ -105,13 +110,14 @@ export interface DueCursor {
 
 /**
  * Due rows, oldest first (by dueAt, then id), from an index on (status, dueAt): never a scan of all
- * contracts. `after` pages through them; rows re-planned or failed during a pass behind the cursor
+ * contracts. `workspaceId` keeps to one workspace (the console's scheduler control). `after` pages through them; rows re-planned or failed during a pass behind the cursor
  * wait for the next pass.
  */
-export async function findDue(db: Db, options: ClaimOptions, limit: number, after?: DueCursor): Promise<Reminder[]> {
+export async function findDue(db: Db, options: ClaimOptions & { workspaceId?: string }, limit: number, after?: DueCursor): Promise<Reminder[]> {
   return db.reminder.findMany({
     where: {
       dueAt: { lte: options.now },
+      ...(options.workspaceId !== undefined && { workspaceId: options.workspaceId }),
       AND: [
         { OR: claimable(options) },
         ...(after ? [{ OR: [{ dueAt: { gt: after.dueAt } }, { dueAt: after.dueAt, id: { gt: after.id } }] }] : []),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db, Tx } from './client.js';
 
-export type Platform = 'slack' | 'teams';
+export type Platform = 'slack' | 'teams' | 'console';
 
 /** A workspace (a Slack team, a Teams tenant) and the settings `/renewals settings` shows and changes. */
 export interface Workspace {
@@ -88,4 +88,9 @@ export async function updateWorkspace(db: Db | Tx, id: string, change: SettingsC
 /** Every workspace, with what monthly-report planning needs. */
 export async function allWorkspaces(db: Db): Promise<{ id: string; timezone: string; reminderTime: string; defaultChannel: string | null; createdAt: Date }[]> {
   return db.workspace.findMany({ select: { id: true, timezone: true, reminderTime: true, defaultChannel: true, createdAt: true } });
+}
+
+/** Whether the database holds no workspace at all (a fresh install: the sandbox seeds its demo then). */
+export async function noWorkspaceYet(db: Db): Promise<boolean> {
+  return (await db.workspace.findFirst({ select: { id: true } })) === null;
 }

@@ -90,6 +90,9 @@ const table: Row[] = [
   ['USTRANGER', 'none', { kind: 'change-settings' }, 'allow'],
   ['UAPP', 'set', { kind: 'change-settings' }, 'allow'],
   ['UOWNER', 'set', { kind: 'change-settings' }, 'not-approver'],
+  ['USTRANGER', 'none', { kind: 'calendar-feed' }, 'allow'],
+  ['UAPP', 'set', { kind: 'calendar-feed' }, 'allow'],
+  ['UOWNER', 'set', { kind: 'calendar-feed' }, 'not-approver'],
 ];
 
 describe('authorise: who × action × approvers set or not × leaving date', () => {
@@ -102,6 +105,6 @@ describe('authorise: who × action × approvers set or not × leaving date', () 
 
   it('covers every kind of act', () => {
     const kinds = new Set(table.map(([, , act]) => act.kind));
-    expect([...kinds].sort()).toEqual(['approve', 'archive', 'change-owner', 'change-settings', 'decide', 'edit', 'hand-over', 'mark-leaving']);
+    expect([...kinds].sort()).toEqual(['approve', 'archive', 'calendar-feed', 'change-owner', 'change-settings', 'decide', 'edit', 'hand-over', 'mark-leaving']);
   });
 });

@@ -6,7 +6,7 @@ import { handleAction } from '../../src/commands/actions/dispatch.js';
 import type { CommandContext, CommandResult, MessageRef, UserDirectory } from '../../src/commands/context.js';
 import { errorMessage, runCommand, type CommandName } from '../../src/commands/router.js';
 import { applyEffects } from '../../src/effects/apply.js';
-import type { Delivery, DeliveryResult, Destination } from '../../src/messages/delivery.js';
+import type { Delivery, DeliveryResult, Destination, RateLimit } from '../../src/messages/delivery.js';
 import type { ActionId, Message } from '../../src/messages/model.js';
 import { openDatabase, type Db } from '../../src/store/client.js';
 import { applyMigrations } from '../../src/store/migrations.js';
@@ -32,6 +32,10 @@ export interface Delivered {
 export class EffectSink implements Delivery {
   readonly delivered: Delivered[] = [];
   private next = 0;
+
+  limits(): readonly RateLimit[] {
+    return [];
+  }
 
   async post(to: Destination, message: Message): Promise<DeliveryResult> {
     this.next += 1;

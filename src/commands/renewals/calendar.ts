@@ -1,5 +1,4 @@
-import { deadlineOf } from '../../domain/contract-terms.js';
-import { compareDays, type Day } from '../../domain/days.js';
+import { eventsBetween, renewalEvents } from '../../domain/renewal-events.js';
 import { activeContracts, termsOf } from '../../store/contracts.js';
 import { day, daysLeft, mention } from '../../messages/format.js';
 import { message, type Block } from '../../messages/model.js';
@@ -20,22 +19,17 @@ export async function renewalCalendar(ctx: CommandContext, tokens: Token[]): Pro
   const options = parseOptions(tokens, { within: window }, EXAMPLE);
   const today = todayOf(ctx);
   const until = windowEnd(today, options.within ?? { amount: 90, unit: 'd' });
-  const inWindow = (d: Day) => compareDays(d, today) >= 0 && compareDays(d, until) <= 0;
-  const events: { day: Day; line: string }[] = [];
   const contracts = await activeContracts(ctx.db, ctx.workspace.id);
   const decisions = await currentDecisions(ctx.db, contracts);
-  for (const c of contracts) {
-    const deadline = deadlineOf(termsOf(c));
+  const byId = new Map(contracts.map((c) => [c.id, c]));
+  const dates = eventsBetween(renewalEvents(contracts.map((c) => ({ id: c.id, terms: termsOf(c) }))), today, until);
+  const events = dates.map((e) => {
+    const c = byId.get(e.contractId)!;
     const decided = decisionMark(decisions.get(c.id));
-    if (c.noticeDays > 0 && inWindow(deadline)) {
-      events.push({ day: deadline, line: `• ${day(deadline)}, ${daysLeft(today, deadline)}: notice deadline of *${c.name}* (${c.vendor}) · ${mention(c.ownerId)}${decided}` });
-    }
-    if (inWindow(c.end)) {
-      const outcome = decided ? '' : `; it ${fallbackOutcome(c)}`;
-      events.push({ day: c.end, line: `• ${day(c.end)}, ${daysLeft(today, c.end)}: *${c.name}* (${c.vendor}) ends${outcome} · ${mention(c.ownerId)}${decided}` });
-    }
-  }
-  events.sort((a, b) => compareDays(a.day, b.day));
+    if (e.kind === 'deadline') return { day: e.day, line: `• ${day(e.day)}, ${daysLeft(today, e.day)}: notice deadline of *${c.name}* (${c.vendor}) · ${mention(c.ownerId)}${decided}` };
+    const outcome = decided ? '' : `; it ${fallbackOutcome(c)}`;
+    return { day: e.day, line: `• ${day(e.day)}, ${daysLeft(today, e.day)}: *${c.name}* (${c.vendor}) ends${outcome} · ${mention(c.ownerId)}${decided}` };
+  });
   const title = `Renewals from ${today} to ${until}`;
   if (events.length === 0) return { reply: message(`${title}: nothing due.`, { type: 'header', text: title }, { type: 'section', text: 'Nothing falls due in this window.' }) };
   const blocks: Block[] = [{ type: 'header', text: title }];
@@ -44,7 +38,7 @@ export async function renewalCalendar(ctx: CommandContext, tokens: Token[]): Pro
 }
 
 /** " · ✅ decided: Renew" (🛑 Terminate, 🔄 Renegotiate) or " · ⏳ Terminate awaiting approval"; empty without a live decision. */
-function decisionMark(decision: Decision | undefined): string {
+export function decisionMark(decision: Decision | undefined): string {
   if (!decision) return '';
   const what = CHOICE_LABELS[decision.choice as Choice];
   return decision.status === 'final' ? ` · ${CHOICE_ICONS[decision.choice as Choice]} decided: ${what}` : decision.status === 'pending' ? ` · ⏳ ${what} awaiting approval` : '';

@@ -1,4 +1,5 @@
 import { ensureAllowed } from '../authorise.js';
+import { calendarFeed, calendarFeedRequest } from './calendar-feed.js';
 import { activeContracts } from '../../store/contracts.js';
 import { audit } from '../../store/decisions.js';
 import { replanContract } from '../../store/reminder-ledger.js';
@@ -32,6 +33,8 @@ export function describeSettings(ws: Workspace): string {
 }
 
 export async function settings(ctx: CommandContext, tokens: Token[]): Promise<CommandResult> {
+  const feed = calendarFeedRequest(tokens);
+  if (feed) return calendarFeed(ctx, feed);
   const stray = tokens.find((t) => t.key === undefined);
   if (stray) throw new UsageError(`Unknown word \`${stray.value.slice(0, 40)}\`: settings are \`key:value\` options.`, EXAMPLE);
   const options = parseOptions(tokens, spec, EXAMPLE);

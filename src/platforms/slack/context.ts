@@ -13,12 +13,14 @@ export interface SlackDeps {
   clock: () => Date;
   defaultTimezone: string;
   log: Log;
+  /** Where people reach this server (known once it listens): links such as the calendar feed. */
+  publicUrl?: () => string;
 }
 
 export async function slackContext(deps: SlackDeps, teamId: string, userId: string, channelId: string | null, client?: webApi.WebClient): Promise<CommandContext> {
   const workspace = await ensureWorkspace(deps.db, workspaceId('slack', teamId), 'slack', deps.defaultTimezone, deps.clock());
   const directory = client ? slackDirectory(deps.db, client, workspace.id, deps.clock) : undefined;
-  return { db: deps.db, workspace, userId, channelId, now: deps.clock(), log: deps.log, directory };
+  return { db: deps.db, workspace, userId, channelId, now: deps.clock(), log: deps.log, directory, publicUrl: deps.publicUrl?.() };
 }
 
 /** Carries out what a command or click changes in channels (posts, updates), through the Web API. */

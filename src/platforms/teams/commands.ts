@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import { HELP } from '../../commands/help.js';
-import { COMMAND_NAMES, runCommand, type CommandName } from '../../commands/router.js';
-import { message, type Message } from '../../messages/model.js';
+import { commandOverview } from '../../commands/help.js';
+import { runCommand, splitCommandLine } from '../../commands/router.js';
+import type { Message } from '../../messages/model.js';
 import { workspaceId } from '../../store/workspaces.js';
 import { channelOf, commandTextOf, isPersonal, mentionedChannelsOf, teamOf, tenantOf } from './activity.js';
 import { formOf } from '../../effects/effect.js';
@@ -12,28 +12,13 @@ import { referenceFor, referenceForChannel, storedReference, storeReference } fr
 import { CARD_CONTENT_TYPE, messageActivity } from './render.js';
 import { replyPrivately } from './reply.js';
 
-/** `contract list`, `/contract list`, `Contract list` → the command and the rest of the line. */
-export function splitCommand(text: string): { name: CommandName | null; word: string; rest: string } {
-  const match = /^\/?(\S*)\s*([\s\S]*)$/.exec(text.trim())!;
-  const word = match[1]!.toLowerCase();
-  const name = (COMMAND_NAMES as string[]).includes(word) ? (word as CommandName) : null;
-  return { name, word, rest: match[2]! };
-}
-
 /**
  * The usage of every command, for `help`, an empty message or a word we do not know. The command
  * layer writes them as Slack's slash commands; the renderer writes them without the slash for Teams,
  * where typing "/" opens Teams' own command box.
  */
 export function overview(unknownWord: string, botName = 'Renewal Desk'): Message {
-  const how = `Type one of these commands (in a channel or group chat, @mention me first: \`@${botName} contract list\`):`;
-  const intro = unknownWord && unknownWord !== 'help' ? `I do not know \`${unknownWord.slice(0, 40)}\`. ${how}` : how;
-  return message(
-    `Renewal Desk commands: ${COMMAND_NAMES.join(', ')}. Send "<command> help" for details.`,
-    { type: 'header', text: 'Renewal Desk' },
-    { type: 'section', text: intro },
-    ...COMMAND_NAMES.map((name) => ({ type: 'section' as const, text: HELP[name] })),
-  );
+  return commandOverview(unknownWord, `Type one of these commands (in a channel or group chat, @mention me first: \`@${botName} contract list\`):`);
 }
 
 /** A message to the bot: parsed by the same command layer as Slack, answered privately. */
@@ -43,7 +28,7 @@ export async function handleMessage(context: TurnContext, deps: TeamsDeps): Prom
   const channelId = channelOf(activity);
   await rememberMentionedChannels(context, deps);
   const ctx = await teamsContext(deps, tenant, activity.from.id, channelId);
-  const { name, word, rest } = splitCommand(commandTextOf(activity));
+  const { name, word, rest } = splitCommandLine(commandTextOf(activity));
   const result = name ? await runCommand(name, rest, ctx) : { reply: overview(word, activity.recipient?.name || undefined) };
   if (formOf(result.effects, 'contract-add')) {
     const form = contractAddCard({ channelId, teamId: teamOf(activity) });

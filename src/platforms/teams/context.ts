@@ -14,6 +14,8 @@ export interface TeamsDeps {
   clock: () => Date;
   defaultTimezone: string;
   log: Log;
+  /** Where people reach this server (known once it listens): links such as the calendar feed. */
+  publicUrl?: () => string;
 }
 
 /**
@@ -33,7 +35,7 @@ export function teamsDirectory(db: Db, workspace: string): UserDirectory {
 
 export async function teamsContext(deps: TeamsDeps, tenantId: string, userId: string, channelId: string | null): Promise<CommandContext> {
   const workspace = await ensureWorkspace(deps.db, workspaceId('teams', tenantId), 'teams', deps.defaultTimezone, deps.clock());
-  return { db: deps.db, workspace, userId, channelId, now: deps.clock(), log: deps.log, directory: teamsDirectory(deps.db, workspace.id) };
+  return { db: deps.db, workspace, userId, channelId, now: deps.clock(), log: deps.log, directory: teamsDirectory(deps.db, workspace.id), publicUrl: deps.publicUrl?.() };
 }
 
 /** Carries out what a command or click changes in conversations (posts, card updates), through the connector. */

@@ -24,7 +24,7 @@ export function firstBusinessDay(month: string): Day {
  * error is logged and planning goes on with the next workspace; nothing of that workspace was planned,
  * so the next pass tries again. Never throws: planning keeps no due reminder back.
  */
-export async function planMonthlyReports(db: Db, now: Date, log?: Log): Promise<void> {
+export async function planMonthlyReports(db: Db, now: Date, log?: Log, onlyWorkspace?: string): Promise<void> {
   let workspaces: ReportingWorkspace[];
   try {
     workspaces = await allWorkspaces(db);
@@ -33,6 +33,7 @@ export async function planMonthlyReports(db: Db, now: Date, log?: Log): Promise<
     return;
   }
   for (const ws of workspaces) {
+    if (onlyWorkspace !== undefined && ws.id !== onlyWorkspace) continue;
     try {
       await planWorkspaceReports(db, ws, now);
     } catch (error) {

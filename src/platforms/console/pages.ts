@@ -1,0 +1,73 @@
+import type { VNode } from 'preact';
+import { decisionMark } from '../../commands/renewals/calendar.js';
+import { addMonths, daysBetween } from '../../domain/days.js';
+import { eventsBetween, renewalEvents } from '../../domain/renewal-events.js';
+import { dayIn, formatInstant } from '../../domain/zoned-time.js';
+import { daysLeft } from '../../messages/format.js';
+import { consoleTranscript } from '../../store/console-entries.js';
+import { activeContracts, termsOf } from '../../store/contracts.js';
+import { currentDecisions, type Decision } from '../../store/decisions.js';
+import { nextRemindersOfWorkspace } from '../../store/reminder-ledger.js';
+import type { ConsoleDeps } from './context.js';
+import { parseEntry, type Entry } from './entries.js';
+import { describeReminders, namesOf } from './reminder-labels.js';
+import { isConsoleWorkspace, type ShownScope } from './scope.js';
+import { CalendarPage, type CalendarRow, type EventState } from './views/calendar.js';
+import type { Chrome } from './views/layout.js';
+import { TryItPage } from './views/try-it.js';
+
+const TRANSCRIPT_SHOWN = 60;
+/** Contracts drawn on the calendar, soonest first: a timeline of thousands helps nobody. */
+const CALENDAR_ROWS = 150;
+const DEMO_EXAMPLES = ['/renewals', '/contract list', '/contract add', '/contract show "Globex Managed Network"', '/sla "Globex Managed Network" period:12m', '/issue list', '/renewals settings calendar'];
+const EXAMPLES = ['/renewals', '/contract list', '/contract add', '/issue list', '/renewals settings'];
+
+
+export async function tryItPage(deps: ConsoleDeps, scope: ShownScope, chrome: Chrome, sandbox: boolean): Promise<VNode> {
+  const { workspace } = scope;
+  const rows = await consoleTranscript(deps.db, workspace.id, scope.user?.id ?? null, TRANSCRIPT_SHOWN + 1);
+  const entries = rows.slice(-TRANSCRIPT_SHOWN).map(parseEntry).filter((e): e is Entry => e !== null);
+  const names = namesOf(scope);
+  const own = isConsoleWorkspace(workspace);
+  let scheduler = null;
+  if (own) {
+    const upcoming = await describeReminders(deps, await nextRemindersOfWorkspace(deps.db, workspace.id, 8), names, workspace.timezone);
+    scheduler = { defaultAt: upcoming[0]?.at ?? formatInstant(deps.clock(), workspace.timezone).replace(' ', 'T'), upcoming };
+  }
+  const channelId = scope.consoleUser?.channelId;
+  return TryItPage({
+    chrome, entries, more: rows.length > TRANSCRIPT_SHOWN, names, people: scope.people,
+    channel: channelId ? `#${names.channels.get(channelId) ?? channelId}` : null,
+    timezone: workspace.timezone, scheduler, examples: own ? DEMO_EXAMPLES : EXAMPLES, sandbox,
+  });
+}
+
+/** The colour of a date: its decision when there is one, else how close it is. */
+function stateOf(decision: Decision | undefined, left: number): { state: EventState; stateLabel: string } {
+  const mark = decisionMark(decision).replace(/^ · /, '');
+  if (decision?.status === 'final') return { state: 'decided', stateLabel: mark };
+  if (decision?.status === 'pending') return { state: 'pending', stateLabel: mark };
+  return { state: left <= 30 ? 'urgent' : left <= 90 ? 'soon' : 'later', stateLabel: `${left} day${left === 1 ? '' : 's'} left` };
+}
+
+export async function calendarPage(deps: ConsoleDeps, scope: ShownScope, chrome: Chrome): Promise<VNode> {
+  const { workspace } = scope;
+  const today = dayIn(deps.clock(), workspace.timezone);
+  const until = addMonths(today, 12);
+  const contracts = await activeContracts(deps.db, workspace.id);
+  const decisions = await currentDecisions(deps.db, contracts);
+  const names = namesOf(scope);
+  const events = eventsBetween(renewalEvents(contracts.map((c) => ({ id: c.id, terms: termsOf(c) }))), today, until);
+  const rows: CalendarRow[] = [];
+  for (const c of contracts) {
+    const own = events.filter((e) => e.contractId === c.id);
+    if (own.length === 0) continue;
+    rows.push({
+      contractId: c.id, name: c.name, vendor: c.vendor, owner: c.ownerId ? names.users.get(c.ownerId) ?? c.ownerId : 'nobody yet',
+      events: own.map((e) => ({ ...e, left: daysLeft(today, e.day), ...stateOf(decisions.get(c.id), daysBetween(today, e.day)) })),
+    });
+  }
+  rows.sort((a, b) => (a.events[0]!.day < b.events[0]!.day ? -1 : 1));
+  return CalendarPage({ chrome, today, until, rows: rows.slice(0, CALENDAR_ROWS), more: Math.max(0, rows.length - CALENDAR_ROWS) });
+}
+
