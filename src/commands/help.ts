@@ -33,6 +33,9 @@ export const HELP: Record<'contract' | 'renewals' | 'issue' | 'sla', string> = {
     '• `/sla "Globex Support" period:30d` (or 12m, 1y) or `/sla "Globex Support" month:2026-10` — compliance, times, breaches, uptime',
     '• `/sla set "Globex Support" p1 response:1h resolution:8h` — targets per priority (durations 30min, 4h, 2d, 1w, 12m, 1y)',
     '• `/sla set "Globex Support" hours:business uptime:99.9 holidays:2026-12-24,2026-12-25 expect:95`',
+    '• `/sla set "Globex Support" credits:"99.9:10,99:25,95:100" claim:30d` — service credits: below 99.9 % uptime in a month, 10 % of the monthly fee…; claim within 30 days (`credits:none` removes them)',
+    '• `/sla credits ["Globex Support"] [open|all]` — service credits with totals owed, claimed, recovered and lost',
+    '• `/sla credit C-3 claimed|credited|rejected|waived [amount:250]` — what happened to a credit (owner or approver); `amount:` is what the vendor credited',
   ].join('\n'),
 };
 

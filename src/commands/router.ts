@@ -19,6 +19,8 @@ import { recordOutage } from './issue/outage.js';
 import { listIssuesCommand } from './issue/list.js';
 import { slaStatus } from './sla/status.js';
 import { slaSet } from './sla/set.js';
+import { listCredits } from './sla/credits.js';
+import { creditCommand } from './sla/credit.js';
 
 export type CommandName = keyof typeof HELP;
 export const COMMAND_NAMES = Object.keys(HELP) as CommandName[];
@@ -45,6 +47,13 @@ const ISSUE = new Map<string, Handler>([
   ['reopen', (ctx, tokens) => issueCommand(ctx, 'reopen', tokens)],
   ['outage', recordOutage],
   ['list', listIssuesCommand],
+]);
+
+/** `/sla <word> …`; anything else is a contract name (`/sla "Globex Support"`). */
+const SLA = new Map<string, Handler>([
+  ['set', slaSet],
+  ['credits', listCredits],
+  ['credit', creditCommand],
 ]);
 
 const MAX_INPUT = 4000;
@@ -76,7 +85,8 @@ export async function runCommand(command: CommandName, text: string, ctx: Comman
       if (first.key === undefined && first.value.toLowerCase() === 'settings') return await settings(ctx, rest);
       return await renewalCalendar(ctx, tokens);
     }
-    if (first.key === undefined && first.value.toLowerCase() === 'set') return await slaSet(ctx, rest);
+    const sla = first.key === undefined ? SLA.get(first.value.toLowerCase()) : undefined;
+    if (sla) return await sla(ctx, rest);
     return await slaStatus(ctx, tokens);
   } catch (error) {
     return { reply: errorMessage(error, ctx) };

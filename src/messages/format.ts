@@ -48,3 +48,17 @@ export function mention(userId: string): string {
 export function channel(channelId: string): string {
   return `<#${channelId}>`;
 }
+
+/** An amount of money with its cents: "1,250.00 USD". */
+export function cents(value: number, currency: string): string {
+  return `${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)} ${currency}`;
+}
+
+/**
+ * An uptime to three decimals, rounded down so that a month just below a threshold never reads as
+ * reaching it (0.998996 → "99.899 %", not "99.900 %").
+ */
+export function uptimeFloor(fraction: number): string {
+  if (fraction >= 1) return '100 %';
+  return `${(Math.floor(fraction * 100_000 + 1e-6) / 1000).toFixed(3)} %`;
+}

@@ -10,7 +10,7 @@ import { platformOf, type Delivery, type DeliveryResult } from '../messages/deli
 import type { Message } from '../messages/model.js';
 import { BACKOFF_CAP_MS, retryDelayMs } from './backoff.js';
 import { classify, type DeliveryLimits } from './classify.js';
-import type { FamilyContext, ReminderFamily } from './family.js';
+import type { Built, FamilyContext, ReminderFamily } from './family.js';
 import { ChannelPacer, Limiter, sleep } from './pacer.js';
 import type { ChannelLocks } from '../store/channel-locks.js';
 import { DELIVERY_PROBLEM, GAVE_UP, deliveryProblems, planDeliveryProblemReport } from './families/delivery-problems.js';
@@ -18,8 +18,10 @@ import { contractReminders } from './families/contract-reminders.js';
 import { slaWarnings } from './families/sla-warnings.js';
 import { monthlyReports, planMonthlyReports } from './families/monthly-report.js';
 import { handoverReminders } from './families/handover.js';
+import { serviceCredits } from './families/service-credits.js';
+import { planServiceCredits } from './credit-evaluation.js';
 
-export const FAMILIES: readonly ReminderFamily[] = [contractReminders, slaWarnings, monthlyReports, handoverReminders];
+export const FAMILIES: readonly ReminderFamily[] = [contractReminders, slaWarnings, monthlyReports, handoverReminders, serviceCredits];
 
 export interface PassDeps {
   db: Db;
@@ -94,6 +96,7 @@ export async function runPass(deps: PassDeps, now: Date): Promise<PassReport> {
   const run = new PassRun(deps, now);
   // A planning problem is logged, and never keeps the due reminders from going out.
   await planMonthlyReports(deps.db, now, deps.log).catch((error: unknown) => deps.log?.(`could not plan the monthly reports: ${(error as Error).message}`));
+  await planServiceCredits(deps.db, now, deps.log).catch((error: unknown) => deps.log?.(`could not evaluate the service credits: ${(error as Error).message}`));
   const batchSize = deps.batchSize ?? 500;
   let cursor: DueCursor | undefined;
   try {
@@ -140,7 +143,7 @@ type Outcome = 'posted' | 'skipped' | 'failed' | 'lost' | 'transient' | 'deferre
 
 type Prepared =
   | { outcome: Outcome }
-  | { outcome?: undefined; token: string; claimedAt: number; message: Message; channelId: string; workspace: WorkspaceSettings; late: boolean };
+  | { outcome?: undefined; token: string; claimedAt: number; message: Message; channelId: string; workspace: WorkspaceSettings; late: boolean; replaces: string | null; refresh: NonNullable<Built['refresh']> };
 
 class PassRun {
   readonly report: PassReport = { posted: 0, late: 0, skipped: 0, failed: 0, deferred: 0, givenUp: 0 };
@@ -461,7 +464,7 @@ class PassRun {
       this.report.failed += 1;
       return { outcome: 'failed' };
     }
-    return { token, claimedAt: this.deps.clock().getTime(), message: built.message, channelId, workspace, late: late !== null };
+    return { token, claimedAt: this.deps.clock().getTime(), message: built.message, channelId, workspace, late: late !== null, replaces: built.replaces ?? null, refresh: built.refresh ?? [] };
   }
 
   private async deliver(reminder: Reminder, p: Extract<Prepared, { token: string }>): Promise<Outcome> {
@@ -488,8 +491,12 @@ class PassRun {
           p.claimedAt = now.getTime();
         }
         this.pacer.posting(channel);
-        const posted = await this.deps.delivery.post({ workspaceId: p.workspace.id, channelId: p.channelId }, p.message);
-        if (posted.ok) await this.recordSent(reminder, p, posted.messageId);
+        const to = { workspaceId: p.workspace.id, channelId: p.channelId };
+        const posted = p.replaces ? await this.deps.delivery.update(to, p.replaces, p.message) : await this.deps.delivery.post(to, p.message);
+        if (posted.ok) {
+          await this.recordSent(reminder, p, posted.messageId);
+          await this.refresh(p);
+        }
         return posted;
       });
       if (!result) return 'lost'; // its lease ran out before the post: another process has it now
@@ -555,6 +562,14 @@ class PassRun {
         }
         await sleep(200 * attempt);
       }
+    }
+  }
+
+  /** Messages the row's post brings up to date (best effort: the post itself is what the ledger records). */
+  private async refresh(p: Extract<Prepared, { token: string }>): Promise<void> {
+    for (const item of p.refresh) {
+      const result = await this.deps.delivery.update({ workspaceId: p.workspace.id, channelId: item.channelId }, item.messageId, item.message);
+      if (!result.ok) this.deps.log?.(`could not update ${item.messageId} in ${item.channelId}: ${result.error}`);
     }
   }
 

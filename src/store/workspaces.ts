@@ -84,7 +84,7 @@ export async function updateWorkspace(db: Db | Tx, id: string, change: SettingsC
   return settingsOfRow(row);
 }
 
-/** Every workspace, with what monthly-report planning needs. */
-export async function allWorkspaces(db: Db): Promise<{ id: string; timezone: string; reminderTime: string; defaultChannel: string | null; createdAt: Date }[]> {
-  return db.workspace.findMany({ select: { id: true, timezone: true, reminderTime: true, defaultChannel: true, createdAt: true } });
+/** Every workspace, with what monthly planning (reports, service credits) needs. */
+export async function allWorkspaces(db: Db): Promise<{ id: string; timezone: string; reminderTime: string; defaultChannel: string | null; createdAt: Date; creditMonth: string | null }[]> {
+  return db.workspace.findMany({ select: { id: true, timezone: true, reminderTime: true, defaultChannel: true, createdAt: true, creditMonth: true } });
 }

@@ -4,6 +4,7 @@ import { registerActions } from './actions.js';
 import { registerCommands } from './commands.js';
 import { registerContractForm } from './modal.js';
 import { registerSuccessorForm } from './successor-modal.js';
+import { registerSmallForms } from './small-form.js';
 import { CheckedExpressReceiver, keepRawBody } from './receiver.js';
 import type { SlackDeps } from './context.js';
 
@@ -90,6 +91,7 @@ export async function createSlackApp(options: SlackOptions, deps: SlackDeps, ser
   registerActions(app, deps);
   registerContractForm(app, deps);
   registerSuccessorForm(app, deps);
+  registerSmallForms(app, deps);
   app.error(async (error) => deps.log(`slack handler error: ${error.message}`));
   await app.init();
   if (options.appToken) await app.start();
