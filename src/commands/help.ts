@@ -14,12 +14,15 @@ export const HELP: Record<'contract' | 'renewals' | 'issue' | 'sla', string> = {
     '   roles: owner, vendor-support, account-manager, escalation-1, escalation-2, escalation-3',
     '• `/contract leaving @alice on:2027-01-31` — handover reminders for everything Alice holds',
     '• `/contract handover @alice @bob` — moves every role of Alice to Bob, on all contracts',
+    '• `/contract survey "Globex Support"` — a pulse survey in its channel now (owner or approver); `… comments` shows its comments, without names',
   ].join('\n'),
   renewals: [
     '*/renewals* — the renewal calendar and workspace settings',
     '• `/renewals` or `/renewals within:90d` — notice deadlines and ends in the window, soonest first',
     '• `/renewals settings` — show settings',
     '• `/renewals settings tz:Europe/Berlin time:09:00 channel:#renewals approvers:@alice,@bob threshold:50000`',
+    '• `/renewals settings survey:60d` — a pulse survey that many days before each notice deadline (default 60d; `survey:off` turns it off)',
+    '• `/renewals spend [by:vendor|department|channel] [within:12m]` — annualised spend per currency, what comes up for renewal in 30/90/365 days, and what renews unexamined',
   ].join('\n'),
   issue: [
     '*/issue* — vendor issues and downtime, measured against the SLA',

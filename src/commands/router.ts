@@ -11,6 +11,7 @@ import { decideCommand } from './contract/decide-command.js';
 import { askArchive } from './contract/archive.js';
 import { contactCommand } from './contract/contact.js';
 import { handoverCommand, leavingCommand } from './contract/handover.js';
+import { surveyCommand } from './contract/survey.js';
 import { renewalCalendar } from './renewals/calendar.js';
 import { settings } from './renewals/settings.js';
 import { logIssue } from './issue/log.js';
@@ -38,6 +39,7 @@ const CONTRACT = new Map<string, Handler>([
   ['contact', contactCommand],
   ['leaving', leavingCommand],
   ['handover', handoverCommand],
+  ['survey', surveyCommand],
 ]);
 
 const ISSUE = new Map<string, Handler>([

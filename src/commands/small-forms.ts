@@ -5,6 +5,8 @@ import { creditLabel } from '../store/credits.js';
 import { monthTitle } from '../messages/credit.js';
 import type { CommandContext, CommandResult, MessageRef } from './context.js';
 import { amountField, creditButton, creditForClick, suggestedAmount } from './sla/credit.js';
+import { comment, ensureOpenForComments, MAX_COMMENT } from './contract/survey.js';
+import { surveyQuestion } from '../messages/survey.js';
 
 /**
  * Forms of one text field that a button opens (Slack modal, Teams card): the amount a vendor credited,
@@ -61,8 +63,17 @@ export async function describeForm(ctx: CommandContext, effect: SmallFormEffect)
         context: c,
       };
     }
-    case 'survey-comment':
-      throw new Error('survey comments are not wired yet');
+    case 'survey-comment': {
+      const { contract } = await ensureOpenForComments(ctx, c['surveyId'] ?? '');
+      return {
+        form: 'survey-comment',
+        title: 'Comment',
+        intro: `${surveyQuestion(contract)} Your comment goes to the owner and approvers of *${contract.name}*, without your name.`,
+        field: { label: 'Comment', multiline: true, maxLength: MAX_COMMENT, placeholder: 'What works well, what does not?' },
+        submit: 'Send',
+        context: c,
+      };
+    }
   }
 }
 
@@ -76,7 +87,11 @@ export async function submitSmallForm(ctx: CommandContext, form: SmallFormId, c:
       if (!amount.success) return { ok: false, error: `The amount ${amount.error.issues[0]?.message ?? 'is not valid'}, like 250 or 1,250.50.` };
       return { ok: true, result: await creditButton(ctx, c['creditId'] ?? '', 'credited', amount.data, originOf(c)) };
     }
-    case 'survey-comment':
-      return { ok: false, error: 'not wired yet' };
+    case 'survey-comment': {
+      const text = value.trim();
+      if (!text) return { ok: false, error: 'Write a comment, or cancel.' };
+      if (text.length > MAX_COMMENT) return { ok: false, error: `A comment is at most ${MAX_COMMENT} characters.` };
+      return { ok: true, result: await comment(ctx, c['surveyId'] ?? '', text) };
+    }
   }
 }

@@ -10,6 +10,8 @@ import { contractEnded, deadlinePassed, type EndOutcome } from './lifecycle.js';
 import type { Message } from './model.js';
 import { renewalReminder, type DecisionNote } from './renewal.js';
 import { slaSummaryText } from './sla-status.js';
+import { totalsLines } from './credit.js';
+import { surveyLine } from './survey.js';
 
 // The reminder card: posted by the scheduler, rebuilt in place by the commands after a decision, an
 // approval or a snooze. Both build it here, from the contract's current state.
@@ -46,7 +48,8 @@ async function forKind(
     timezone: workspace.timezone,
     daysBefore: daysBefore ? Number(daysBefore[1]) : reminder.step.startsWith('snooze') ? null : undefined,
     late,
-    slaSummary: slaSummaryText(evidence.sla),
+    slaSummary: slaSummaryText(evidence.sla, totalsLines(evidence.credits)),
+    surveyLine: evidence.survey ? surveyLine(evidence.survey.survey, evidence.survey.tally, workspace.timezone) : undefined,
     decision,
     snoozedBy: evidence.snoozedBy,
   });

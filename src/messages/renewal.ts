@@ -28,6 +28,8 @@ export interface RenewalMessageOptions {
   daysBefore?: number | null;
   late?: { dueDay: Day } | null;
   slaSummary?: string;
+  /** "Survey: 4.2/5 from 9 people, closed 2027-01-15". */
+  surveyLine?: string;
   decision?: DecisionNote | null;
   /** Who snoozed the contract's reminders, for the "⏰ Snoozed" note. */
   snoozedBy?: string | null;
@@ -129,6 +131,7 @@ export function renewalReminder(contract: Contract, options: RenewalMessageOptio
     contractFields(contract, options.today),
   ];
   if (options.slaSummary) blocks.push({ type: 'section', text: options.slaSummary });
+  if (options.surveyLine) blocks.push({ type: 'section', text: `*${options.surveyLine.replace(/^Survey:/, 'Survey:*')}` });
   if (contract.snoozedUntil && contract.snoozedUntil > options.today && options.decision?.status !== 'final') {
     const by = options.snoozedBy ? ` by ${mention(options.snoozedBy)}` : '';
     blocks.push({ type: 'section', text: `⏰ Snoozed${by}: the next renewal reminder comes on ${day(contract.snoozedUntil)}.` });

@@ -19,9 +19,10 @@ import { slaWarnings } from './families/sla-warnings.js';
 import { monthlyReports, planMonthlyReports } from './families/monthly-report.js';
 import { handoverReminders } from './families/handover.js';
 import { serviceCredits } from './families/service-credits.js';
+import { pulseSurveys } from './families/surveys.js';
 import { planServiceCredits } from './credit-evaluation.js';
 
-export const FAMILIES: readonly ReminderFamily[] = [contractReminders, slaWarnings, monthlyReports, handoverReminders, serviceCredits];
+export const FAMILIES: readonly ReminderFamily[] = [contractReminders, slaWarnings, monthlyReports, handoverReminders, serviceCredits, pulseSurveys];
 
 export interface PassDeps {
   db: Db;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Credit } from '../generated/prisma/client.js';
-import { OPEN_STATES, type CreditFigures, type CreditState } from '../domain/credits.js';
+import { creditTotals, OPEN_STATES, type CreditFigures, type CreditState, type CreditTotals } from '../domain/credits.js';
+import { dayIn } from '../domain/zoned-time.js';
 import type { Db, Tx } from './client.js';
 import { seriesKey } from './ledger-keys.js';
 import type { PlannedRow } from './reminder-ledger.js';
@@ -95,6 +96,11 @@ export async function creditOfRow(db: Db | Tx, id: string): Promise<Credit | nul
   return db.credit.findUnique({ where: { id } });
 }
 
+/** The credit totals of a contract over the months a period touches, per currency. */
+export async function creditTotalsOf(db: Db | Tx, contract: { id: string; workspaceId: string }, period: { start: Date; end: Date }, timezone: string): Promise<Map<string, CreditTotals>> {
+  return creditTotals((await creditsOf(db, contract.workspaceId, { contractId: contract.id, ...monthsOf(period, timezone) })).map(figuresOf));
+}
+
 /** Credits of a workspace (or one contract), newest month first. */
 export async function creditsOf(db: Db | Tx, workspaceId: string, options: { contractId?: string; openOnly?: boolean; fromMonth?: string; toMonth?: string } = {}): Promise<Credit[]> {
   return db.credit.findMany({
@@ -106,6 +112,11 @@ export async function creditsOf(db: Db | Tx, workspaceId: string, options: { con
     },
     orderBy: [{ month: 'desc' }, { number: 'desc' }],
   });
+}
+
+/** The months ('2026-11') a period touches, in the workspace zone: credits of those months belong to it. */
+export function monthsOf(period: { start: Date; end: Date }, timezone: string): { fromMonth: string; toMonth: string } {
+  return { fromMonth: dayIn(period.start, timezone).slice(0, 7), toMonth: dayIn(new Date(period.end.getTime() - 1), timezone).slice(0, 7) };
 }
 
 export type CreditChange = Partial<Pick<Credit, 'status' | 'recovered' | 'claimedBy' | 'claimedAt' | 'settledBy' | 'settledAt'>>;

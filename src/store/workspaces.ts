@@ -11,6 +11,8 @@ export interface WorkspaceSettings {
   defaultChannel: string | null;
   approvers: string[];
   threshold: number | null;
+  /** The pulse survey opens this many days before a deadline; null: surveys are off. */
+  surveyDays: number | null;
 }
 
 const approverList = z.array(z.string());
@@ -20,9 +22,9 @@ export function workspaceId(platform: Platform, externalId: string): string {
 }
 
 /** The columns a workspace's settings are read from. */
-export const WORKSPACE_SETTINGS_COLUMNS = ['id', 'platform', 'timezone', 'reminderTime', 'defaultChannel', 'approvers', 'threshold'] as const;
+export const WORKSPACE_SETTINGS_COLUMNS = ['id', 'platform', 'timezone', 'reminderTime', 'defaultChannel', 'approvers', 'threshold', 'surveyDays'] as const;
 
-type SettingsRow = { [K in (typeof WORKSPACE_SETTINGS_COLUMNS)[number]]: K extends 'defaultChannel' ? string | null : K extends 'threshold' ? number | null : string };
+type SettingsRow = { [K in (typeof WORKSPACE_SETTINGS_COLUMNS)[number]]: K extends 'defaultChannel' ? string | null : K extends 'threshold' | 'surveyDays' ? number | null : string };
 
 export function settingsOfRow(row: SettingsRow): WorkspaceSettings {
   return {
@@ -33,6 +35,7 @@ export function settingsOfRow(row: SettingsRow): WorkspaceSettings {
     defaultChannel: row.defaultChannel,
     approvers: approverList.parse(JSON.parse(row.approvers)),
     threshold: row.threshold,
+    surveyDays: row.surveyDays,
   };
 }
 
@@ -68,6 +71,8 @@ export interface SettingsChange {
   defaultChannel?: string;
   approvers?: string[];
   threshold?: number;
+  /** null: surveys off. */
+  surveyDays?: number | null;
 }
 
 export async function updateWorkspace(db: Db | Tx, id: string, change: SettingsChange): Promise<WorkspaceSettings> {
@@ -79,6 +84,7 @@ export async function updateWorkspace(db: Db | Tx, id: string, change: SettingsC
       ...(change.defaultChannel !== undefined && { defaultChannel: change.defaultChannel }),
       ...(change.approvers !== undefined && { approvers: JSON.stringify(change.approvers) }),
       ...(change.threshold !== undefined && { threshold: change.threshold }),
+      ...(change.surveyDays !== undefined && { surveyDays: change.surveyDays }),
     },
   });
   return settingsOfRow(row);

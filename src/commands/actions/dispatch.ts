@@ -10,6 +10,7 @@ import { ensureMayHandOver, recordLeaving } from '../contract/handover.js';
 import { issueButton } from '../issue/lifecycle.js';
 import { openForm } from '../../effects/effect.js';
 import { creditButton, ensureMayManageCredit } from '../sla/credit.js';
+import { commentsButton, ensureOpenForComments, vote } from '../contract/survey.js';
 import { creditPayload, surveyPayload } from '../../messages/payloads.js';
 
 export const ACTION_IDS: readonly ActionId[] = [
@@ -87,7 +88,13 @@ export async function handleAction(ctx: CommandContext, action: ActionId, value:
     case 'survey.comments': {
       const p = decode(surveyPayload, value);
       if (!p) throw stale;
-      throw stale;
+      if (action === 'survey.comments') return commentsButton(ctx, p.s);
+      if (action === 'survey.comment') {
+        // A closed survey says so at once, before anyone types a comment.
+        await ensureOpenForComments(ctx, p.s);
+        return { reply: plain('Write your comment in the form.'), effects: [openForm('survey-comment', { surveyId: p.s })] };
+      }
+      return vote(ctx, p.s, Number(action.slice('survey.'.length)), origin);
     }
   }
 }
