@@ -12,6 +12,7 @@ import { askArchive } from './contract/archive.js';
 import { contactCommand } from './contract/contact.js';
 import { handoverCommand, leavingCommand } from './contract/handover.js';
 import { surveyCommand } from './contract/survey.js';
+import { scorecardCommand } from './contract/scorecard.js';
 import { renewalCalendar } from './renewals/calendar.js';
 import { settings } from './renewals/settings.js';
 import { logIssue } from './issue/log.js';
@@ -40,6 +41,7 @@ const CONTRACT = new Map<string, Handler>([
   ['leaving', leavingCommand],
   ['handover', handoverCommand],
   ['survey', surveyCommand],
+  ['scorecard', scorecardCommand],
 ]);
 
 const ISSUE = new Map<string, Handler>([

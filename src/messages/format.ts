@@ -1,6 +1,7 @@
 import { daysBetween, weekday, type Day } from '../domain/days.js';
 import type { Per } from '../domain/contract-terms.js';
 import { formatInstant } from '../domain/zoned-time.js';
+import { uptimePercentFloor } from '../domain/uptime.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -54,11 +55,7 @@ export function cents(value: number, currency: string): string {
   return `${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)} ${currency}`;
 }
 
-/**
- * An uptime to three decimals, rounded down so that a month just below a threshold never reads as
- * reaching it (0.998996 → "99.899 %", not "99.900 %").
- */
+/** An uptime to three decimals, rounded down ("99.899 %"): see uptimePercentFloor. */
 export function uptimeFloor(fraction: number): string {
-  if (fraction >= 1) return '100 %';
-  return `${(Math.floor(fraction * 100_000 + 1e-6) / 1000).toFixed(3)} %`;
+  return fraction >= 1 ? '100 %' : `${uptimePercentFloor(fraction).toFixed(3)} %`;
 }

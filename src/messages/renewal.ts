@@ -33,6 +33,8 @@ export interface RenewalMessageOptions {
   decision?: DecisionNote | null;
   /** Who snoozed the contract's reminders, for the "⏰ Snoozed" note. */
   snoozedBy?: string | null;
+  /** The scorecard, on the first renewal reminder of a cycle. */
+  scorecard?: Block[];
 }
 
 /** What happens when nobody acts, in one phrase. */
@@ -132,6 +134,7 @@ export function renewalReminder(contract: Contract, options: RenewalMessageOptio
   ];
   if (options.slaSummary) blocks.push({ type: 'section', text: options.slaSummary });
   if (options.surveyLine) blocks.push({ type: 'section', text: `*${options.surveyLine.replace(/^Survey:/, 'Survey:*')}` });
+  if (options.scorecard) blocks.push({ type: 'section', text: '*Scorecard, last 12 months*' }, ...options.scorecard);
   if (contract.snoozedUntil && contract.snoozedUntil > options.today && options.decision?.status !== 'final') {
     const by = options.snoozedBy ? ` by ${mention(options.snoozedBy)}` : '';
     blocks.push({ type: 'section', text: `⏰ Snoozed${by}: the next renewal reminder comes on ${day(contract.snoozedUntil)}.` });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Credit } from '../generated/prisma/client.js';
-import { creditTotals, OPEN_STATES, type CreditFigures, type CreditState, type CreditTotals } from '../domain/credits.js';
+import { OPEN_STATES, type CreditFigures, type CreditState } from '../domain/credits.js';
 import { dayIn } from '../domain/zoned-time.js';
 import type { Db, Tx } from './client.js';
 import { seriesKey } from './ledger-keys.js';
@@ -94,11 +94,6 @@ export async function findCreditById(db: Db | Tx, workspaceId: string, id: strin
 /** The credit a ledger row points at (by its own id: no workspace scope needed). */
 export async function creditOfRow(db: Db | Tx, id: string): Promise<Credit | null> {
   return db.credit.findUnique({ where: { id } });
-}
-
-/** The credit totals of a contract over the months a period touches, per currency. */
-export async function creditTotalsOf(db: Db | Tx, contract: { id: string; workspaceId: string }, period: { start: Date; end: Date }, timezone: string): Promise<Map<string, CreditTotals>> {
-  return creditTotals((await creditsOf(db, contract.workspaceId, { contractId: contract.id, ...monthsOf(period, timezone) })).map(figuresOf));
 }
 
 /** Credits of a workspace (or one contract), newest month first. */
