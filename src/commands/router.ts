@@ -15,6 +15,7 @@ import { surveyCommand } from './contract/survey.js';
 import { scorecardCommand } from './contract/scorecard.js';
 import { renewalCalendar } from './renewals/calendar.js';
 import { settings } from './renewals/settings.js';
+import { spendCommand } from './renewals/spend.js';
 import { logIssue } from './issue/log.js';
 import { issueCommand } from './issue/lifecycle.js';
 import { recordOutage } from './issue/outage.js';
@@ -87,6 +88,7 @@ export async function runCommand(command: CommandName, text: string, ctx: Comman
     if (handler) return await handler(ctx, rest);
     if (command === 'renewals') {
       if (first.key === undefined && first.value.toLowerCase() === 'settings') return await settings(ctx, rest);
+      if (first.key === undefined && first.value.toLowerCase() === 'spend') return await spendCommand(ctx, rest);
       return await renewalCalendar(ctx, tokens);
     }
     const sla = first.key === undefined ? SLA.get(first.value.toLowerCase()) : undefined;
