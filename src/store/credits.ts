@@ -83,6 +83,11 @@ export async function createCredit(tx: Tx, credit: NewCredit, rows: readonly Pla
   return created;
 }
 
+/** The credit a contract's month earned, if any. */
+export async function creditOfMonth(db: Db | Tx, contractId: string, month: string): Promise<Credit | null> {
+  return db.credit.findUnique({ where: { contractId_month: { contractId, month } } });
+}
+
 export async function findCredit(db: Db | Tx, workspaceId: string, number: number): Promise<Credit | null> {
   return db.credit.findUnique({ where: { workspaceId_number: { workspaceId, number } } });
 }

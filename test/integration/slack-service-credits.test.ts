@@ -68,6 +68,8 @@ describe('service credits (Slack)', () => {
     expect(text).not.toContain('Invoice typo');
     expect(text).toContain('we request the service credit of 25 % of the monthly fee: 250.00 USD');
     for (const id of ['rd:credit.claimed', 'rd:credit.credited', 'rd:credit.waived']) expect(text).toContain(id);
+    // The monthly report of the same morning names it.
+    expect(textOf(posts('Monthly SLA report')[0]!.body)).toContain('service credit C-1: 250.00 USD');
     // Exactly once: later passes (and the monthly report) add no second credit.
     await t.tick('2026-12-01T09:05:00Z');
     await t.tick('2026-12-02T09:00:00Z');
@@ -109,9 +111,17 @@ describe('service credits (Slack)', () => {
     const open = await run('/sla', 'credits "Globex Support"');
     expect(open).toContain('None open.');
     expect(open).toContain('recovered 240.00 USD');
+    // Totals on /sla (the months of the period) and the tiers on /contract show.
+    expect(await run('/sla', '"Globex Support" month:2026-11')).toContain('*Service credits* (months in this period; `/sla credits \\"Globex Support\\"`)\\nowed 250.00 USD · claimed 250.00 USD · recovered 240.00 USD · lost 0.00 USD');
+    expect(await run('/sla', '"Globex Support" month:2026-10')).toContain('*Service credits:* none earned in this period');
+    expect(await run('/contract', 'show "Globex Support"')).toContain('Service credits: below 99.9 % → 10 %, below 99 % → 25 %, below 95 % → 100 % of the monthly fee; claim within 30 days');
     // Nothing more to claim: no reminders, no "lost".
     await t.tick('2026-12-31T09:00:00Z');
     expect(posts('Service credit')).toHaveLength(1);
+    // The renewal reminder's SLA line carries the credits of its 12 months (90 days before 2027-06-30: Thu 2027-04-01).
+    await t.tick('2027-04-01T09:00:00Z');
+    const reminder = posts('Renewal reminder: Globex Support').at(-1)!;
+    expect(textOf(reminder.body)).toContain('Service credits: owed 250.00 USD · claimed 250.00 USD · recovered 240.00 USD · lost 0.00 USD.');
   });
 
   it('an unclaimed credit: reminders 7 days and 1 day before the deadline, then lost, said once', async () => {

@@ -6,6 +6,8 @@ import { activeContractChannels, activeContractsInChannel } from '../../store/co
 import { seriesAs } from '../../store/ledger-keys.js';
 import { monthlyReportsPlanned, planMonthlyReportRows } from '../../store/reminder-ledger.js';
 import { slaReport } from '../../store/sla-data.js';
+import { creditLabel, creditOfMonth } from '../../store/credits.js';
+import { cents } from '../../messages/format.js';
 import { allWorkspaces } from '../../store/workspaces.js';
 import { verdict } from '../../messages/sla-status.js';
 import { markLate } from '../../messages/late.js';
@@ -96,8 +98,11 @@ export const monthlyReports: ReminderFamily = {
       const measured = report.current.issueCount > 0 || report.current.uptime !== 1 || Object.keys(report.policy.targets).length > 0 || report.policy.uptimeTarget !== null;
       if (!measured) continue;
       const up = report.current.uptime === null ? '' : ` · uptime ${(report.current.uptime * 100).toFixed(2)} %${report.policy.uptimeTarget !== null ? ` (target ${report.policy.uptimeTarget} %)` : ''}`;
+      // The month's service credit, evaluated in this same pass (its own message follows).
+      const credit = await creditOfMonth(db, contract.id, reported);
+      const earned = credit ? ` · service credit ${creditLabel(credit)}: ${credit.amount === null ? `${credit.percent} %` : cents(credit.amount, credit.currency)}` : '';
       names.push(contract.name);
-      sections.push({ type: 'section', text: `• *${verdict(contract, report)}*\n   ${count(report.current.issueCount, 'issue')}, ${count(report.current.breachCount, 'breach', 'breaches')}${up}` });
+      sections.push({ type: 'section', text: `• *${verdict(contract, report)}*\n   ${count(report.current.issueCount, 'issue')}, ${count(report.current.breachCount, 'breach', 'breaches')}${up}${earned}` });
     }
     if (sections.length === 0) return null;
     const shown = sections.slice(0, MAX_CONTRACTS_PER_MESSAGE);
