@@ -4,10 +4,8 @@ import { creditsOf, figuresOf, stateOf } from '../../store/credits.js';
 import { creditListLine, totalsLines } from '../../messages/credit.js';
 import { message, type Block } from '../../messages/model.js';
 import { todayOf, type CommandContext, type CommandResult } from '../context.js';
-import { UsageError } from '../errors.js';
-import { positionals } from '../parse-args.js';
 import type { Token } from '../tokenize.js';
-import { requireContract } from '../contract/lookup.js';
+import { listScope } from '../contract/lookup.js';
 
 const EXAMPLE = '/sla credits "Globex Support" all';
 const LIMIT = 40;
@@ -17,12 +15,7 @@ const LIMIT = 40;
  * month first, and the totals over all of them (owed, claimed, recovered, lost), per currency.
  */
 export async function listCredits(ctx: CommandContext, tokens: Token[]): Promise<CommandResult> {
-  if (tokens.some((t) => t.key !== undefined)) throw new UsageError('`/sla credits` takes no options.', EXAMPLE);
-  const words = positionals(tokens);
-  const last = words.at(-1)?.toLowerCase();
-  const scope = last === 'all' || last === 'open' ? last : 'open';
-  const name = (last === 'all' || last === 'open' ? words.slice(0, -1) : words).join(' ');
-  const contract = name ? await requireContract(ctx, name, EXAMPLE) : null;
+  const { scope, contract } = await listScope(ctx, tokens, '/sla credits', EXAMPLE);
   const all = await creditsOf(ctx.db, ctx.workspace.id, { contractId: contract?.id });
   const shown = scope === 'all' ? all : all.filter((c) => OPEN_STATES.includes(stateOf(c)));
   const names = await contractNamesById(ctx.db, all.map((c) => c.contractId));
