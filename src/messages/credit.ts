@@ -47,9 +47,7 @@ export function claimText(credit: Credit, contract: CreditContract, timezone: st
   const title = monthTitle(credit.month);
   const to = contacts.filter((c) => c.email).map((c) => `${c.name ?? c.role} <${c.email}> (${c.role})`);
   const incidents = evidenceOf(credit).map((item) => `- ${evidenceLine(item, timezone)}`);
-  const request = credit.amount === null
-    ? `we request the service credit of ${credit.percent} % of the monthly fee`
-    : `we request the service credit of ${credit.percent} % of the monthly fee: ${cents(credit.amount, credit.currency)}`;
+  const request = credit.amount === null ? 'we request that credit for the month' : `we request a credit of ${cents(credit.amount, credit.currency)}`;
   return [
     `Subject: SLA credit request — ${contract.name} — ${title}`,
     ...(to.length > 0 ? [`To: ${to.join(', ')}`] : []),

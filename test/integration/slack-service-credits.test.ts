@@ -66,7 +66,7 @@ describe('service credits (Slack)', () => {
     expect(text).toContain('I-1 P1 Portal down: opened 2026-11-10 08:05, resolved 2026-11-11 08:10, 1445 min');
     expect(text).not.toContain('O-2'); // maintenance
     expect(text).not.toContain('Invoice typo');
-    expect(text).toContain('we request the service credit of 25 % of the monthly fee: 250.00 USD');
+    expect(text).toContain('(below 99 %: 25 % of the monthly fee) we request a credit of 250.00 USD.');
     for (const id of ['rd:credit.claimed', 'rd:credit.credited', 'rd:credit.waived']) expect(text).toContain(id);
     // The monthly report of the same morning names it.
     expect(textOf(posts('Monthly SLA report')[0]!.body)).toContain('service credit C-1: 250.00 USD');
