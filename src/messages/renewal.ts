@@ -133,7 +133,7 @@ export function renewalReminder(contract: Contract, options: RenewalMessageOptio
     contractFields(contract, options.today),
   ];
   if (options.slaSummary) blocks.push({ type: 'section', text: options.slaSummary });
-  if (options.surveyLine) blocks.push({ type: 'section', text: `*${options.surveyLine.replace(/^Survey:/, 'Survey:*')}` });
+  if (options.surveyLine) blocks.push({ type: 'section', text: options.surveyLine });
   if (options.scorecard) blocks.push({ type: 'section', text: '*Scorecard, last 12 months*' }, ...options.scorecard);
   if (contract.snoozedUntil && contract.snoozedUntil > options.today && options.decision?.status !== 'final') {
     const by = options.snoozedBy ? ` by ${mention(options.snoozedBy)}` : '';

@@ -59,7 +59,7 @@ export function scorecardBlocks(contract: Contract, evidence: Evidence, options:
   const deadline = deadlineOf(termsOf(contract));
   const worst = current.breaches[0];
   const credits = totalsLines(creditTotals(evidence.credits.map(figuresOf)));
-  const survey = evidence.survey ? surveyLine(evidence.survey.survey, evidence.survey.tally, options.timezone).replace(/^Survey: /, '') : 'none yet (`/contract survey …` starts one)';
+  const survey = evidence.survey ? surveyLine(evidence.survey.survey, evidence.survey.tally, options.timezone) : 'Survey: none yet (`/contract survey …` starts one)';
   const blocks: Block[] = [
     { type: 'section', text: verdictLine(judgement) },
     {
@@ -70,12 +70,12 @@ export function scorecardBlocks(contract: Contract, evidence: Evidence, options:
         { label: 'Uptime', value: current.uptime === null ? 'not measured' : `${uptimeFloor(current.uptime)}${policy.uptimeTarget !== null ? ` (target ${policy.uptimeTarget} %)` : ' (no target set)'}` },
         { label: 'Breaches', value: `${current.breachCount}${worst ? ` (worst: ${evidence.sla.labels.get(worst.issueId) ?? '?'} ${worst.priority.toUpperCase()} ${worst.measure}${Number.isFinite(worst.ratio) ? `, ${worst.ratio.toFixed(1)}× its target` : ''})` : ''}` },
         { label: 'Service credits', value: credits.length > 0 ? credits.join('\n') : policy.creditTiers.length > 0 ? 'none earned' : 'no credit tiers set' },
-        { label: 'Survey', value: survey },
         { label: 'Annual cost', value: annualCost(contract) },
         { label: 'Departments', value: departmentsText(contract) },
         { label: 'Notice deadline', value: `${day(deadline)}, ${daysLeft(options.today, deadline)}` },
       ],
     },
+    { type: 'section', text: survey },
   ];
   return { judgement, blocks };
 }
@@ -84,8 +84,9 @@ export function scorecardBlocks(contract: Contract, evidence: Evidence, options:
 export function scorecardMessage(contract: Contract, evidence: Evidence, options: { title: string; today: Day; timezone: string }): Message {
   const { judgement, blocks } = scorecardBlocks(contract, evidence, options);
   const deadline = deadlineOf(termsOf(contract));
+  const survey = evidence.survey ? ` ${surveyLine(evidence.survey.survey, evidence.survey.tally, options.timezone)}.` : '';
   return {
-    text: `Scorecard of ${contract.name} (${contract.vendor}), ${options.title}: ${judgement.verdict.toUpperCase()} — ${judgement.reasons.join('; ')}. Notice deadline ${deadline}, ${daysLeft(options.today, deadline)}.`,
+    text: `Scorecard of ${contract.name} (${contract.vendor}), ${options.title}: ${judgement.verdict.toUpperCase()} — ${judgement.reasons.join('; ')}. Notice deadline ${deadline}, ${daysLeft(options.today, deadline)}.${survey}`,
     blocks: [
       { type: 'header', text: `Scorecard: ${contract.name}, ${options.title}` },
       ...blocks,

@@ -99,7 +99,7 @@ describe('pulse survey (Slack)', () => {
 
     await t.tick('2027-03-24T09:00:00Z'); // 7 days before the deadline
     const reminder = t.slackApi.callsTo('chat.postMessage').filter((c) => String(c.body['text']).startsWith('Renewal reminder')).at(-1)!;
-    expect(textOf(reminder.body)).toContain('Survey:* 3.7/5 from 3 people, closed 2027-03-17');
+    expect(textOf(reminder.body)).toContain('Survey: 3.7/5 from 3 people, closed 2027-03-17');
   });
 
   it('/contract survey starts one now (owner or approver); the decision closes it with the results', async () => {

@@ -67,14 +67,14 @@ describe('scorecard and spend on a known data set (Slack)', () => {
     const card = await run('/contract', 'scorecard "Globex Support"');
     expect(fallback()).toBe(
       'Scorecard of Globex Support (Globex), last 12 months: RED — SLA compliance 75 % (3 of 4 targets met) is 15 points below the 90 % expected; uptime 99.885 % is below its 99.9 % target; '
-      + 'a service credit was earned in 1 month; 1 service credit was lost (not claimed in time). Notice deadline 2027-01-15, in 11 days.',
+      + 'a service credit was earned in 1 month; 1 service credit was lost (not claimed in time). Notice deadline 2027-01-15, in 11 days. Survey: 4.0/5 from 3 people, closed 2027-01-01.',
     );
     expect(card).toContain('🔴 *Red*');
     expect(card).toContain('*Response compliance*\\n1 of 2 met (50 %)');
     expect(card).toContain('*Resolution compliance*\\n2 of 2 met (100 %)');
     expect(card).toContain('*Breaches*\\n1 (worst: I-2 P1 response, 3.0× its target)');
     expect(card).toContain('owed 250.00 USD · claimed 0.00 USD · recovered 0.00 USD · lost 250.00 USD');
-    expect(card).toContain('*Survey*\\n4.0/5 from 3 people, closed 2027-01-01');
+    expect(card).toContain('Survey: 4.0/5 from 3 people, closed 2027-01-01');
     expect(card).toContain('*Annual cost*\\n12,000.00 USD a year (1,000.00 USD a month)');
     expect(card).toContain('IT 60 % (7,200.00 USD) · Finance 40 % (4,800.00 USD)');
     expect(card).toContain('2027-01-15 (Fri), in 11 days');

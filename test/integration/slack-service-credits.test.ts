@@ -169,9 +169,9 @@ describe('service credits (Slack)', () => {
     expect(await run('/sla', 'credit C-1 rejected')).toContain('C-1 was never claimed');
     expect(await run('/sla', 'credit C-1 claimed amount:10')).toContain('`amount:` is what the vendor credited');
     expect(await run('/sla', 'credit C-1 paid')).toContain('claimed, credited, rejected or waived');
-    expect(await run('/sla', 'credit C-9 claimed')).toContain('There is no credit C-9');
+    expect(await run('/sla', 'credit C-9 claimed')).toContain('Credit C-9 was not found');
     // The same id typed in another workspace is not found there.
-    expect(await run('/sla', 'credit C-1 waived', 'UOWNER', 'T2')).toContain('There is no credit C-1');
+    expect(await run('/sla', 'credit C-1 waived', 'UOWNER', 'T2')).toContain('Credit C-1 was not found');
     expect((await t.bot.db.credit.findFirstOrThrow()).status).toBe('due');
     expect(await run('/sla', 'credit C-1 claimed')).toContain('claim sent');
     expect(await run('/sla', 'credit C-1 claimed')).toContain('C-1 is already claimed');

@@ -35,7 +35,7 @@ export async function creditCommand(ctx: CommandContext, tokens: Token[]): Promi
   if (rest.length > 0) throw new UsageError(`Unexpected \`${rest[0]!.slice(0, 30)}\`.`, CREDIT_EXAMPLE);
   if (options.amount !== undefined && action !== 'credited') throw new UsageError('`amount:` is what the vendor credited: it goes with `credited`.', CREDIT_EXAMPLE);
   const credit = await findCredit(ctx.db, ctx.workspace.id, number);
-  if (!credit) throw new UsageError(`There is no credit C-${number}. \`/sla credits all\` lists them.`, CREDIT_EXAMPLE);
+  if (!credit) throw new UsageError(`Credit C-${number} was not found. \`/sla credits all\` lists them.`, CREDIT_EXAMPLE);
   return moveCredit(ctx, credit, action, options.amount ?? null, null);
 }
 
