@@ -48,7 +48,7 @@ async function forKind(
   const daysBefore = /^d(\d+)$/.exec(reminder.step);
   // The cycle's first renewal reminder carries the scorecard (SPEC §7).
   const ladderStep = daysBefore !== null || reminder.step.startsWith('snooze');
-  const scorecard = ladderStep && (await isFirstRenewal(db, contract.id, reminder.cycle, reminder.step)) ? scorecardBlocks(contract, evidence, { today, timezone: workspace.timezone }).blocks : undefined;
+  const scorecard = ladderStep && (await isFirstRenewal(db, contract.id, reminder.cycle, reminder.step)) ? scorecardBlocks(contract, evidence, { today, timezone: workspace.timezone, onReminder: true }).blocks : undefined;
   return renewalReminder(contract, {
     today,
     timezone: workspace.timezone,

@@ -53,7 +53,8 @@ export function verdictLine(judgement: Judgement): string {
 }
 
 /** The verdict and the facts behind it, as blocks: the scorecard message, and an attachment to the first renewal reminder of a cycle. */
-export function scorecardBlocks(contract: Contract, evidence: Evidence, options: { today: Day; timezone: string }): { judgement: Judgement; blocks: Block[] } {
+/** `onReminder`: the reminder shows the notice deadline already. */
+export function scorecardBlocks(contract: Contract, evidence: Evidence, options: { today: Day; timezone: string; onReminder?: boolean }): { judgement: Judgement; blocks: Block[] } {
   const judgement = judge(scorecardFacts(evidence));
   const { current, policy } = evidence.sla;
   const deadline = deadlineOf(termsOf(contract));
@@ -72,7 +73,7 @@ export function scorecardBlocks(contract: Contract, evidence: Evidence, options:
         { label: 'Service credits', value: credits.length > 0 ? credits.join('\n') : policy.creditTiers.length > 0 ? 'none earned' : 'no credit tiers set' },
         { label: 'Annual cost', value: annualCost(contract) },
         { label: 'Departments', value: departmentsText(contract) },
-        { label: 'Notice deadline', value: `${day(deadline)}, ${daysLeft(options.today, deadline)}` },
+        ...(options.onReminder ? [] : [{ label: 'Notice deadline', value: `${day(deadline)}, ${daysLeft(options.today, deadline)}` }]),
       ],
     },
     { type: 'section', text: survey },
