@@ -47,7 +47,7 @@ function originOf(ctx: Record<string, string>): MessageRef | null {
   return ctx['channelId'] && ctx['messageId'] ? { channelId: ctx['channelId'], messageId: ctx['messageId'] } : null;
 }
 
-/** The form an effect asks for, or null when what it is about no longer exists. */
+/** The form an effect asks for; throws (a private error) when what it is about no longer exists or no longer takes it. */
 export async function describeForm(ctx: CommandContext, effect: SmallFormEffect): Promise<SmallForm> {
   const c = effect.context;
   switch (effect.form) {
