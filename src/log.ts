@@ -24,3 +24,9 @@ export function leveledLog(min: LogLevel, write: (line: string) => void): Log {
 export function debugEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return env['LOG_LEVEL']?.trim() === 'debug';
 }
+
+/** Prisma's messages open with a code frame: the cause is on the last line. */
+export function lastLine(error: unknown): string {
+  const lines = String((error as Error)?.message ?? error).split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.at(-1) ?? 'unknown error';
+}

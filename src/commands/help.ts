@@ -14,6 +14,8 @@ export const HELP: Record<'contract' | 'renewals' | 'issue' | 'sla', string> = {
     '   roles: owner, vendor-support, account-manager, escalation-1, escalation-2, escalation-3',
     '• `/contract leaving @alice on:2027-01-31` — handover reminders for everything Alice holds',
     '• `/contract handover @alice @bob` — moves every role of Alice to Bob, on all contracts',
+    '• `/contract survey "Globex Support"` — a pulse survey in its channel now (owner or approver); `… comments` shows its comments, without names',
+    '• `/contract scorecard "Globex Support" [period:12m]` — SLA, uptime, breaches, service credits, survey, cost and a green / amber / red verdict with its reasons',
   ].join('\n'),
   renewals: [
     '*/renewals* — the renewal calendar and workspace settings',
@@ -21,6 +23,8 @@ export const HELP: Record<'contract' | 'renewals' | 'issue' | 'sla', string> = {
     '• `/renewals settings` — show settings',
     '• `/renewals settings tz:Europe/Berlin time:09:00 channel:#renewals approvers:@alice,@bob threshold:50000`',
     '• `/renewals settings calendar` — the private calendar feed link (deadlines and ends, for Outlook or Google Calendar) · `calendar:rotate` replaces it',
+    '• `/renewals settings survey:60d` — a pulse survey that many days before each notice deadline (default 60d; `survey:off` turns it off)',
+    '• `/renewals spend [by:vendor|department|channel] [within:12m]` — annualised spend per currency, what comes up for renewal in 30/90/365 days, and what renews unexamined',
   ].join('\n'),
   issue: [
     '*/issue* — vendor issues and downtime, measured against the SLA',
@@ -34,6 +38,9 @@ export const HELP: Record<'contract' | 'renewals' | 'issue' | 'sla', string> = {
     '• `/sla "Globex Support" period:30d` (or 12m, 1y) or `/sla "Globex Support" month:2026-10` — compliance, times, breaches, uptime',
     '• `/sla set "Globex Support" p1 response:1h resolution:8h` — targets per priority (durations 30min, 4h, 2d, 1w, 12m, 1y)',
     '• `/sla set "Globex Support" hours:business uptime:99.9 holidays:2026-12-24,2026-12-25 expect:95`',
+    '• `/sla set "Globex Support" credits:"99.9:10,99:25,95:100" claim:30d` — service credits: below 99.9 % uptime in a month, 10 % of the monthly fee…; claim within 30 days (`credits:none` removes them)',
+    '• `/sla credits ["Globex Support"] [open|all]` — service credits with totals owed, claimed, recovered and lost',
+    '• `/sla credit C-3 claimed|credited|rejected|waived [amount:250]` — what happened to a credit (owner or approver); `amount:` is what the vendor credited',
   ].join('\n'),
 };
 

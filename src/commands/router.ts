@@ -11,14 +11,19 @@ import { decideCommand } from './contract/decide-command.js';
 import { askArchive } from './contract/archive.js';
 import { contactCommand } from './contract/contact.js';
 import { handoverCommand, leavingCommand } from './contract/handover.js';
+import { surveyCommand } from './contract/survey.js';
+import { scorecardCommand } from './contract/scorecard.js';
 import { renewalCalendar } from './renewals/calendar.js';
 import { settings } from './renewals/settings.js';
+import { spendCommand } from './renewals/spend.js';
 import { logIssue } from './issue/log.js';
 import { issueCommand } from './issue/lifecycle.js';
 import { recordOutage } from './issue/outage.js';
 import { listIssuesCommand } from './issue/list.js';
 import { slaStatus } from './sla/status.js';
 import { slaSet } from './sla/set.js';
+import { listCredits } from './sla/credits.js';
+import { creditCommand } from './sla/credit.js';
 
 export type CommandName = keyof typeof HELP;
 export const COMMAND_NAMES = Object.keys(HELP) as CommandName[];
@@ -36,6 +41,8 @@ const CONTRACT = new Map<string, Handler>([
   ['contact', contactCommand],
   ['leaving', leavingCommand],
   ['handover', handoverCommand],
+  ['survey', surveyCommand],
+  ['scorecard', scorecardCommand],
 ]);
 
 const ISSUE = new Map<string, Handler>([
@@ -45,6 +52,13 @@ const ISSUE = new Map<string, Handler>([
   ['reopen', (ctx, tokens) => issueCommand(ctx, 'reopen', tokens)],
   ['outage', recordOutage],
   ['list', listIssuesCommand],
+]);
+
+/** `/sla <word> …`; anything else is a contract name (`/sla "Globex Support"`). */
+const SLA = new Map<string, Handler>([
+  ['set', slaSet],
+  ['credits', listCredits],
+  ['credit', creditCommand],
 ]);
 
 const MAX_INPUT = 4000;
@@ -83,9 +97,11 @@ export async function runCommand(command: CommandName, text: string, ctx: Comman
     if (handler) return await handler(ctx, rest);
     if (command === 'renewals') {
       if (first.key === undefined && first.value.toLowerCase() === 'settings') return await settings(ctx, rest);
+      if (first.key === undefined && first.value.toLowerCase() === 'spend') return await spendCommand(ctx, rest);
       return await renewalCalendar(ctx, tokens);
     }
-    if (first.key === undefined && first.value.toLowerCase() === 'set') return await slaSet(ctx, rest);
+    const sla = first.key === undefined ? SLA.get(first.value.toLowerCase()) : undefined;
+    if (sla) return await sla(ctx, rest);
     return await slaStatus(ctx, tokens);
   } catch (error) {
     return { reply: errorMessage(error, ctx) };

@@ -26,6 +26,11 @@ export type Act =
   | { kind: 'hand-over'; from: string; leavingOn: Day | null; today: Day }
   /** Record that `person` is leaving. */
   | { kind: 'mark-leaving'; person: string }
+  /** Move a service credit on (claim sent, credited, rejected, waived). */
+  | { kind: 'manage-credit'; contract: Holders }
+  /** Start a pulse survey now, or read its comments (shown without names). */
+  | { kind: 'run-survey'; contract: Holders }
+  | { kind: 'read-comments'; contract: Holders }
   | { kind: 'change-settings' }
   /** See or replace the private calendar feed URL: as private as the settings. */
   | { kind: 'calendar-feed' };
@@ -54,6 +59,9 @@ export function authorise(userId: string, approvers: readonly string[], act: Act
   const unownedAndOpen = (c: Holders) => c.ownerId === '' && open;
   switch (act.kind) {
     case 'decide':
+    case 'manage-credit':
+    case 'run-survey':
+    case 'read-comments':
       return owns(act.contract) || isApprover ? yes() : no('not-owner-or-approver');
     case 'approve':
       if (userId === act.proposedBy) return no('own-proposal');

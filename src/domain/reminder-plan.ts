@@ -1,8 +1,9 @@
 import { addDays, compareDays, shiftToFridayBefore, shiftToMondayAfter, type Day } from './days.js';
 import { deadlineOf, type ContractTerms, type Tier } from './contract-terms.js';
 import { instantAt, type TimeOfDay } from './zoned-time.js';
+import { surveyOpenDay } from './survey.js';
 
-export type ReminderKind = 'renewal' | 'deadline' | 'end';
+export type ReminderKind = 'renewal' | 'deadline' | 'end' | 'survey';
 
 /** Days before the deadline at which each tier gets a renewal reminder (SPEC §3). */
 export const RENEWAL_LADDERS: Record<Tier, readonly number[]> = {
@@ -14,6 +15,8 @@ export const RENEWAL_LADDERS: Record<Tier, readonly number[]> = {
 export interface ReminderSchedule {
   timezone: string;
   reminderTime: TimeOfDay;
+  /** The pulse survey opens this many days before the deadline; null or absent: no survey. */
+  surveyDays?: number | null;
 }
 
 export interface PlannedReminder {
@@ -53,6 +56,11 @@ export function planCycle(terms: ContractTerms, schedule: ReminderSchedule, opti
     }
     if (snooze && isPlannable(snooze) && !plan.some((p) => p.kind === 'renewal' && p.dueDay === snooze)) {
       plan.push({ kind: 'renewal', step: `snooze-${snooze}`, dueDay: snooze, dueAt: at(snooze) });
+    }
+    // The pulse survey (it closes 14 days before the deadline, see surveyCloseDay).
+    if (schedule.surveyDays) {
+      const dueDay = surveyOpenDay(deadline, schedule.surveyDays);
+      if (isPlannable(dueDay)) plan.push({ kind: 'survey', step: 'open', dueDay, dueAt: at(dueDay) });
     }
     // With no notice period the deadline is the end itself: the end event says it all.
     if (terms.noticeDays > 0) {

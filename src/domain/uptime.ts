@@ -37,6 +37,14 @@ export function uptime(outages: readonly Outage[], period: Period, now: Date): n
   return 1 - downMs / (end - start);
 }
 
+/**
+ * An uptime as a percent to three decimals, rounded down, so that a month just below a threshold never
+ * reads as reaching it (0.998996 → 99.899, not 99.9).
+ */
+export function uptimePercentFloor(fraction: number): number {
+  return Math.floor(fraction * 100_000 + 1e-6) / 1000;
+}
+
 /** True when `fraction` reaches `targetPercent` (e.g. 99.9); a hair of tolerance for float rounding. */
 export function meetsUptimeTarget(fraction: number, targetPercent: number): boolean {
   return fraction * 100 >= targetPercent - 1e-9;

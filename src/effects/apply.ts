@@ -2,6 +2,7 @@ import type { Delivery, DeliveryResult } from '../messages/delivery.js';
 import type { Db } from '../store/client.js';
 import { recordDecisionMessage } from '../store/decisions.js';
 import { recordIssueMessage } from '../store/issues.js';
+import { recordSurveyMessage } from '../store/surveys.js';
 import type { Effect, PostEffect, PostedAs, UpdateEffect } from './effect.js';
 import type { Log } from '../log.js';
 
@@ -49,5 +50,7 @@ function remember(db: Db, posted: PostedAs, channelId: string, messageId: string
       return recordIssueMessage(db, posted.issueId, channelId, messageId);
     case 'decision-message':
       return recordDecisionMessage(db, posted.decisionId, channelId, messageId);
+    case 'survey-message':
+      return recordSurveyMessage(db, posted.surveyId, channelId, messageId);
   }
 }

@@ -1,9 +1,9 @@
 import type { Message } from '../messages/model.js';
 
-export type FormId = 'contract-add' | 'assign-successor';
+export type FormId = 'contract-add' | 'assign-successor' | 'credit-amount' | 'survey-comment';
 
 /** What a posted message is, so its id is stored with what it shows (and it can be updated later). */
-export type PostedAs = { as: 'issue-message'; issueId: string } | { as: 'decision-message'; decisionId: string };
+export type PostedAs = { as: 'issue-message'; issueId: string } | { as: 'decision-message'; decisionId: string } | { as: 'survey-message'; surveyId: string };
 
 /**
  * What a command or a click changes outside the database, as data: the handler returns it in its

@@ -1,6 +1,7 @@
 import { daysBetween, weekday, type Day } from '../domain/days.js';
 import type { Per } from '../domain/contract-terms.js';
 import { formatInstant } from '../domain/zoned-time.js';
+import { uptimePercentFloor } from '../domain/uptime.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -47,4 +48,14 @@ export function mention(userId: string): string {
 
 export function channel(channelId: string): string {
   return `<#${channelId}>`;
+}
+
+/** An amount of money with its cents: "1,250.00 USD". */
+export function cents(value: number, currency: string): string {
+  return `${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)} ${currency}`;
+}
+
+/** An uptime to three decimals, rounded down ("99.899 %"): see uptimePercentFloor. */
+export function uptimeFloor(fraction: number): string {
+  return fraction >= 1 ? '100 %' : `${uptimePercentFloor(fraction).toFixed(3)} %`;
 }

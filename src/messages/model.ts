@@ -15,7 +15,17 @@ export type ActionId =
   | 'issue.respond'
   | 'issue.resolve'
   | 'handover.assign'
-  | 'leaving.confirm';
+  | 'leaving.confirm'
+  | 'credit.claimed'
+  | 'credit.credited'
+  | 'credit.waived'
+  | 'survey.1'
+  | 'survey.2'
+  | 'survey.3'
+  | 'survey.4'
+  | 'survey.5'
+  | 'survey.comment'
+  | 'survey.comments';
 
 export interface Button {
   action: ActionId;

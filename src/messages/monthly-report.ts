@@ -26,11 +26,19 @@ export function isMeasured(report: SlaReport): boolean {
  * A channel's monthly SLA report: one line per measured contract (at most 40), for `month`
  * ("2026-11", titled "November 2026").
  */
-export function monthlyReport(month: { id: string; title: string }, reports: readonly { contract: Contract; report: SlaReport }[], late: Late): Message {
-  const sections: Block[] = reports.slice(0, MAX_CONTRACTS_PER_MESSAGE).map(({ contract, report }) => {
+export interface ReportedContract {
+  contract: Contract;
+  report: SlaReport;
+  /** The month's service credit, if it earned one ("C-3", "250.00 USD"). */
+  credit?: { label: string; amount: string } | null;
+}
+
+export function monthlyReport(month: { id: string; title: string }, reports: readonly ReportedContract[], late: Late): Message {
+  const sections: Block[] = reports.slice(0, MAX_CONTRACTS_PER_MESSAGE).map(({ contract, report, credit }) => {
     const { current, policy } = report;
     const up = current.uptime === null ? '' : ` · uptime ${(current.uptime * 100).toFixed(2)} %${policy.uptimeTarget !== null ? ` (target ${policy.uptimeTarget} %)` : ''}`;
-    return { type: 'section', text: `• *${verdict(contract, report)}*\n   ${count(current.issueCount, 'issue')}, ${count(current.breachCount, 'breach', 'breaches')}${up}` };
+    const earned = credit ? ` · service credit ${credit.label}: ${credit.amount}` : '';
+    return { type: 'section', text: `• *${verdict(contract, report)}*\n   ${count(current.issueCount, 'issue')}, ${count(current.breachCount, 'breach', 'breaches')}${up}${earned}` };
   });
   const names = reports.map((r) => r.contract.name);
   const more = reports.length - sections.length;

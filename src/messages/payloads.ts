@@ -16,6 +16,12 @@ export const handoverPayload = z.object({ c: z.string().min(1).max(64), u: z.str
 /** Confirming a leaving date in the past. */
 export const leavingPayload = z.object({ u: z.string().min(1).max(128), d: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 
+/** What the service-credit buttons carry: the credit (its id, checked against the clicker's workspace). */
+export const creditPayload = z.object({ k: z.string().min(1).max(64) });
+
+/** What the survey buttons carry: the survey (its id, checked against the clicker's workspace). */
+export const surveyPayload = z.object({ s: z.string().min(1).max(64) });
+
 /** What the archive confirmation carries. */
 export const contractPayload = z.object({ c: z.string().min(1).max(64) });
 

@@ -4,12 +4,17 @@ import type { Db, Tx } from '../store/client.js';
 import type { Contract } from '../store/contracts.js';
 import type { Decision } from '../store/decisions.js';
 import type { Reminder } from '../store/reminder-ledger.js';
-import { reminderEvidence } from '../store/reminder-evidence.js';
+import { isFirstRenewal, reminderEvidence } from '../store/reminder-evidence.js';
+import { scorecardBlocks } from './scorecard.js';
 import type { Workspace } from '../store/workspaces.js';
 import { contractEnded, deadlinePassed, type EndOutcome } from './lifecycle.js';
 import type { Message } from './model.js';
 import { renewalReminder, type DecisionNote } from './renewal.js';
 import { slaSummaryText } from './sla-status.js';
+import { totalsLines } from './credit.js';
+import { creditTotals } from '../domain/credits.js';
+import { figuresOf } from '../store/credits.js';
+import { surveyLine } from './survey.js';
 
 // The reminder card: posted by the scheduler, rebuilt in place by the commands after a decision, an
 // approval or a snooze. Both build it here, from the contract's current state.
@@ -41,14 +46,19 @@ async function forKind(
   const decision = decisionOverride !== undefined ? decisionOverride : noteOf(evidence.decision);
   if (reminder.kind === 'deadline') return deadlinePassed(contract, { timezone: workspace.timezone, late, decision });
   const daysBefore = /^d(\d+)$/.exec(reminder.step);
+  // The cycle's first renewal reminder carries the scorecard (SPEC §7).
+  const ladderStep = daysBefore !== null || reminder.step.startsWith('snooze');
+  const scorecard = ladderStep && (await isFirstRenewal(db, contract.id, reminder.cycle, reminder.step)) ? scorecardBlocks(contract, evidence, { today, timezone: workspace.timezone, onReminder: true }).blocks : undefined;
   return renewalReminder(contract, {
     today,
     timezone: workspace.timezone,
     daysBefore: daysBefore ? Number(daysBefore[1]) : reminder.step.startsWith('snooze') ? null : undefined,
     late,
-    slaSummary: slaSummaryText(evidence.sla),
+    slaSummary: slaSummaryText(evidence.sla, totalsLines(creditTotals(evidence.credits.map(figuresOf)))),
+    surveyLine: evidence.survey ? surveyLine(evidence.survey.survey, evidence.survey.tally, workspace.timezone) : undefined,
     decision,
     snoozedBy: evidence.snoozedBy,
+    scorecard,
   });
 }
 

@@ -28,9 +28,13 @@ export interface RenewalMessageOptions {
   daysBefore?: number | null;
   late?: { dueDay: Day } | null;
   slaSummary?: string;
+  /** "Survey: 4.2/5 from 9 people, closed 2027-01-15". */
+  surveyLine?: string;
   decision?: DecisionNote | null;
   /** Who snoozed the contract's reminders, for the "⏰ Snoozed" note. */
   snoozedBy?: string | null;
+  /** The scorecard, on the first renewal reminder of a cycle. */
+  scorecard?: Block[];
 }
 
 /** What happens when nobody acts, in one phrase. */
@@ -129,6 +133,8 @@ export function renewalReminder(contract: Contract, options: RenewalMessageOptio
     contractFields(contract, options.today),
   ];
   if (options.slaSummary) blocks.push({ type: 'section', text: options.slaSummary });
+  if (options.surveyLine) blocks.push({ type: 'section', text: options.surveyLine });
+  if (options.scorecard) blocks.push({ type: 'section', text: '*Scorecard, last 12 months*' }, ...options.scorecard);
   if (contract.snoozedUntil && contract.snoozedUntil > options.today && options.decision?.status !== 'final') {
     const by = options.snoozedBy ? ` by ${mention(options.snoozedBy)}` : '';
     blocks.push({ type: 'section', text: `⏰ Snoozed${by}: the next renewal reminder comes on ${day(contract.snoozedUntil)}.` });

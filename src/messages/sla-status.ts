@@ -88,7 +88,8 @@ export function verdict(contract: Contract, report: SlaReport): string {
   return `${contract.name} met ${met} of ${decided} SLA targets (${pct(rate)}): ${parts} — ${judgement}${uptimeMissed}`;
 }
 
-export function slaStatusMessage(contract: Contract, report: SlaReport, title: string, timezone: string): Message {
+/** `credits`: the totals of the service credits of the months in the period, one line per currency. */
+export function slaStatusMessage(contract: Contract, report: SlaReport, title: string, timezone: string, credits: readonly string[] = []): Message {
   const { current, policy } = report;
   const clock = policy.hoursKind;
   const head = verdict(contract, report);
@@ -121,6 +122,11 @@ export function slaStatusMessage(contract: Contract, report: SlaReport, title: s
     const lines = current.atRisk.slice(0, 5).map((r) => `• ${label(r.issueId)} ${r.priority.toUpperCase()} ${r.measure} due ${formatInstant(r.dueAt, timezone)} (${Math.round(r.fraction * 100)} % of the target used)`);
     blocks.push({ type: 'section', text: `*Open issues at risk*\n${lines.join('\n')}` });
   }
+  if (credits.length > 0) {
+    blocks.push({ type: 'section', text: `*Service credits* (months in this period; \`/sla credits "${contract.name}"\`)\n${credits.join('\n')}` });
+  } else if (policy.creditTiers.length > 0) {
+    blocks.push({ type: 'section', text: `*Service credits:* none earned in this period (${policy.creditTiers.map((t) => `below ${t.below} % → ${t.percent} %`).join(', ')}).` });
+  }
   if (current.recurringCategories.length > 0) {
     blocks.push({ type: 'section', text: `*Recurring:* ${current.recurringCategories.map((c) => `${c.category} (${c.count})`).join(', ')}` });
   }
@@ -140,15 +146,16 @@ export function slaStatusMessage(contract: Contract, report: SlaReport, title: s
   return { text: `SLA of ${contract.name}, ${title}: ${head}.`, blocks };
 }
 
-/** The one-line evidence on a renewal reminder (last 12 months). */
-export function slaSummaryText(report: SlaReport): string {
+/** The one-line evidence on a renewal reminder (last 12 months); `credits` the service credit totals of those months. */
+export function slaSummaryText(report: SlaReport, credits: readonly string[] = []): string {
   const { current } = report;
+  const creditText = credits.length > 0 ? ` Service credits: ${credits.join('; ')}.` : '';
   if (current.issueCount === 0 && current.uptime !== null && current.uptime === 1 && report.policy.uptimeTarget === null) {
-    return '*SLA, last 12 months:* no vendor issues recorded.';
+    return `*SLA, last 12 months:* no vendor issues recorded.${creditText}`;
   }
   const parts = [issues(current.issueCount)];
   if (current.response.compliance.rate !== null) parts.push(`response ${ratio(current.response.compliance)}`);
   if (current.resolution.compliance.rate !== null) parts.push(`resolution ${ratio(current.resolution.compliance)}`);
   if (current.uptime !== null) parts.push(`uptime ${uptimePct(current.uptime)}${report.policy.uptimeTarget !== null ? ` (target ${report.policy.uptimeTarget} %)` : ''}`);
-  return `*SLA, last 12 months:* ${parts.join(' · ')}.`;
+  return `*SLA, last 12 months:* ${parts.join(' · ')}.${creditText}`;
 }

@@ -1,5 +1,4 @@
-import { perform } from '../effects/apply.js';
-import { post } from '../effects/effect.js';
+import { applyEffects, perform } from '../effects/apply.js';
 import { platformOf, type DeliveryResult } from '../messages/delivery.js';
 import type { Claim } from '../store/claims.js';
 import type { Reminder } from '../store/reminder-ledger.js';
@@ -69,8 +68,11 @@ export class RowDelivery {
         const now = run.deps.clock();
         if (p.claim.heldFor(now) > run.leaseMs / 2 && !(await p.claim.renew(now))) return null;
         run.pacer.posting(slot);
-        const posted = await perform(run.deps.delivery, p.to.workspaceId, post(p.to.channelId, p.message, `${row.kind} ${row.step}`));
-        if (posted.ok) await this.recordSent(p, posted.messageId);
+        const posted = await perform(run.deps.delivery, p.to.workspaceId, p.effect);
+        if (posted.ok) {
+          await this.recordSent(p, posted.messageId);
+          await applyEffects(p.refresh, { db: run.db, workspaceId: p.to.workspaceId, delivery: run.deps.delivery, log: (line) => run.log(line, 'warn') });
+        }
         return posted;
       });
       if (!result) return 'lost'; // its lease ran out before the post: another process has it now

@@ -22,6 +22,10 @@ export interface FamilyContext {
 export interface FamilyPost {
   message: Message;
   channelId: string | null;
+  /** Updates this message of the channel in place instead of posting a new one (a survey's results). */
+  replaces?: string | null;
+  /** Messages brought up to date in place once this one is out (a credit's card when it is lost); best effort. */
+  refresh?: { channelId: string; messageId: string; message: Message }[];
 }
 
 /**

@@ -3,6 +3,7 @@ import { findDue, type DueCursor } from '../store/reminder-ledger.js';
 import { RowDelivery } from './deliver-row.js';
 import { DELIVERY_PROBLEM } from './families/delivery-problems.js';
 import { planMonthlyReports } from './families/monthly-report.js';
+import { planServiceCredits } from './credit-evaluation.js';
 import { dropRows, SUPERSEDED } from './give-up.js';
 import { ChannelLanes } from './lanes.js';
 import type { PassReport } from './outcome.js';
@@ -30,6 +31,7 @@ export async function runPass(deps: PassDeps, now: Date): Promise<PassReport> {
   const rows = new RowDelivery(run);
   const lanes = new ChannelLanes(run, (row) => rows.handle(row));
   await planMonthlyReports(deps.db, now, deps.log, deps.workspaceId);
+  await planServiceCredits(deps.db, now, deps.log, deps.workspaceId);
   const batchSize = deps.batchSize ?? 500;
   let cursor: DueCursor | undefined;
   try {

@@ -1,7 +1,7 @@
 import { isLate } from '../domain/catch-up.js';
 import { dayIn } from '../domain/zoned-time.js';
 import { platformOf, type Destination } from '../messages/delivery.js';
-import type { Message } from '../messages/model.js';
+import { post, update, type PostEffect, type UpdateEffect } from '../effects/effect.js';
 import { Claim } from '../store/claims.js';
 import { laterStepDue, markSkipped, type Reminder } from '../store/reminder-ledger.js';
 import type { Workspace } from '../store/workspaces.js';
@@ -15,7 +15,10 @@ import type { PassRun } from './pass-run.js';
 /** A claimed row with its message, ready to post. */
 export interface Prepared {
   claim: Claim;
-  message: Message;
+  /** The row's message: a new post, or an update of the message it replaces (a survey's results). */
+  effect: PostEffect | UpdateEffect;
+  /** Other messages brought up to date once this one is out (best effort). */
+  refresh: UpdateEffect[];
   to: Destination;
   workspace: Workspace;
   late: boolean;
@@ -59,5 +62,13 @@ export async function prepareRow(run: PassRun, row: Reminder, families: readonly
     await claim.failed('no channel: set one with /renewals settings channel:#…', null);
     return 'failed';
   }
-  return { claim, message: built.message, to: { workspaceId: workspace.id, channelId }, workspace, late: late !== null };
+  const about = `${row.kind} ${row.step}`;
+  return {
+    claim,
+    effect: built.replaces ? update(channelId, built.replaces, built.message, about) : post(channelId, built.message, about),
+    refresh: (built.refresh ?? []).map((r) => update(r.channelId, r.messageId, r.message, `${about}: an earlier message`)),
+    to: { workspaceId: workspace.id, channelId },
+    workspace,
+    late: late !== null,
+  };
 }

@@ -82,6 +82,11 @@ export async function issueOfRow(db: Db | Tx, id: string): Promise<VendorIssue |
   return db.vendorIssue.findUnique({ where: { id } });
 }
 
-export async function addOutage(db: Db | Tx, outage: { workspaceId: string; contractId: string; startAt: Date; endAt: Date; maintenance: boolean; createdBy: string }): Promise<void> {
-  await db.outage.create({ data: outage });
+/** Records an outage with the workspace's next O-<n>; returns that number. */
+export async function addOutage(db: Db, outage: { workspaceId: string; contractId: string; startAt: Date; endAt: Date; maintenance: boolean; createdBy: string; createdAt: Date }): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const ws = await tx.workspace.update({ where: { id: outage.workspaceId }, data: { outageSeq: { increment: 1 } }, select: { outageSeq: true } });
+    await tx.outage.create({ data: { ...outage, number: ws.outageSeq } });
+    return ws.outageSeq;
+  });
 }

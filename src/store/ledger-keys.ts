@@ -16,7 +16,11 @@ export type LedgerSeries =
   /** A channel's monthly SLA report, once per month (`2026-11`). */
   | { of: 'monthly-report'; channelId: string; month: string }
   /** The report that a channel's reminders could not be delivered, once per day. */
-  | { of: 'delivery-problem'; channelId: string; day: Day };
+  | { of: 'delivery-problem'; channelId: string; day: Day }
+  /** A service credit: its message, the claim reminders before its deadline, and "lost" after it. */
+  | { of: 'credit'; creditId: string }
+  /** A pulse survey's close (its results posted in place of the survey). */
+  | { of: 'survey'; surveyId: string };
 
 export interface SeriesKey {
   subject: string;
@@ -43,6 +47,10 @@ export function seriesKey(series: LedgerSeries): SeriesKey {
       return { subject: `report:${series.channelId}`, cycle: compact(series.month) };
     case 'delivery-problem':
       return { subject: `delivery:${series.channelId}`, cycle: compact(series.day) };
+    case 'credit':
+      return { subject: `credit:${series.creditId}`, cycle: 0 };
+    case 'survey':
+      return { subject: `survey:${series.surveyId}`, cycle: 0 };
   }
 }
 
@@ -79,6 +87,10 @@ export function seriesOf(row: { subject: string; cycle: number; channelId: strin
       return { of: 'monthly-report', channelId: rest, month: dashed(row.cycle) };
     case 'delivery':
       return { of: 'delivery-problem', channelId: rest, day: dashed(row.cycle) };
+    case 'credit':
+      return { of: 'credit', creditId: rest };
+    case 'survey':
+      return { of: 'survey', surveyId: rest };
     default:
       return null;
   }

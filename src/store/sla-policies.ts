@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SlaHours } from '../domain/business-hours.js';
 import { parseSlaDuration } from '../domain/durations.js';
 import { PRIORITIES, type Priority, type SlaTargets } from '../domain/sla-measure.js';
+import type { CreditTier } from '../domain/credits.js';
 import type { Db, Tx } from './client.js';
 
 export interface SlaPolicy {
@@ -14,11 +15,22 @@ export interface SlaPolicy {
   uptimeTarget: number | null;
   /** The compliance (percent) the team expects from the vendor. */
   expectation: number;
+  /** Service credit tiers, highest threshold first; empty: none. */
+  creditTiers: CreditTier[];
+  /** Days after a month ends to claim its credit. */
+  claimDays: number;
 }
+
+export const DEFAULT_CLAIM_DAYS = 30;
 
 export const DEFAULT_EXPECTATION = 90;
 
 const holidayList = z.array(z.string());
+const tierList = z.array(z.object({ below: z.number(), percent: z.number() }));
+
+export function tiersOfRow(json: string | null): CreditTier[] {
+  return json ? tierList.parse(JSON.parse(json)) : [];
+}
 
 /** A contract's SLA clock and targets; with nothing set: 24x7, no targets, no uptime target. */
 export async function slaPolicyOf(db: Db | Tx, contractId: string, timezone: string): Promise<SlaPolicy> {
@@ -44,6 +56,8 @@ export async function slaPolicyOf(db: Db | Tx, contractId: string, timezone: str
     typed,
     uptimeTarget: policy?.uptimeTarget ?? null,
     expectation: policy?.expectation ?? DEFAULT_EXPECTATION,
+    creditTiers: tiersOfRow(policy?.creditTiers ?? null),
+    claimDays: policy?.claimDays ?? DEFAULT_CLAIM_DAYS,
   };
 }
 
@@ -60,8 +74,20 @@ export async function setTargets(tx: Tx, workspaceId: string, contractId: string
   });
 }
 
-export async function setPolicy(tx: Tx, workspaceId: string, contractId: string, change: { hours?: '24x7' | 'business'; holidays?: string[]; uptimeTarget?: number; expectation?: number }): Promise<void> {
+export interface PolicyChange {
+  hours?: '24x7' | 'business';
+  holidays?: string[];
+  uptimeTarget?: number;
+  expectation?: number;
+  /** Empty: no more service credits. */
+  creditTiers?: CreditTier[];
+  claimDays?: number;
+}
+
+export async function setPolicy(tx: Tx, workspaceId: string, contractId: string, change: PolicyChange): Promise<void> {
   const data = {
+    ...(change.creditTiers !== undefined && { creditTiers: change.creditTiers.length > 0 ? JSON.stringify(change.creditTiers) : null }),
+    ...(change.claimDays !== undefined && { claimDays: change.claimDays }),
     ...(change.hours !== undefined && { hours: change.hours }),
     ...(change.holidays !== undefined && { holidays: JSON.stringify(change.holidays) }),
     ...(change.uptimeTarget !== undefined && { uptimeTarget: change.uptimeTarget }),

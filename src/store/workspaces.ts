@@ -12,6 +12,8 @@ export interface Workspace {
   defaultChannel: string | null;
   approvers: string[];
   threshold: number | null;
+  /** The pulse survey opens this many days before a deadline; null: surveys are off. */
+  surveyDays: number | null;
 }
 
 const approverList = z.array(z.string());
@@ -21,9 +23,9 @@ export function workspaceId(platform: Platform, externalId: string): string {
 }
 
 /** The columns a workspace is read from. */
-export const WORKSPACE_COLUMNS = ['id', 'platform', 'timezone', 'reminderTime', 'defaultChannel', 'approvers', 'threshold'] as const;
+export const WORKSPACE_COLUMNS = ['id', 'platform', 'timezone', 'reminderTime', 'defaultChannel', 'approvers', 'threshold', 'surveyDays'] as const;
 
-type WorkspaceRow = { [K in (typeof WORKSPACE_COLUMNS)[number]]: K extends 'defaultChannel' ? string | null : K extends 'threshold' ? number | null : string };
+type WorkspaceRow = { [K in (typeof WORKSPACE_COLUMNS)[number]]: K extends 'defaultChannel' ? string | null : K extends 'threshold' | 'surveyDays' ? number | null : string };
 
 export function workspaceOfRow(row: WorkspaceRow): Workspace {
   return {
@@ -34,6 +36,7 @@ export function workspaceOfRow(row: WorkspaceRow): Workspace {
     defaultChannel: row.defaultChannel,
     approvers: approverList.parse(JSON.parse(row.approvers)),
     threshold: row.threshold,
+    surveyDays: row.surveyDays,
   };
 }
 
@@ -69,6 +72,8 @@ export interface SettingsChange {
   defaultChannel?: string;
   approvers?: string[];
   threshold?: number;
+  /** null: surveys off. */
+  surveyDays?: number | null;
 }
 
 export async function updateWorkspace(db: Db | Tx, id: string, change: SettingsChange): Promise<Workspace> {
@@ -80,14 +85,15 @@ export async function updateWorkspace(db: Db | Tx, id: string, change: SettingsC
       ...(change.defaultChannel !== undefined && { defaultChannel: change.defaultChannel }),
       ...(change.approvers !== undefined && { approvers: JSON.stringify(change.approvers) }),
       ...(change.threshold !== undefined && { threshold: change.threshold }),
+      ...(change.surveyDays !== undefined && { surveyDays: change.surveyDays }),
     },
   });
   return workspaceOfRow(row);
 }
 
-/** Every workspace, with what monthly-report planning needs. */
-export async function allWorkspaces(db: Db): Promise<{ id: string; timezone: string; reminderTime: string; defaultChannel: string | null; createdAt: Date }[]> {
-  return db.workspace.findMany({ select: { id: true, timezone: true, reminderTime: true, defaultChannel: true, createdAt: true } });
+/** Every workspace, with what monthly planning (reports, service credits) needs. */
+export async function allWorkspaces(db: Db): Promise<{ id: string; timezone: string; reminderTime: string; defaultChannel: string | null; createdAt: Date; creditMonth: string | null }[]> {
+  return db.workspace.findMany({ select: { id: true, timezone: true, reminderTime: true, defaultChannel: true, createdAt: true, creditMonth: true } });
 }
 
 /** Whether the database holds no workspace at all (a fresh install: the sandbox seeds its demo then). */

@@ -24,6 +24,18 @@ const table: Row[] = [
   ['', 'none', { kind: 'decide', contract: unowned }, 'not-owner-or-approver'],
   ['uowner', 'set', { kind: 'decide', contract }, 'not-owner-or-approver'], // ids are exact
 
+  // service credits, surveys started by hand, their comments: owner or approver, whether or not approvers are set
+  ...(['manage-credit', 'run-survey', 'read-comments'] as const).flatMap((kind): Row[] => [
+    ['UOWNER', 'set', { kind, contract }, 'allow'],
+    ['UAPP', 'set', { kind, contract }, 'allow'],
+    ['UADDER', 'set', { kind, contract }, 'not-owner-or-approver'],
+    ['USTRANGER', 'set', { kind, contract }, 'not-owner-or-approver'],
+    ['UOWNER', 'none', { kind, contract }, 'allow'],
+    ['UADDER', 'none', { kind, contract }, 'not-owner-or-approver'],
+    ['USTRANGER', 'none', { kind, contract }, 'not-owner-or-approver'],
+    ['USTRANGER', 'none', { kind, contract: unowned }, 'not-owner-or-approver'],
+  ]),
+
   // approve: a different approver
   ['UAPP2', 'set', { kind: 'approve', proposedBy: 'UAPP' }, 'allow'],
   ['UAPP', 'set', { kind: 'approve', proposedBy: 'UOWNER' }, 'allow'],
@@ -105,6 +117,6 @@ describe('authorise: who × action × approvers set or not × leaving date', () 
 
   it('covers every kind of act', () => {
     const kinds = new Set(table.map(([, , act]) => act.kind));
-    expect([...kinds].sort()).toEqual(['approve', 'archive', 'calendar-feed', 'change-owner', 'change-settings', 'decide', 'edit', 'hand-over', 'mark-leaving']);
+    expect([...kinds].sort()).toEqual(['approve', 'archive', 'calendar-feed', 'change-owner', 'change-settings', 'decide', 'edit', 'hand-over', 'manage-credit', 'mark-leaving', 'read-comments', 'run-survey']);
   });
 });

@@ -360,3 +360,22 @@ describe('snoozeUntil', () => {
     expect(snoozeUntil('2026-11-10', deadline, 4)).toBe('2026-11-13'); // Sat 14 → Fri 13
   });
 });
+
+describe('planCycle: the pulse survey', () => {
+  const from = '2026-01-01';
+
+  it('opens `surveyDays` before the deadline, a weekend moved to the Friday before', () => {
+    // Deadline Tue 2026-12-01: 60 days before is Sat 2026-10-03 → Fri 2026-10-02, beside the 60-day reminder.
+    const plan = planCycle(contractA(2), { ...berlin, surveyDays: 60 }, { from, decided: false });
+    expect(brief(plan)).toContain('survey:open@2026-10-02');
+    expect(brief(plan).indexOf('survey:open@2026-10-02')).toBe(brief(plan).indexOf('renewal:d60@2026-10-02') + 1);
+    expect(brief(planCycle(contractA(2), { ...berlin, surveyDays: 45 }, { from, decided: false }))).toContain('survey:open@2026-10-16');
+  });
+
+  it('is not planned when off, once decided, or when its day has passed', () => {
+    expect(brief(planCycle(contractA(2), berlin, { from, decided: false })).some((s) => s.startsWith('survey'))).toBe(false);
+    expect(brief(planCycle(contractA(2), { ...berlin, surveyDays: null }, { from, decided: false })).some((s) => s.startsWith('survey'))).toBe(false);
+    expect(brief(planCycle(contractA(2), { ...berlin, surveyDays: 60 }, { from, decided: true })).some((s) => s.startsWith('survey'))).toBe(false);
+    expect(brief(planCycle(contractA(2), { ...berlin, surveyDays: 60 }, { from: '2026-10-05', decided: false })).some((s) => s.startsWith('survey'))).toBe(false);
+  });
+});

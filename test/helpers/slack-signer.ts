@@ -63,4 +63,16 @@ export class SlackClient {
     };
     return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
   }
+
+  /** A modal submitted: `values` are the plain-text inputs by block id (Slack's `state.values`, action id `value`). */
+  async submitView(options: { user: string; callbackId: string; privateMetadata: string; values: Record<string, string>; team?: string }): Promise<Response> {
+    this.counter += 1;
+    const team = options.team ?? this.options.team ?? 'T1';
+    const values = Object.fromEntries(Object.entries(options.values).map(([block, value]) => [block, { value: { type: 'plain_text_input', value } }]));
+    const payload = {
+      type: 'view_submission', team: { id: team, domain: 'test' }, user: { id: options.user, username: options.user.toLowerCase(), team_id: team }, api_app_id: 'A1', token: 'legacy', trigger_id: `trigger-${this.counter}`,
+      view: { id: `V${this.counter}`, type: 'modal', callback_id: options.callbackId, private_metadata: options.privateMetadata, team_id: team, app_id: 'A1', bot_id: 'B1', hash: 'h', title: { type: 'plain_text', text: 'x' }, blocks: [], state: { values } },
+    };
+    return this.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
+  }
 }

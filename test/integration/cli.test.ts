@@ -83,14 +83,14 @@ describe('renewal-desk CLI', () => {
     const early = await cli(['tick', '--at', '2026-12-01T08:59:00+01:00']);
     expect(early.code).toBe(0);
     expect(early.stdout).toContain('0 posted');
+    // The 60-day reminder, and the pulse survey that opens 60 days before the deadline by default (SPEC §7).
     const due = await cli(['tick', '--at', '2026-12-01T09:00']);
-    expect(due.stdout).toContain('1 posted');
+    expect(due.stdout).toContain('2 posted');
     const again = await cli(['tick', '--at', '2026-12-01T09:30']);
     expect(again.stdout).toContain('0 posted');
     const posts = slackApi.callsTo('chat.postMessage');
-    expect(posts).toHaveLength(1);
-    expect(String(posts[0]!.body['text'])).toContain('Globex Support');
-    expect(posts[0]!.body['channel']).toBe('C1');
+    expect(posts.map((p) => String(p.body['text']).split(':')[0])).toEqual(['Renewal reminder', 'Pulse survey']);
+    expect(posts.every((p) => String(p.body['text']).includes('Globex Support') && p.body['channel'] === 'C1')).toBe(true);
     expect((await cli(['tick', '--at', 'yesterday'])).code).toBe(1);
   });
 });
@@ -180,10 +180,10 @@ describe('the CLI clock (RENEWAL_DESK_NOW, --now)', () => {
         await other.$disconnect();
       }
     };
-    // Tier 2 steps: 90, 60, 30, 14, 7, 1 days before 2027-03-31, then the day after.
+    // Tier 2 steps: 90, 60, 30, 14, 7, 1 days before 2027-03-31, then the day after; the pulse survey 60 days before.
     const early = await planned('2026-11-23T10:00:00Z');
     const late = await planned('2027-02-20T10:00:00Z');
-    expect(early.length - late.length).toBe(2);
+    expect(early.length - late.length).toBe(3);
   });
 
   it('refuses a moved clock in production, and a value that is not an instant', async () => {

@@ -17,6 +17,10 @@ const SERIES: { series: LedgerSeries; channelId: string | null; subject: string;
   { series: { of: 'monthly-report', channelId: '19:x@thread.tacv2', month: '2027-01' }, channelId: '19:x@thread.tacv2', subject: 'report:19:x@thread.tacv2', cycle: 202701 },
   // The row of a delivery-problem report is posted to the workspace channel: its channelId is not the failing one.
   { series: { of: 'delivery-problem', channelId: '19:failing@thread.tacv2', day: '2026-12-04' }, channelId: 'C0GENERAL', subject: 'delivery:19:failing@thread.tacv2', cycle: 20261204 },
+  // A credit's message, claim reminders and "lost"; a survey's close (in a Teams channel).
+  { series: { of: 'credit', creditId: '0193c0de-1111-7000-8000-00000000000c' }, channelId: 'C0RENEW', subject: 'credit:0193c0de-1111-7000-8000-00000000000c', cycle: 0 },
+  { series: { of: 'credit', creditId: 'c1' }, channelId: null, subject: 'credit:c1', cycle: 0 },
+  { series: { of: 'survey', surveyId: '0193c0de-2222-7000-8000-00000000000e' }, channelId: '19:renew@thread.tacv2', subject: 'survey:0193c0de-2222-7000-8000-00000000000e', cycle: 0 },
 ];
 
 describe('ledger keys', () => {
@@ -34,6 +38,8 @@ describe('ledger keys', () => {
     ['an issue with an unknown measure', 'issue:i1:uptime', 0, 'C1'],
     ['a handover whose row names another channel', 'handover:U1:C1', 20261231, 'C2'],
     ['a handover without a channel', 'handover:U1:C1', 20261231, null],
+    ['a credit without an id', 'credit:', 0, 'C1'],
+    ['a survey without an id', 'survey:', 0, 'C1'],
   ])('reads %s as no series', (_what, subject, cycle, channelId) => {
     expect(seriesOf({ subject, cycle, channelId })).toBeNull();
   });

@@ -17,6 +17,7 @@ import { RefusedError, UsageError } from '../errors.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import { post, type Effect } from '../../effects/effect.js';
 import { reminderCardUpdate } from './reminder-card.js';
+import { closeSurveyAtDecision } from '../contract/survey.js';
 
 function policyOf(ctx: CommandContext, contract: Contract): DecisionPolicy {
   return { ownerId: contract.ownerId, approvers: ctx.workspace.approvers, threshold: ctx.workspace.threshold };
@@ -66,7 +67,7 @@ export async function decide(ctx: CommandContext, contractId: string, cycle: num
     return { reply: plain(`${CHOICE_LABELS[choice]} for ${contract.name} is proposed. Its annual value this term is at or above ${amount(threshold, contract.currency)}, so another approver (${policy.approvers.filter((a) => a !== ctx.userId).map(mention).join(', ') || 'none set yet'}) must confirm.`), effects: shown };
   }
   const confirmed = await confirmation(ctx, contract, choice);
-  return { reply: confirmed.reply, effects: [...shown, ...(confirmed.effects ?? [])] };
+  return { reply: confirmed.reply, effects: [...shown, ...(confirmed.effects ?? []), ...(await closeSurveyAtDecision(ctx, contract.id))] };
 }
 
 /**
@@ -101,7 +102,7 @@ export async function settle(ctx: CommandContext, decisionId: string, approve: b
   const shown = await refreshReminder(ctx, contract, settled, target);
   if (!approve) return { reply: plain(`You rejected ${CHOICE_LABELS[choice]} for ${contract.name}. Its reminders continue.`), effects: shown };
   const confirmed = await confirmation(ctx, contract, choice);
-  return { reply: confirmed.reply, effects: [...shown, ...(confirmed.effects ?? [])] };
+  return { reply: confirmed.reply, effects: [...shown, ...(confirmed.effects ?? []), ...(await closeSurveyAtDecision(ctx, contract.id))] };
 }
 
 /** What a final decision changes: renewal reminders stop; a manual renew moves the end forward. */

@@ -1,4 +1,5 @@
 import { deadlineOf } from '../../domain/contract-terms.js';
+import { formatTiers } from '../../domain/credits.js';
 import { formatInstant } from '../../domain/zoned-time.js';
 import { termsOf } from '../../store/contracts.js';
 import { currentDecision } from '../../store/decisions.js';
@@ -33,10 +34,11 @@ async function slaSection(db: Db, contractId: string, contractName: string, time
   const policy = await slaPolicyOf(db, contractId, timezone);
   const lines = targetLines(policy);
   const uptime = policy.uptimeTarget !== null ? `uptime target ${policy.uptimeTarget} %` : 'no uptime target';
-  if (lines.length === 0 && policy.uptimeTarget === null) {
+  const credits = policy.creditTiers.length > 0 ? `\nService credits: ${formatTiers(policy.creditTiers)} of the monthly fee; claim within ${policy.claimDays} days of the month's end` : '';
+  if (lines.length === 0 && policy.uptimeTarget === null && !credits) {
     return `*SLA targets*\nnone set yet: \`/sla set "${contractName}" p1 response:1h resolution:8h\``;
   }
-  return `*SLA targets* · ${hoursText(policy, timezone)} · ${uptime}\n${lines.length > 0 ? lines.join('\n') : 'no response or resolution targets yet'}`;
+  return `*SLA targets* · ${hoursText(policy, timezone)} · ${uptime}\n${lines.length > 0 ? lines.join('\n') : 'no response or resolution targets yet'}${credits}`;
 }
 
 async function openIssuesSection(ctx: CommandContext, contractId: string): Promise<string> {
@@ -59,7 +61,9 @@ function reminderLine(r: Reminder, now: Date, tz: string): string {
         : 'renewal reminder (snoozed)'
       : r.kind === 'deadline'
         ? 'deadline passed notice'
-        : 'end of term';
+        : r.kind === 'survey'
+          ? 'pulse survey opens'
+          : 'end of term';
   // Due but not posted yet: the next scheduler pass posts it (within minutes).
   const due = r.dueAt.getTime() <= now.getTime() ? ' — due now, goes out with the next scheduler pass' : '';
   return `• ${formatInstant(r.dueAt, tz)} ${what}${due}`;

@@ -4,22 +4,15 @@ import { issueLabel, listIssues } from '../../store/issues.js';
 import { mention } from '../../messages/format.js';
 import { message, type Block } from '../../messages/model.js';
 import type { CommandContext, CommandResult } from '../context.js';
-import { UsageError } from '../errors.js';
-import { positionals } from '../parse-args.js';
 import type { Token } from '../tokenize.js';
-import { requireContract } from '../contract/lookup.js';
+import { listScope } from '../contract/lookup.js';
 
 const EXAMPLE = '/issue list "Globex Support" all';
 const LIMIT = 30;
 
 /** `/issue list [<contract>] [open|all]`: newest first; open ones by default. */
 export async function listIssuesCommand(ctx: CommandContext, tokens: Token[]): Promise<CommandResult> {
-  if (tokens.some((t) => t.key !== undefined)) throw new UsageError('`/issue list` takes no options.', EXAMPLE);
-  const words = positionals(tokens);
-  const last = words.at(-1)?.toLowerCase();
-  const scope = last === 'all' || last === 'open' ? last : 'open';
-  const name = (last === 'all' || last === 'open' ? words.slice(0, -1) : words).join(' ');
-  const contract = name ? await requireContract(ctx, name, EXAMPLE) : null;
+  const { scope, contract } = await listScope(ctx, tokens, '/issue list', EXAMPLE);
   const issues = await listIssues(ctx.db, ctx.workspace.id, { contractId: contract?.id, openOnly: scope === 'open', limit: LIMIT + 1 });
   const names = await contractNamesById(ctx.db, issues.map((i) => i.contractId));
   const title = `${scope === 'open' ? 'Open issues' : 'Issues'}${contract ? ` of ${contract.name}` : ''}`;

@@ -21,12 +21,12 @@ export async function recordOutage(ctx: CommandContext, tokens: Token[]): Promis
   if (!options.start || !options.end) throw new UsageError('Give both `start:` and `end:`.', EXAMPLE);
   if (options.end.getTime() <= options.start.getTime()) throw new UsageError('The end of an outage must be after its start.', EXAMPLE);
   const contract = await requireContract(ctx, name, EXAMPLE);
-  await addOutage(ctx.db, { workspaceId: ctx.workspace.id, contractId: contract.id, startAt: options.start, endAt: options.end, maintenance, createdBy: ctx.userId });
+  const number = await addOutage(ctx.db, { workspaceId: ctx.workspace.id, contractId: contract.id, startAt: options.start, endAt: options.end, maintenance, createdBy: ctx.userId, createdAt: ctx.now });
   const tz = ctx.workspace.timezone;
   const length = formatDuration(options.end.getTime() - options.start.getTime());
   return {
     reply: plain(
-      `Recorded ${maintenance ? 'maintenance' : 'an outage'} of ${contract.name}: ${formatInstant(options.start, tz)} to ${formatInstant(options.end, tz)} ${tz} (${length})${maintenance ? ', not counted against uptime' : ''}.`,
+      `Recorded *O-${number}*, ${maintenance ? 'maintenance' : 'an outage'} of ${contract.name}: ${formatInstant(options.start, tz)} to ${formatInstant(options.end, tz)} ${tz} (${length})${maintenance ? ', not counted against uptime' : ''}.`,
     ),
   };
 }

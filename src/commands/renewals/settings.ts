@@ -11,8 +11,24 @@ import { RefusedError, UsageError } from '../errors.js';
 import { parseOptions } from '../parse-args.js';
 import type { Token } from '../tokenize.js';
 import * as v from '../values.js';
+import { z } from 'zod';
+import { MAX_SURVEY_DAYS, MIN_SURVEY_DAYS, SURVEY_CLOSES_DAYS_BEFORE } from '../../domain/survey.js';
 
-const EXAMPLE = '/renewals settings tz:Europe/Berlin time:09:00 channel:#renewals approvers:@alice,@bob threshold:50000';
+const EXAMPLE = '/renewals settings tz:Europe/Berlin time:09:00 channel:#renewals approvers:@alice,@bob threshold:50000 survey:60d';
+
+/** `survey:60d` (days before the deadline, 15–365) or `survey:off`. */
+const surveySetting = z
+  .string()
+  .transform((s, ctx): number | null => {
+    if (s.toLowerCase() === 'off') return null;
+    const match = /^(\d{1,4})d?$/i.exec(s);
+    const days = match ? Number(match[1]) : NaN;
+    if (!(days >= MIN_SURVEY_DAYS && days <= MAX_SURVEY_DAYS)) {
+      ctx.addIssue({ code: 'custom', message: `must be a number of days before the deadline from ${MIN_SURVEY_DAYS}d to ${MAX_SURVEY_DAYS}d (a survey closes ${SURVEY_CLOSES_DAYS_BEFORE} days before it), like survey:60d, or survey:off` });
+      return z.NEVER;
+    }
+    return days;
+  });
 
 const spec = {
   tz: v.timeZone,
@@ -20,6 +36,7 @@ const spec = {
   channel: v.channelMention,
   approvers: v.userList,
   threshold: v.money,
+  survey: surveySetting,
 };
 
 export function describeSettings(ws: Workspace): string {
@@ -29,6 +46,7 @@ export function describeSettings(ws: Workspace): string {
     `• Default channel: ${ws.defaultChannel ? channel(ws.defaultChannel) : 'none (each contract posts where it was added)'}`,
     `• Approvers: ${ws.approvers.length > 0 ? ws.approvers.map(mention).join(', ') : 'none (anyone may change settings; owners decide alone)'}`,
     `• Approval threshold: ${ws.threshold !== null ? `annual value of ${amount(ws.threshold, '').trim()} or more needs a second approver` : 'none'}`,
+    `• Pulse survey: ${ws.surveyDays !== null ? `${ws.surveyDays} days before each notice deadline (closes ${SURVEY_CLOSES_DAYS_BEFORE} days before it)` : 'off'}`,
   ].join('\n');
 }
 
@@ -43,12 +61,13 @@ export async function settings(ctx: CommandContext, tokens: Token[]): Promise<Co
   }
   ensureAllowed(ctx, { kind: 'change-settings' }, { doing: 'change settings' });
   const change: SettingsChange = {
-    timezone: options.tz, reminderTime: options.time, defaultChannel: options.channel, approvers: options.approvers, threshold: options.threshold,
+    timezone: options.tz, reminderTime: options.time, defaultChannel: options.channel, approvers: options.approvers, threshold: options.threshold, surveyDays: options.survey,
   };
   if (change.approvers && ctx.workspace.approvers.length > 0 && !change.approvers.includes(ctx.userId)) {
     throw new UsageError('Keep yourself in the approvers list, or ask another approver to remove you: otherwise you would lock yourself out.', EXAMPLE);
   }
-  const retime = change.timezone !== undefined || change.reminderTime !== undefined;
+  // New times, or a survey moved or switched off: every pending reminder of the workspace is planned again.
+  const retime = change.timezone !== undefined || change.reminderTime !== undefined || change.surveyDays !== undefined;
   const updated = await ctx.db.$transaction(async (tx) => {
     const ws = await updateWorkspace(tx, ctx.workspace.id, change);
     if (retime) {

@@ -8,6 +8,9 @@ import type { Token } from '../tokenize.js';
 import { requireContract } from '../contract/lookup.js';
 import { calendarMonth, lastDays, lastMonths } from '../../domain/periods.js';
 import { monthOption } from '../values.js';
+import { creditsOf, figuresOf, monthsOf } from '../../store/credits.js';
+import { creditTotals } from '../../domain/credits.js';
+import { totalsLines } from '../../messages/credit.js';
 
 const EXAMPLE = '/sla "Globex Support" period:30d   (or period:12m, period:1y, month:2026-10)';
 
@@ -37,5 +40,6 @@ export async function slaStatus(ctx: CommandContext, tokens: Token[]): Promise<C
   const period = options.month ? calendarMonth(options.month, tz) : asked.unit === 'd' ? lastDays(asked.amount, ctx.now) : lastMonths(asked.amount, ctx.now, tz);
   if (period.current.start.getTime() > ctx.now.getTime()) throw new UsageError(`${period.title} has not started yet.`, EXAMPLE);
   const report = await slaReport(ctx.db, contract.id, tz, period.current, period.previous, ctx.now);
-  return { reply: slaStatusMessage(contract, report, period.title, tz) };
+  const credits = totalsLines(creditTotals((await creditsOf(ctx.db, ctx.workspace.id, { contractId: contract.id, ...monthsOf(period.current, tz) })).map(figuresOf)));
+  return { reply: slaStatusMessage(contract, report, period.title, tz, credits) };
 }

@@ -9,6 +9,8 @@ import { replyPrivately } from './reply.js';
 import { formOf } from '../../effects/effect.js';
 import { applySlackEffects, slackContext, type SlackDeps } from './context.js';
 import { openSuccessorModal } from './successor-modal.js';
+import { describeForm, smallFormOf } from '../../commands/small-forms.js';
+import { smallFormModal } from './small-form.js';
 
 const ACTIONS = new Set<string>(ACTION_IDS);
 
@@ -48,6 +50,16 @@ export function registerActions(app: App, deps: SlackDeps): void {
         deps.log(`views.open failed: ${(error as Error).message}`, 'warn');
       }
       result = { reply: { text: `Use /contract handover <@${fromUserId}> @successor instead.`, blocks: [] } };
+    }
+    const small = smallFormOf(result.effects);
+    if (small) {
+      try {
+        await app.client.views.open({ trigger_id: body.trigger_id, view: smallFormModal(await describeForm(ctx, small), channelId) });
+        return;
+      } catch (error) {
+        deps.log(`views.open failed: ${(error as Error).message}`);
+        result = { reply: errorMessage(error, ctx) };
+      }
     }
     await applySlackEffects(deps, ctx, result);
     await replyPrivately({ ...target, replaceOriginal: result.replaceOriginal ?? false }, result.reply, deps.log);

@@ -4,6 +4,7 @@ import { registerActions } from './actions.js';
 import { registerCommands } from './commands.js';
 import { registerContractForm } from './modal.js';
 import { registerSuccessorForm } from './successor-modal.js';
+import { registerSmallForms } from './small-form.js';
 import { CheckedExpressReceiver, keepRawBody } from './receiver.js';
 import type { SlackDeps } from './context.js';
 import type { Log } from '../../log.js';
@@ -91,6 +92,7 @@ export async function createSlackApp(options: SlackOptions, deps: SlackDeps, ser
   registerActions(app, deps);
   registerContractForm(app, deps);
   registerSuccessorForm(app, deps);
+  registerSmallForms(app, deps);
   app.error(async (error) => deps.log(`slack handler error: ${error.message}`, 'error'));
   await app.init();
   if (options.appToken) await app.start();

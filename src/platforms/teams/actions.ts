@@ -15,6 +15,8 @@ import { toCardMarkdown, type Mention } from './markup.js';
 import { namesFor } from './names.js';
 import { cardActivity, plainTextOf, toAdaptiveCard, type AdaptiveCard } from './render.js';
 import { replyPrivately } from './reply.js';
+import { smallFormOf } from '../../commands/small-forms.js';
+import { sendSmallForm, smallFormOfVerb, submitSmallFormCard } from './small-form.js';
 
 const ACTIONS = new Set<string>(ACTION_IDS);
 
@@ -51,6 +53,8 @@ async function execute(context: TurnContext, deps: TeamsDeps): Promise<InvokeAns
   try {
     if (verb === FORM_VERBS.contractAdd) return await submitContractForm(context, deps, data);
     if (verb === FORM_VERBS.assignSuccessor) return await submitSuccessorForm(context, deps, data);
+    const small = smallFormOfVerb(verb);
+    if (small) return await submitSmallFormCard(context, deps, small, data);
   } catch (error) {
     return plainTextOf(errorMessage(error, deps), { users: new Map(), channels: new Map() });
   }
@@ -67,6 +71,14 @@ async function execute(context: TurnContext, deps: TeamsDeps): Promise<InvokeAns
   }
   const form = formOf(result.effects, 'assign-successor');
   if (form) return await sendSuccessorForm(context, deps, ctx, form.context);
+  const small = smallFormOf(result.effects);
+  if (small) {
+    try {
+      return await sendSmallForm(context, deps, ctx, small);
+    } catch (error) {
+      return plainTextOf(errorMessage(error, ctx), await namesFor(deps.db, ctx.workspace.id, result.reply, { reader: activity.from.id }));
+    }
+  }
 
   // The clicked card is updated for everyone through the connector, and the click is answered with it
   // so the clicker sees it at once (even when that update failed).

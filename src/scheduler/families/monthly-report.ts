@@ -6,10 +6,12 @@ import { activeContractChannels, activeContractsInChannel } from '../../store/co
 import { seriesAs } from '../../store/ledger-keys.js';
 import { monthlyReportsPlanned, planMonthlyReportRows } from '../../store/reminder-ledger.js';
 import { slaReport } from '../../store/sla-data.js';
+import { creditLabel, creditOfMonth } from '../../store/credits.js';
+import { cents } from '../../messages/format.js';
 import { allWorkspaces } from '../../store/workspaces.js';
 import { isMeasured, monthlyReport } from '../../messages/monthly-report.js';
 import type { ReminderFamily } from '../family.js';
-import type { Log } from '../../log.js';
+import { lastLine, type Log } from '../../log.js';
 
 export function firstBusinessDay(month: string): Day {
   let day = `${month}-01`;
@@ -41,12 +43,6 @@ export async function planMonthlyReports(db: Db, now: Date, log?: Log, onlyWorks
       log?.(`could not plan the monthly reports of ${ws.id} (retried next pass): ${lastLine(error)}`, 'warn');
     }
   }
-}
-
-/** Prisma's messages open with a code frame: the cause is on the last line. */
-function lastLine(error: unknown): string {
-  const lines = String((error as Error)?.message ?? error).split('\n').map((l) => l.trim()).filter(Boolean);
-  return lines.at(-1) ?? 'unknown error';
 }
 
 interface ReportingWorkspace {
@@ -84,7 +80,10 @@ export const monthlyReports: ReminderFamily = {
     const measured = [];
     for (const contract of await activeContractsInChannel(db, workspace, channelId)) {
       const report = await slaReport(db, contract.id, workspace.timezone, month.current, month.previous, now);
-      if (isMeasured(report)) measured.push({ contract, report });
+      if (!isMeasured(report)) continue;
+      // The month's service credit, evaluated in this same pass (its own message follows).
+      const credit = await creditOfMonth(db, contract.id, reported);
+      measured.push({ contract, report, credit: credit && { label: creditLabel(credit), amount: credit.amount === null ? `${credit.percent} %` : cents(credit.amount, credit.currency) } });
     }
     if (measured.length === 0) return null;
     return { channelId, message: monthlyReport({ id: reported, title: month.title }, measured, late) };

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { resultText, surveyCloseDay, surveyOpenDay, tally } from '../../src/domain/survey.js';
+
+describe('survey days', () => {
+  it.each([
+    ['2027-03-31', 60, '2027-01-29'], // Sat 30 Jan → Fri
+    ['2027-03-31', 30, '2027-03-01'],
+    ['2027-03-15', 60, '2027-01-14'],
+  ])('deadline %s, %s days → opens %s', (deadline, days, open) => {
+    expect(surveyOpenDay(deadline, days)).toBe(open);
+  });
+
+  it.each([
+    ['2027-03-31', '2027-01-29', '2027-03-17'], // 14 days before (Wed)
+    ['2027-03-28', '2027-01-29', '2027-03-12'], // Sun 14 Mar → Fri 12 Mar
+    ['2027-03-31', '2027-03-17', '2027-03-24'], // opened on the closing day: a week
+    ['2027-03-31', '2027-03-25', '2027-04-01'], // opened later: a week
+    ['2027-03-31', '2027-03-22', '2027-03-29'], // Mon + 7 = Mon
+    ['2027-03-31', '2027-03-19', '2027-03-26'], // Fri + 7 = Fri
+    ['2027-03-31', '2027-03-20', '2027-03-26'], // Sat + 7 = Sat → Fri
+  ])('deadline %s, opened %s → closes %s', (deadline, opened, closes) => {
+    expect(surveyCloseDay(deadline, opened)).toBe(closes);
+  });
+});
+
+describe('tally', () => {
+  it('counts, distributes and averages to one decimal', () => {
+    expect(tally([5, 4, 4, 3, 5, 4, 5, 4, 4])).toEqual({ count: 9, distribution: [0, 0, 1, 5, 3], average: 4.2 });
+    expect(tally([1, 2])).toEqual({ count: 2, distribution: [1, 1, 0, 0, 0], average: 1.5 });
+    expect(tally([])).toEqual({ count: 0, distribution: [0, 0, 0, 0, 0], average: null });
+    expect(tally([0, 6, 2.5, 3])).toEqual({ count: 1, distribution: [0, 0, 1, 0, 0], average: 3 });
+  });
+
+  it('says it the way reminders and the scorecard show it', () => {
+    expect(resultText(tally([5, 4, 4, 3, 5, 4, 5, 4, 4]))).toBe('4.2/5 from 9 people');
+    expect(resultText(tally([4]))).toBe('4.0/5 from 1 person');
+    expect(resultText(tally([]))).toBe('no votes');
+  });
+});
