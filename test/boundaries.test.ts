@@ -73,4 +73,13 @@ describe('boundaries of src/', () => {
   it('Bolt and the Slack Web API are imported in src/platforms/slack only', () => {
     expect(show(imports.filter((i) => /^@slack\//.test(i.specifier) && !inside('platforms/slack')(i)))).toEqual([]);
   });
+
+  it('only src/store touches Prisma\'s models: commands, the scheduler and the platforms call its named functions', () => {
+    const MODEL_CALL = /\b(?:db|tx|prisma)\.[a-z]\w*\.(?:find\w*|create\w*|update\w*|upsert|delete\w*|count|aggregate|groupBy)\(/g;
+    const offending = filesUnder(SRC)
+      .map((path) => relative(SRC, path))
+      .filter((file) => ['commands/', 'scheduler/', 'platforms/'].some((folder) => file.startsWith(folder)))
+      .flatMap((file) => [...readFileSync(join(SRC, file), 'utf8').matchAll(MODEL_CALL)].map((m) => `${file}: ${m[0]}`));
+    expect(offending).toEqual([]);
+  });
 });

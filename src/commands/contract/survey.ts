@@ -4,7 +4,7 @@ import { instantAt } from '../../domain/zoned-time.js';
 import { findContractById, termsOf, type Contract } from '../../store/contracts.js';
 import { audit } from '../../store/decisions.js';
 import {
-  castVote, closeSurvey, commentsOf, findSurveyById, openSurvey, openSurveyOf, saveComment, surveyMessageRef, tallyOf, type Survey,
+  castVote, closeSurvey, commentsOf, findSurveyById, latestSurvey, openSurvey, openSurveyOf, saveComment, surveyMessageRef, tallyOf, type Survey,
 } from '../../store/surveys.js';
 import { day } from '../../messages/format.js';
 import { plain } from '../../messages/model.js';
@@ -113,7 +113,7 @@ export async function comment(ctx: CommandContext, surveyId: string, text: strin
 /** The comments, privately, for the owner or an approver; `surveyId` null: the contract's latest survey. */
 export async function showComments(ctx: CommandContext, contract: Contract, surveyId: string | null): Promise<CommandResult> {
   ensureAllowed(ctx, { kind: 'read-comments', contract }, { doing: `read the survey comments on ${contract.name}`, contract });
-  const survey = surveyId ? (await surveyForClick(ctx, surveyId)).survey : await ctx.db.survey.findFirst({ where: { contractId: contract.id }, orderBy: { openedAt: 'desc' } });
+  const survey = surveyId ? (await surveyForClick(ctx, surveyId)).survey : await latestSurvey(ctx.db, contract.id);
   if (!survey) return { reply: plain(`${contract.name} has had no survey yet: \`/contract survey "${contract.name}"\` starts one.`) };
   return { reply: commentsMessage(contract, survey, await commentsOf(ctx.db, survey.id), ctx.workspace.timezone) };
 }
