@@ -158,6 +158,7 @@ describe('beside a chat platform', () => {
       const slack = new SlackClient({ baseUrl: t.baseUrl, secret: SIGNING_SECRET, responseUrl: (id) => slackApi.responseUrl(id) });
       expect((await slack.command('/contract', 'add "Globex Support" vendor:Globex end:2027-01-31 notice:30d')).status).toBe(200);
       await slackApi.waitFor('response_url');
+      slackApi.reset();
     });
     afterAll(async () => {
       await t.stop();
