@@ -38,8 +38,19 @@ describe('the sandbox demo workspace', () => {
       expect(decisions.map((d) => `${d.choice}:${d.status}`).sort()).toEqual(['renegotiate:pending', 'renew:final']);
       const leaver = await db.person.findUniqueOrThrow({ where: { workspaceId_userId: { workspaceId: 'console:demo', userId: 'UDEMOLEE' } } });
       expect(leaver.leavingOn).toBe('2026-12-17');
-      // The proposal waits in the panel for the second approver; nothing else was posted.
-      expect(await db.consoleEntry.count()).toBe(1);
+      // In the panel: this month's first business day as the scheduler ran it (the monthly report and
+      // last month's service credit), the proposal waiting for the second approver, the open survey.
+      const posts = await db.consoleEntry.findMany({ orderBy: { id: 'asc' } });
+      expect(posts.map((p) => `${p.kind} ${(JSON.parse(p.body) as { text: string }).text.split(/[:(]/)[0]}`)).toEqual([
+        'post Monthly SLA report for October 2026', 'post Service credit C-1', 'post Renewal reminder', 'post Pulse survey',
+      ]);
+      const credits = await db.credit.findMany({ where: { workspaceId: 'console:demo' } });
+      expect(credits.map((c) => ({ month: c.month, percent: c.percent, amount: c.amount, currency: c.currency, status: c.status, claimDeadline: c.claimDeadline }))).toEqual([
+        { month: '2026-10', percent: 25, amount: 2000, currency: 'USD', status: 'due', claimDeadline: '2026-12-15' },
+      ]);
+      const survey = await db.survey.findFirstOrThrow({ where: { workspaceId: 'console:demo', closedAt: null } });
+      expect(await db.surveyVote.count({ where: { surveyId: survey.id } })).toBe(3);
+      expect(await db.surveyComment.count({ where: { surveyId: survey.id } })).toBe(2);
       // No reminder is due at the moment of seeding: the first ones come in days.
       expect(await db.reminder.count({ where: { workspaceId: 'console:demo', status: 'planned', dueAt: { lte: new Date('2026-11-23T10:00:00Z') } } })).toBe(0);
     });
