@@ -144,13 +144,13 @@ export function demoSteps(today: Day, timezone: string, now: Date): SeedStep[] {
     // Above the threshold: a proposal Sam (the other approver) can approve from the panel.
     { by: DANA, line: '/contract decide "Salesforce Sales Cloud" renegotiate', post: true },
     { by: DANA, line: `/contract leaving ${LEE} on:${inDays(24)}` },
-    // A pulse survey open until 14 days before the deadline, with a few votes and comments so far.
-    { by: DANA, line: '/contract survey "Microsoft 365 E3"', post: true },
-    { by: SAM, vote: 4, on: 'Microsoft 365 E3' },
-    { by: PRIYA, vote: 3, on: 'Microsoft 365 E3' },
-    { by: LEE, vote: 4, on: 'Microsoft 365 E3' },
-    { by: PRIYA, comment: 'Teams meetings failed to start twice this quarter, and the first answer from support took most of a day.', on: 'Microsoft 365 E3' },
-    { by: SAM, comment: 'Licensing and billing were smooth; push back on the announced price rise at renewal.', on: 'Microsoft 365 E3' },
+    // A pulse survey on the same vendor, open until 14 days before the deadline, with a few votes and comments so far.
+    { by: DANA, line: '/contract survey "Globex Managed Network"', post: true },
+    { by: SAM, vote: 3, on: 'Globex Managed Network' },
+    { by: PRIYA, vote: 2, on: 'Globex Managed Network' },
+    { by: LEE, vote: 3, on: 'Globex Managed Network' },
+    { by: PRIYA, comment: 'The NOC answers quickly, but fixes take days; the Leeds VPN drops every few weeks.', on: 'Globex Managed Network' },
+    { by: LEE, comment: 'Last month the two northern sites were offline for four hours and nobody from Globex called us.', on: 'Globex Managed Network' },
   ];
   return steps;
 }

@@ -46,20 +46,21 @@ export function CreditEvidence(props: CreditEvidenceProps) {
       {props.credits.length > 0 && (
         <table class="list" data-section="credits">
           <thead><tr><th>Credit</th><th>Month</th><th>Uptime</th><th>Tier</th><th>Amount</th><th>State</th><th>Claim deadline</th><th>Recovered</th></tr></thead>
-          <tbody>
-            {props.credits.map((c) => (
-              <tr data-credit={c.label} data-state={c.state}>
+          {props.credits.map((c) => (
+            <tbody data-credit={c.label} data-state={c.state}>
+              <tr class={c.status ? 'has-status' : ''}>
                 <td><b>{c.label}</b></td>
                 <td>{c.month}</td>
                 <td>{c.uptime}</td>
                 <td>{c.tier}</td>
                 <td>{c.amount}</td>
-                <td><span class={`pill ${c.tone}`}>{c.stateWords}</span>{c.status && <div class="small muted">{md(c.status)}</div>}</td>
+                <td><span class={`pill ${c.tone}`}>{c.stateWords}</span></td>
                 <td>{c.deadline}</td>
                 <td>{c.recovered}</td>
               </tr>
-            ))}
-          </tbody>
+              {c.status && <tr class="credit-status"><td /><td colSpan={7} class="small muted">{md(c.status)}</td></tr>}
+            </tbody>
+          ))}
         </table>
       )}
       {props.totals.length > 0 && (

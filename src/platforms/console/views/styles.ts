@@ -125,7 +125,8 @@ svg.chart .mark text { fill: #8a4500; font-size: 10px; font-weight: 600; }
 .pill.verdict-green { background: var(--later); } .pill.verdict-amber { background: var(--soon); } .pill.verdict-red { background: var(--urgent); }
 .card.verdict .pill { font-size: 13px; padding: 1px 10px; }
 table.list.totals { margin-top: 12px; }
-table.list td .small { margin-top: 3px; }
+table.list tr.has-status td { border-bottom: none; padding-bottom: 2px; }
+table.list tr.credit-status td { padding-top: 0; }
 .survey { border-top: 1px solid #eef1f4; padding-top: 6px; margin-top: 6px; }
 .survey p { margin: 4px 0; }
 table.distribution { border-collapse: collapse; font-size: 13px; margin: 4px 0 8px; }

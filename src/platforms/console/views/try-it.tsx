@@ -112,6 +112,7 @@ function Guide({ props }: { props: TryItProps }) {
         <li>Type <code>/contract add</code> (a form), or <code>{'/contract add "Acme Backup" vendor:Acme end:2027-06-30 notice:60d value:9000'}</code>.</li>
         <li>Its reminders appear under <em>Next reminders</em>: click <em>Run as of this</em>.</li>
         <li>Click <em>Renew</em>, <em>Renegotiate</em> or <em>Terminate</em> on the reminder: the message is updated in place.</li>
+        {props.sandbox && <li>On the demo's <em>Service credit</em> message, click <em>Claim sent</em>, or <em>Credited</em> for the amount form; vote on the <em>Pulse survey</em>. The contract page shows both, with the scorecard's verdict.</li>}
       </ol>
       {props.sandbox && <p class="small muted">This is a local sandbox with a demo workspace. Nothing leaves this machine. Switch who you act as at the top right to see approvals by a second approver.</p>}
     </section>
