@@ -84,11 +84,21 @@ describe.skipIf(!hasChromium)('the console in a real browser', () => {
     expect(await updated.innerText()).toContain('4 people have voted so far.');
     expect(await updated.innerText()).not.toMatch(/average|\/5/);
     expect(await page.locator('.entry.reply').last().innerText()).toContain('Your vote (4) is counted for Globex Managed Network: 4 people have voted.');
+    // Cancel replaces the form with a note; nothing is recorded.
+    await submit(updated.locator('button:text-is("Comment")').click());
+    await submit(page.locator('form[data-form=survey-comment]').last().locator('button:text-is("Cancel")').click());
+    expect(await page.locator('form[data-form=survey-comment]').count()).toBe(0);
+    expect(await page.locator('.entry.note').last().innerText()).toContain('Comment: cancelled. Nothing was recorded.');
     await submit(updated.locator('button:text-is("Comment")').click());
     const form = page.locator('form[data-form=survey-comment]').last();
     expect(await form.innerText()).toContain('Your comment goes to the owner and approvers of Globex Managed Network, without your name.');
-    await form.locator('textarea[name=field]').fill('Change requests take a week.');
-    await submit(form.locator('button[type=submit]').click());
+    // Only spaces: the form comes back with the problem under the field.
+    await form.locator('textarea[name=field]').fill('   ');
+    await submit(form.locator('button.primary').click());
+    const again = page.locator('form[data-form=survey-comment]').last();
+    expect(await again.locator('.error').innerText()).toBe('Write a comment, or cancel.');
+    await again.locator('textarea[name=field]').fill('Change requests take a week.');
+    await submit(again.locator('button.primary').click());
     expect(await page.locator('form[data-form=survey-comment]').count()).toBe(0);
     expect(await page.locator('.entry.reply').last().innerText()).toContain('Thank you: your comment on Globex goes to the owner and approvers of Globex Managed Network, without your name.');
   });
@@ -106,13 +116,13 @@ describe.skipIf(!hasChromium)('the console in a real browser', () => {
     expect(await form.locator('input[name=field]').inputValue()).toBe('2000.00');
     // Not an amount: the form comes back with the problem under the field and what was typed; nothing changed.
     await form.locator('input[name=field]').fill('lots');
-    await submit(form.locator('button[type=submit]').click());
+    await submit(form.locator('button.primary').click());
     const again = page.locator('form[data-form=credit-amount]').last();
     expect(await again.locator('.error').innerText()).toMatch(/^The amount .*like 250 or 1,250\.50\.$/);
     expect(await again.locator('input[name=field]').inputValue()).toBe('lots');
     expect(await updated.locator('button').allInnerTexts()).toEqual(['Credited', 'Waive']);
     await again.locator('input[name=field]').fill('1,800');
-    await submit(again.locator('button[type=submit]').click());
+    await submit(again.locator('button.primary').click());
     expect(await page.locator('form[data-form=credit-amount]').count()).toBe(0);
     expect(await updated.innerText()).toContain('Credited: 1,800.00 USD (of 2,000.00 USD owed), recorded by @Dana Whitfield');
     expect(await updated.locator('button').count()).toBe(0);

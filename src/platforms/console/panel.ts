@@ -159,6 +159,10 @@ async function submitSuccessorForm(deps: ConsoleDeps, ctx: CommandContext, who: 
 
 /** The amount credited or a survey comment: the same check and handler as Slack's modal and Teams' card; a problem comes back under the field. */
 async function submitOneFieldForm(deps: ConsoleDeps, ctx: CommandContext, who: ConsoleUser, id: number, state: SmallFormState, fields: Readonly<Record<string, string>>): Promise<void> {
+  if (fields['cancel'] === '1') {
+    await updateConsoleEntry(deps.db, who.workspace.id, id, { kind: 'note', body: JSON.stringify(plain(`${state.title}: cancelled. Nothing was recorded.`)) });
+    return;
+  }
   const value = fields[SMALL_FORM_FIELD] ?? '';
   let result: CommandResult;
   try {

@@ -99,7 +99,10 @@ export function OneFieldForm({ state, props, names, fieldName }: { state: SmallF
           : <input name={fieldName} value={value} maxLength={field.maxLength} placeholder={field.placeholder} required class={invalid} />}
         {state.error && <span class="error">{state.error}</span>}
       </label>
-      <div class="wide"><button type="submit" class="primary" disabled={!props.enabled}>{state.submit}</button></div>
+      <div class="wide buttons">
+        <button type="submit" class="primary" disabled={!props.enabled}>{state.submit}</button>
+        <button type="submit" name="cancel" value="1" formnovalidate disabled={!props.enabled}>Cancel</button>
+      </div>
     </form>
   );
 }

@@ -136,6 +136,7 @@ table.distribution td.bar-cell { width: 220px; }
 svg.bar { width: 220px; height: 12px; display: block; }
 svg.bar rect { fill: var(--accent); }
 form.form .intro { margin: 0; font-weight: 400; }
+form.form .buttons { display: flex; gap: 8px; }
 .cols { display: grid; grid-template-columns: repeat(auto-fit, minmax(360px, 1fr)); gap: 16px; }
 dl.facts { display: grid; grid-template-columns: 170px minmax(0, 1fr); gap: 6px 12px; margin: 0; }
 dl.facts dt { color: var(--muted); }
