@@ -1,5 +1,6 @@
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
+import { submitSmallForm } from '../../src/commands/small-forms.js';
 import { describeAuditEvent } from '../../src/messages/audit.js';
 import { encode } from '../../src/messages/payloads.js';
 import type { ConsoleDeps } from '../../src/platforms/console/context.js';
@@ -98,8 +99,8 @@ describe('the pulse survey section', () => {
     await bed.run('contract survey "Globex Support"');
     const survey = await bed.db.survey.findFirstOrThrow();
     for (const [user, rating] of [['alice', 5], ['bob', 4], ['carol', 4], ['alice', 2]] as const) await bed.click(`survey.${rating}`, encode({ s: survey.id }), user);
-    const ctx = await bed.context('bob');
-    await ctx.db.surveyComment.create({ data: { surveyId: survey.id, userId: 'UBOB', text: 'Slow answers.', at: bed.clock.now() } });
+    const outcome = await submitSmallForm(await bed.context('bob'), 'survey-comment', { surveyId: survey.id }, 'Slow answers.');
+    expect(outcome.ok).toBe(true);
     return survey.id;
   }
 
