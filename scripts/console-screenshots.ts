@@ -1,6 +1,7 @@
 // npm run screenshots: the three console views as docs/console-*.png, from a fresh sandbox (the demo
 // seeded, a fixed moment), driven in headless Chromium like the browser tests: a contract added, the
-// scheduler run as of its first reminder, Renew clicked; then the calendar and a contract page.
+// scheduler run as of its first reminder, Renew clicked, the demo's service credit claimed and a
+// survey vote; then the calendar and a contract page.
 import type { Page } from 'playwright-core';
 import { startConsoleBot } from '../test/helpers/console-bot.js';
 import { hasChromium, SKIP_WITHOUT_CHROMIUM, startChromium } from '../test/helpers/chromium.js';
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
     await page.fill('#scheduler input[name=at]', '2026-11-30T09:00');
     await submit(page, page.click('#scheduler form.run button.primary'));
     await submit(page, page.locator('.entry.post', { hasText: 'Renewal reminder: Acme Backup' }).last().locator('button:text-is("Renew")').click());
+    await submit(page, page.locator('.entry.post', { hasText: 'Service credit C-1: Globex Managed Network' }).last().locator('button:text-is("Claim sent")').click());
+    await submit(page, page.locator('.entry.post', { hasText: 'Pulse survey: Globex Managed Network' }).last().locator('button:text-is("4")').click());
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: 'docs/console-try-it.png', fullPage: true });
     await submit(page, page.click('header.top nav a:text-is("Renewal calendar")'));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Choice } from '../domain/decision-rules.js';
-import { mention } from './format.js';
+import { cents, mention } from './format.js';
 import { CHOICE_LABELS } from './renewal.js';
 
 const detail = z.object({
@@ -15,6 +15,10 @@ const detail = z.object({
   until: z.string().optional(),
   end: z.string().optional(),
   proposedBy: z.string().optional(),
+  credit: z.string().optional(),
+  month: z.string().optional(),
+  recovered: z.number().optional(),
+  closesOn: z.string().optional(),
 }).loose();
 
 function parse(json: string): z.infer<typeof detail> {
@@ -58,6 +62,16 @@ export function describeAuditEvent(action: string, detailJson: string): string {
       return `Changed the owner${d.from ? ` from ${mention(d.from)}` : ''}${d.to ? ` to ${mention(d.to)}` : ''}`;
     case 'contact.handover':
       return `Handed over ${d.roles?.join(', ') ?? 'roles'}${d.from ? ` of ${mention(d.from)}` : ''}${d.to ? ` to ${mention(d.to)}` : ''}`;
+    case 'survey.opened':
+      return `Started a pulse survey${d.closesOn ? ` (open until ${d.closesOn})` : ''}`;
+    case 'credit.claimed':
+    case 'credit.credited':
+    case 'credit.rejected':
+    case 'credit.waived': {
+      const what = { 'credit.claimed': 'claim sent', 'credit.credited': 'credited', 'credit.rejected': 'rejected by the vendor', 'credit.waived': 'waived' }[action];
+      const recovered = d.recovered !== undefined ? ` (${cents(d.recovered, '').trim()} recovered)` : '';
+      return `Service credit ${d.credit ?? ''}${d.month ? ` for ${d.month}` : ''}: ${what}${recovered}`;
+    }
     default:
       return action;
   }

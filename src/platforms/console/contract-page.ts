@@ -2,22 +2,28 @@ import type { VNode } from 'preact';
 import { annualValue, deadlineOf } from '../../domain/contract-terms.js';
 import { addMonths, type Day } from '../../domain/days.js';
 import { dayIn, formatInstant } from '../../domain/zoned-time.js';
+import { lastMonths } from '../../domain/periods.js';
+import { judge } from '../../domain/scorecard.js';
 import { describeAuditEvent } from '../../messages/audit.js';
-import { channel, day, daysLeft, mention, money, months } from '../../messages/format.js';
+import { cents, channel, day, daysLeft, mention, money, months } from '../../messages/format.js';
+import { scorecardFacts } from '../../messages/scorecard.js';
 import { decisionLine } from '../../messages/renewal.js';
 import { noteOf } from '../../messages/reminder-card.js';
 import { hoursText } from '../../messages/sla-status.js';
 import { contactsOf } from '../../store/contacts.js';
 import { findContractById, perOf, termsOf, type Contract } from '../../store/contracts.js';
+import { creditLabel, creditsOf, stateOf } from '../../store/credits.js';
 import { auditTrailOf, currentDecision } from '../../store/decisions.js';
+import { evidenceOver } from '../../store/reminder-evidence.js';
 import { upcomingReminders } from '../../store/reminder-ledger.js';
 import { slaByMonth } from '../../store/sla-data.js';
 import type { ConsoleDeps } from './context.js';
 import { EVIDENCE_PROVIDERS } from './evidence.js';
 import { describeReminders, namesOf } from './reminder-labels.js';
 import type { ShownScope } from './scope.js';
-import { uptimeAxisMin, type ChartProps } from './views/charts.js';
+import { uptimeAxisMin, type ChartMark, type ChartProps } from './views/charts.js';
 import { ContractPage } from './views/contract.js';
+import type { VerdictProps } from './views/evidence.js';
 import type { Chrome } from './views/layout.js';
 
 /** The last 12 calendar months, oldest first, the current one included ("2026-01" … "2026-12"). */
@@ -26,10 +32,28 @@ function lastTwelveMonths(today: Day): string[] {
   return Array.from({ length: 12 }, (_, i) => addMonths(first, i - 11).slice(0, 7));
 }
 
+/** The verdict `/contract scorecard <name>` gives (its default period: the last 12 months), with its reasons. */
+async function scorecardVerdict(deps: ConsoleDeps, contract: Contract, timezone: string): Promise<VerdictProps> {
+  const period = lastMonths(12, deps.clock(), timezone);
+  const judgement = judge(scorecardFacts(await evidenceOver(deps.db, contract, period, timezone, deps.clock())));
+  return { ...judgement, period: period.title, command: `/contract scorecard "${contract.name.replace(/"/g, '')}"` };
+}
+
+/** "C-1: 2,000.00 USD (25 %), to claim" per month shown, for the months that earned a service credit. */
+async function creditMarks(deps: ConsoleDeps, contract: Contract, monthsShown: readonly string[]): Promise<(ChartMark | null)[]> {
+  const credits = await creditsOf(deps.db, contract.workspaceId, { contractId: contract.id, fromMonth: monthsShown[0], toMonth: monthsShown.at(-1) });
+  return monthsShown.map((month) => {
+    const credit = credits.find((c) => c.month === month);
+    if (!credit) return null;
+    const amount = credit.amount === null ? `${credit.percent} % of the fee` : `${cents(credit.amount, credit.currency)} (${credit.percent} %)`;
+    return { label: creditLabel(credit), note: `service credit ${creditLabel(credit)}: ${amount}, ${stateOf(credit)}` };
+  });
+}
+
 async function slaCharts(deps: ConsoleDeps, contract: Contract, timezone: string): Promise<{ summary: string; charts: ChartProps[] }> {
   const now = deps.clock();
   const monthsShown = lastTwelveMonths(dayIn(now, timezone));
-  const sla = await slaByMonth(deps.db, contract.id, timezone, monthsShown, now);
+  const [sla, marks] = await Promise.all([slaByMonth(deps.db, contract.id, timezone, monthsShown, now), creditMarks(deps, contract, monthsShown)]);
   const rate = (r: number | null) => (r === null ? null : r * 100);
   const note = (met: number, breached: number) => (met + breached === 0 ? '' : `${met} met, ${breached} breached`);
   const uptime = sla.months.map((m) => (m.stats.uptime === null ? null : m.stats.uptime * 100));
@@ -51,6 +75,7 @@ async function slaCharts(deps: ConsoleDeps, contract: Contract, timezone: string
         title: 'Uptime per month', months: monthsShown, yMin: uptimeAxisMin(uptime, policy.uptimeTarget), yMax: 100,
         target: policy.uptimeTarget, targetLabel: policy.uptimeTarget !== null ? `target ${policy.uptimeTarget} %` : '',
         series: [{ id: 'uptime', label: 'uptime', values: uptime, notes: sla.months.map(() => '') }],
+        marks, markLabel: 'service credit earned',
       },
     ],
   };
@@ -66,13 +91,14 @@ export async function contractPage(deps: ConsoleDeps, scope: ShownScope, chrome:
   const names = namesOf(scope);
   const deadline = deadlineOf(termsOf(contract));
   const yearly = annualValue(contract.value, perOf(contract));
-  const [contacts, decision, upcoming, audit, sla, evidence] = await Promise.all([
+  const [contacts, decision, upcoming, audit, sla, evidence, verdict] = await Promise.all([
     contactsOf(deps.db, contract.id),
     currentDecision(deps.db, contract.id, contract.cycle),
     upcomingReminders(deps.db, contract.id, contract.cycle),
     auditTrailOf(deps.db, workspace.id, contract.id, 50),
     slaCharts(deps, contract, tz),
-    Promise.all(EVIDENCE_PROVIDERS.map((provide) => provide(deps.db, contract, workspace, now))),
+    Promise.all(EVIDENCE_PROVIDERS.map((provide) => provide({ db: deps.db, contract, workspace, now, names }))),
+    scorecardVerdict(deps, contract, tz),
   ]);
   const note = noteOf(decision);
   const facts = [
@@ -96,5 +122,6 @@ export async function contractPage(deps: ConsoleDeps, scope: ShownScope, chrome:
     audit: audit.map((a) => ({ at: formatInstant(a.at, tz), who: a.actorId === 'renewal-desk' ? 'Renewal Desk' : mention(a.actorId), what: describeAuditEvent(a.action, a.detail) })),
     sla,
     evidence: evidence.filter((e) => e !== null),
+    verdict,
   });
 }

@@ -27,10 +27,28 @@ const successorForm = z.object({
   fromUserId: z.string(),
   error: z.string().optional(),
 });
-export const formState = z.discriminatedUnion('form', [contractForm, successorForm]);
+/** The name of a one-field form's field in the console's HTML form. */
+export const SMALL_FORM_FIELD = 'field';
+
+/** A one-field form (the amount credited, a survey comment) as `describeForm` described it when it opened. */
+const smallFormFields = {
+  channelId: z.string().nullable(),
+  title: z.string(),
+  intro: z.string(),
+  field: z.object({ label: z.string(), multiline: z.boolean(), initial: z.string().optional(), maxLength: z.number(), placeholder: z.string().optional() }),
+  submit: z.string(),
+  context: z.record(z.string(), z.string()),
+  /** What was typed, kept when the form comes back with a problem. */
+  value: z.string().optional(),
+  error: z.string().optional(),
+};
+const creditAmountForm = z.object({ form: z.literal('credit-amount'), ...smallFormFields });
+const surveyCommentForm = z.object({ form: z.literal('survey-comment'), ...smallFormFields });
+export const formState = z.discriminatedUnion('form', [contractForm, successorForm, creditAmountForm, surveyCommentForm]);
 export type FormState = z.infer<typeof formState>;
 export type ContractFormState = z.infer<typeof contractForm>;
 export type SuccessorFormState = z.infer<typeof successorForm>;
+export type SmallFormState = z.infer<typeof creditAmountForm> | z.infer<typeof surveyCommentForm>;
 
 const commandBody = z.object({ text: z.string() });
 

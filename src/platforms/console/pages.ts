@@ -3,25 +3,40 @@ import { decisionMark } from '../../commands/renewals/calendar.js';
 import { addMonths, daysBetween } from '../../domain/days.js';
 import { eventsBetween, renewalEvents } from '../../domain/renewal-events.js';
 import { dayIn, formatInstant } from '../../domain/zoned-time.js';
+import { monthTitle } from '../../messages/credit.js';
 import { daysLeft } from '../../messages/format.js';
 import { consoleTranscript } from '../../store/console-entries.js';
 import { activeContracts, termsOf } from '../../store/contracts.js';
 import { currentDecisions, type Decision } from '../../store/decisions.js';
 import { nextRemindersOfWorkspace } from '../../store/reminder-ledger.js';
+import type { Workspace } from '../../store/workspaces.js';
 import type { ConsoleDeps } from './context.js';
 import { parseEntry, type Entry } from './entries.js';
+import { monthlyRuns } from './monthly-runs.js';
 import { describeReminders, namesOf } from './reminder-labels.js';
 import { isConsoleWorkspace, type ShownScope } from './scope.js';
 import { CalendarPage, type CalendarRow, type EventState } from './views/calendar.js';
 import type { Chrome } from './views/layout.js';
-import { TryItPage } from './views/try-it.js';
+import { TryItPage, type UpcomingReminder } from './views/try-it.js';
 
 const TRANSCRIPT_SHOWN = 60;
 /** Contracts drawn on the calendar, soonest first: a timeline of thousands helps nobody. */
 const CALENDAR_ROWS = 150;
-const DEMO_EXAMPLES = ['/renewals', '/contract list', '/contract add', '/contract show "Globex Managed Network"', '/sla "Globex Managed Network" period:12m', '/issue list', '/renewals settings calendar'];
+const DEMO_EXAMPLES = ['/renewals', '/contract list', '/contract add', '/contract show "Globex Managed Network"', '/sla "Globex Managed Network" period:12m', '/sla credits', '/contract scorecard "Globex Managed Network"', '/renewals spend', '/issue list', '/renewals settings calendar'];
 const EXAMPLES = ['/renewals', '/contract list', '/contract add', '/issue list', '/renewals settings'];
 
+
+const UPCOMING_SHOWN = 8;
+
+/**
+ * The next first business day, which the ledger does not hold yet: the monthly reports are planned
+ * and the month before is evaluated for service credits when the scheduler first runs on that day.
+ */
+function nextMonthlyRun(now: Date, workspace: Workspace): UpcomingReminder {
+  const { next } = monthlyRuns(now, workspace.timezone, workspace.reminderTime);
+  const when = formatInstant(next.at, workspace.timezone);
+  return { at: when.replace(' ', 'T'), when, what: `Monthly SLA reports, and service credits earned in ${monthTitle(next.month)}` };
+}
 
 export async function tryItPage(deps: ConsoleDeps, scope: ShownScope, chrome: Chrome, sandbox: boolean): Promise<VNode> {
   const { workspace } = scope;
@@ -31,7 +46,8 @@ export async function tryItPage(deps: ConsoleDeps, scope: ShownScope, chrome: Ch
   const own = isConsoleWorkspace(workspace);
   let scheduler = null;
   if (own) {
-    const upcoming = await describeReminders(deps, await nextRemindersOfWorkspace(deps.db, workspace.id, 8), names, workspace.timezone);
+    const planned = await describeReminders(deps, await nextRemindersOfWorkspace(deps.db, workspace.id, UPCOMING_SHOWN), names, workspace.timezone);
+    const upcoming = [...planned, nextMonthlyRun(deps.clock(), workspace)].sort((a, b) => a.at.localeCompare(b.at)).slice(0, UPCOMING_SHOWN);
     scheduler = { defaultAt: upcoming[0]?.at ?? formatInstant(deps.clock(), workspace.timezone).replace(' ', 'T'), upcoming };
   }
   const channelId = scope.consoleUser?.channelId;

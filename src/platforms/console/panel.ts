@@ -6,6 +6,7 @@ import { handOver } from '../../commands/contract/handover.js';
 import type { CommandContext, CommandResult } from '../../commands/context.js';
 import { UsageError } from '../../commands/errors.js';
 import { commandOverview } from '../../commands/help.js';
+import { describeForm, smallFormOf, submitSmallForm } from '../../commands/small-forms.js';
 import { errorMessage, runCommand, splitCommandLine } from '../../commands/router.js';
 import { USER_ID_PATTERN } from '../../commands/values.js';
 import { parseInstant } from '../../domain/instants.js';
@@ -17,7 +18,7 @@ import { runPass } from '../../scheduler/pass.js';
 import { addConsoleEntry, findConsoleEntry, updateConsoleEntry } from '../../store/console-entries.js';
 import type { Workspace } from '../../store/workspaces.js';
 import { applyConsoleEffects, consoleContext, type ConsoleDeps } from './context.js';
-import { parseEntry, type ContractFormState, type Entry, type FormState, type SuccessorFormState } from './entries.js';
+import { parseEntry, type ContractFormState, type Entry, type FormState, SMALL_FORM_FIELD, type SmallFormState, type SuccessorFormState } from './entries.js';
 import { typedToMarkup, type Known } from './typed.js';
 
 /** Who is at the console: the workspace shown, the user it acts as, the channel typed commands come from. */
@@ -56,6 +57,20 @@ async function settle(deps: ConsoleDeps, ctx: CommandContext, who: ConsoleUser, 
   if (successorForm) {
     const { contractId = '', fromUserId = '' } = successorForm.context;
     await addPrivate(deps, who, 'form', { form: 'assign-successor', channelId: ctx.channelId, contractId, fromUserId } satisfies SuccessorFormState);
+    return;
+  }
+  const smallForm = smallFormOf(result.effects);
+  if (smallForm) {
+    // Described now, as Slack's modal and Teams' card are: what it is about may have changed since the click was checked.
+    let form;
+    try {
+      form = await describeForm(ctx, smallForm);
+    } catch (error) {
+      await addPrivate(deps, who, 'reply', errorMessage(error, ctx));
+      return;
+    }
+    const { form: id, title, intro, field, submit, context } = form;
+    await addPrivate(deps, who, 'form', { form: id, channelId: ctx.channelId, title, intro, field, submit, context } as SmallFormState);
     return;
   }
   const applied = await applyConsoleEffects(deps, ctx, result);
@@ -105,8 +120,10 @@ export async function submitForm(deps: ConsoleDeps, who: ConsoleUser, entryId: n
     return;
   }
   const ctx = consoleContext(deps, who.workspace, who.userId, entry.state.channelId);
-  if (entry.state.form === 'contract-add') await submitContractForm(deps, ctx, who, entry.id, fields);
-  else await submitSuccessorForm(deps, ctx, who, entry.id, entry.state, fields);
+  const { state } = entry;
+  if (state.form === 'contract-add') await submitContractForm(deps, ctx, who, entry.id, fields);
+  else if (state.form === 'assign-successor') await submitSuccessorForm(deps, ctx, who, entry.id, state, fields);
+  else await submitOneFieldForm(deps, ctx, who, entry.id, state, fields);
 }
 
 async function keepForm(deps: ConsoleDeps, who: ConsoleUser, id: number, state: FormState): Promise<void> {
@@ -134,6 +151,24 @@ async function submitSuccessorForm(deps: ConsoleDeps, ctx: CommandContext, who: 
   let result: CommandResult;
   try {
     result = await handOver(ctx, state.fromUserId, successor, [state.contractId]);
+  } catch (error) {
+    result = { reply: errorMessage(error, ctx) };
+  }
+  await settle(deps, ctx, who, result, id);
+}
+
+/** The amount credited or a survey comment: the same check and handler as Slack's modal and Teams' card; a problem comes back under the field. */
+async function submitOneFieldForm(deps: ConsoleDeps, ctx: CommandContext, who: ConsoleUser, id: number, state: SmallFormState, fields: Readonly<Record<string, string>>): Promise<void> {
+  if (fields['cancel'] === '1') {
+    await updateConsoleEntry(deps.db, who.workspace.id, id, { kind: 'note', body: JSON.stringify(plain(`${state.title}: cancelled. Nothing was recorded.`)) });
+    return;
+  }
+  const value = fields[SMALL_FORM_FIELD] ?? '';
+  let result: CommandResult;
+  try {
+    const outcome = await submitSmallForm(ctx, state.form, state.context, value);
+    if (!outcome.ok) return keepForm(deps, who, id, { ...state, value, error: outcome.error });
+    result = outcome.result;
   } catch (error) {
     result = { reply: errorMessage(error, ctx) };
   }

@@ -31,6 +31,16 @@ function describeReminder(r: Reminder, contracts: ReadonlyMap<string, string>, n
       return `SLA ${r.kind === 'sla-breach' ? 'breach' : 'warning'}: ${contract}`;
     case 'sla-report':
       return 'Monthly SLA report';
+    case 'survey':
+      return `Pulse survey opens: ${contract}`;
+    case 'survey-close':
+      return `Pulse survey closes, results shown: ${contract}`;
+    case 'credit':
+      return `Service credit message: ${contract}`;
+    case 'credit-reminder':
+      return `Service credit claim reminder (${count(Number(r.step.slice(1)), 'day')} before the claim deadline): ${contract}`;
+    case 'credit-lost':
+      return `Service credit claim deadline passed (lost if unclaimed): ${contract}`;
     default:
       return r.kind;
   }

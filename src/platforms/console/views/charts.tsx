@@ -17,11 +17,21 @@ export interface ChartProps {
   targetLabel: string;
   yMin: number;
   yMax: number;
+  /** A badge above the months that earned something (a service credit), with what its tooltip says. */
+  marks?: readonly (ChartMark | null)[];
+  markLabel?: string;
+}
+
+export interface ChartMark {
+  /** Short: "C-1". */
+  label: string;
+  note: string;
 }
 
 const W = 560;
 const H = 230;
-const PAD = { left: 60, right: 14, top: 14, bottom: 34 };
+const PAD = { left: 60, right: 14, top: 24, bottom: 34 };
+const MARK_H = 15;
 /** Series side by side within a month, so that equal values do not hide each other. */
 const NUDGE = 4;
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -85,6 +95,7 @@ export function MonthlyChart(props: ChartProps) {
                 })
               )}
               <text class="tick" x={x(i)} y={H - PAD.bottom + 16} text-anchor="middle">{MONTH_NAMES[Number(month.slice(5, 7)) - 1]}</text>
+              {props.marks?.[i] && <Mark mark={props.marks[i]} x={x(i)} name={name} />}
             </g>
           );
         })}
@@ -92,8 +103,21 @@ export function MonthlyChart(props: ChartProps) {
       <figcaption class="chart-legend">
         {props.series.map((s) => <span><i class={s.id} />{s.label}</span>)}
         {props.target !== null && <span><i class="target" />{props.targetLabel}</span>}
+        {props.marks?.some((m) => m !== null) && <span><i class="mark" />{props.markLabel ?? 'marked'}</span>}
       </figcaption>
     </figure>
+  );
+}
+
+/** A badge in the band above the plot, over its month: nothing it covers. */
+function Mark({ mark, x, name }: { mark: ChartMark; x: number; name: string }) {
+  const width = 10 + mark.label.length * 6.5;
+  return (
+    <g class="mark" data-mark={mark.label}>
+      <title>{`${name}: ${mark.note}`}</title>
+      <rect x={x - width / 2} y={(PAD.top - MARK_H) / 2} width={width} height={MARK_H} rx={4} />
+      <text x={x} y={(PAD.top - MARK_H) / 2 + 11} text-anchor="middle">{mark.label}</text>
+    </g>
   );
 }
 

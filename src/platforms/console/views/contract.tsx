@@ -1,5 +1,6 @@
 import type { VNode } from 'preact';
 import { MonthlyChart, type ChartProps } from './charts.js';
+import { VerdictCard, type VerdictProps } from './evidence.js';
 import { Page, type Chrome } from './layout.js';
 import { Markup, type Names } from './markup.js';
 
@@ -23,6 +24,8 @@ export interface ContractPageProps {
   audit: readonly { at: string; who: string; what: string }[];
   sla: { summary: string; charts: readonly ChartProps[] };
   evidence: readonly EvidenceSection[];
+  /** The scorecard's verdict (green / amber / red) and its reasons. */
+  verdict: VerdictProps;
 }
 
 /** One contract: its fields, contacts, decision history and 12 months of SLA evidence. */
@@ -34,6 +37,7 @@ export function ContractPage(props: ContractPageProps) {
       <h1>{props.title}</h1>
       <p class="lead">{props.vendor}</p>
       {props.decision && <div class="card">{md(props.decision)}</div>}
+      <VerdictCard {...props.verdict} />
       <div class="cols">
         <section class="card">
           <h2>Contract</h2>

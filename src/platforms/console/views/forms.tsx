@@ -1,7 +1,7 @@
 import { CONTRACT_FORM, type FormField } from '../../../commands/contract/form.js';
-import type { ContractFormState, SuccessorFormState } from '../entries.js';
+import type { ContractFormState, SmallFormState, SuccessorFormState } from '../entries.js';
 import { Hidden } from './layout.js';
-import type { Names } from './markup.js';
+import { Markup, type Names } from './markup.js';
 
 export interface FormProps {
   entryId: number;
@@ -77,6 +77,32 @@ export function SuccessorForm({ state, props, names }: { state: SuccessorFormSta
         </select>
       </label>
       <div class="wide"><button type="submit" class="primary" disabled={!props.enabled}>Hand over</button></div>
+    </form>
+  );
+}
+
+/** A one-field form a button opened (the amount credited, a survey comment), as Slack's modal and Teams' card show it. */
+export function OneFieldForm({ state, props, names, fieldName }: { state: SmallFormState; props: FormProps; names: Names; fieldName: string }) {
+  const { field } = state;
+  const value = state.value ?? field.initial ?? '';
+  const invalid = state.error ? 'invalid' : '';
+  return (
+    <form class="form" method="post" action="/console/form" data-form={state.form}>
+      <Hidden csrf={props.csrf} />
+      <input type="hidden" name="entry" value={String(props.entryId)} />
+      <h3 class="wide">{state.title}</h3>
+      <p class="wide intro"><Markup text={state.intro} names={names} /></p>
+      <label class="wide">
+        {field.label}
+        {field.multiline
+          ? <textarea name={fieldName} rows={3} maxLength={field.maxLength} placeholder={field.placeholder} required class={invalid}>{value}</textarea>
+          : <input name={fieldName} value={value} maxLength={field.maxLength} placeholder={field.placeholder} required class={invalid} />}
+        {state.error && <span class="error">{state.error}</span>}
+      </label>
+      <div class="wide buttons">
+        <button type="submit" class="primary" disabled={!props.enabled}>{state.submit}</button>
+        <button type="submit" name="cancel" value="1" formnovalidate disabled={!props.enabled}>Cancel</button>
+      </div>
     </form>
   );
 }

@@ -115,6 +115,28 @@ svg.chart .tick { fill: var(--muted); font-size: 11px; }
 .chart-legend { display: flex; gap: 14px; font-size: 12px; color: var(--muted); margin-top: 4px; flex-wrap: wrap; }
 .chart-legend i { display: inline-block; width: 14px; height: 3px; vertical-align: middle; margin-right: 4px; }
 .chart-legend i.response { background: #0b57d0; } .chart-legend i.resolution { background: #d56e00; } .chart-legend i.uptime { background: #188038; } .chart-legend i.target { background: var(--urgent); }
+svg.chart .mark rect { fill: #fff4e5; stroke: var(--soon); }
+svg.chart .mark text { fill: #8a4500; font-size: 10px; font-weight: 600; }
+.chart-legend i.mark { background: #fff4e5; border: 1px solid var(--soon); height: 10px; border-radius: 3px; }
+.card.verdict { border-left-width: 6px; }
+.card.verdict.green { border-left-color: var(--later); } .card.verdict.amber { border-left-color: var(--soon); } .card.verdict.red { border-left-color: var(--urgent); }
+.card.verdict h2 { display: flex; align-items: center; gap: 8px; }
+.card.verdict ul.reasons { margin: 0 0 6px; padding-left: 20px; }
+.pill.verdict-green { background: var(--later); } .pill.verdict-amber { background: var(--soon); } .pill.verdict-red { background: var(--urgent); }
+.card.verdict .pill { font-size: 13px; padding: 1px 10px; }
+table.list.totals { margin-top: 12px; }
+table.list tr.has-status td { border-bottom: none; padding-bottom: 2px; }
+table.list tr.credit-status td { padding-top: 0; }
+.survey { border-top: 1px solid #eef1f4; padding-top: 6px; margin-top: 6px; }
+.survey p { margin: 4px 0; }
+table.distribution { border-collapse: collapse; font-size: 13px; margin: 4px 0 8px; }
+table.distribution th { text-align: left; font-weight: 400; color: #b06000; padding: 1px 8px 1px 0; letter-spacing: 1px; }
+table.distribution td { padding: 1px 8px 1px 0; white-space: nowrap; }
+table.distribution td.bar-cell { width: 220px; }
+svg.bar { width: 220px; height: 12px; display: block; }
+svg.bar rect { fill: var(--accent); }
+form.form .intro { margin: 0; font-weight: 400; }
+form.form .buttons { display: flex; gap: 8px; }
 .cols { display: grid; grid-template-columns: repeat(auto-fit, minmax(360px, 1fr)); gap: 16px; }
 dl.facts { display: grid; grid-template-columns: 170px minmax(0, 1fr); gap: 6px 12px; margin: 0; }
 dl.facts dt { color: var(--muted); }

@@ -1,5 +1,5 @@
-import type { Entry } from '../entries.js';
-import { ContractForm, SuccessorForm, type FormProps } from './forms.js';
+import { SMALL_FORM_FIELD, type Entry } from '../entries.js';
+import { ContractForm, OneFieldForm, SuccessorForm, type FormProps } from './forms.js';
 import { Hidden, Page, type Chrome } from './layout.js';
 import type { Names } from './markup.js';
 import { MessageView } from './message.js';
@@ -53,10 +53,15 @@ function EntryView({ entry, props }: { entry: Entry; props: TryItProps }) {
       return <div class="entry note" data-kind="note"><MessageView message={entry.message} names={props.names} interaction={null} /></div>;
     case 'form': {
       const formProps: FormProps = { entryId: entry.id, csrf: props.chrome.csrf, people: props.people, enabled };
+      const { state } = entry;
       return (
         <div class="entry reply" data-kind="form">
           <div class="meta"><b>Renewal Desk</b><span class="private">only you can see this</span></div>
-          <div class="msg">{entry.state.form === 'contract-add' ? <ContractForm state={entry.state} props={formProps} /> : <SuccessorForm state={entry.state} props={formProps} names={props.names} />}</div>
+          <div class="msg">
+            {state.form === 'contract-add' ? <ContractForm state={state} props={formProps} />
+              : state.form === 'assign-successor' ? <SuccessorForm state={state} props={formProps} names={props.names} />
+              : <OneFieldForm state={state} props={formProps} names={props.names} fieldName={SMALL_FORM_FIELD} />}
+          </div>
         </div>
       );
     }
@@ -107,6 +112,7 @@ function Guide({ props }: { props: TryItProps }) {
         <li>Type <code>/contract add</code> (a form), or <code>{'/contract add "Acme Backup" vendor:Acme end:2027-06-30 notice:60d value:9000'}</code>.</li>
         <li>Its reminders appear under <em>Next reminders</em>: click <em>Run as of this</em>.</li>
         <li>Click <em>Renew</em>, <em>Renegotiate</em> or <em>Terminate</em> on the reminder: the message is updated in place.</li>
+        {props.sandbox && <li>On the demo's <em>Service credit</em> message, click <em>Claim sent</em>, or <em>Credited</em> for the amount form; vote on the <em>Pulse survey</em>. The contract page shows both, with the scorecard's verdict.</li>}
       </ol>
       {props.sandbox && <p class="small muted">This is a local sandbox with a demo workspace. Nothing leaves this machine. Switch who you act as at the top right to see approvals by a second approver.</p>}
     </section>
