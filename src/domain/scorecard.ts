@@ -67,7 +67,7 @@ export function judge(f: ScorecardFacts): Judgement {
     else good.push(`uptime ${uptimeText(f.uptime)} meets its ${f.uptimeTarget} % target`);
   }
   if (f.creditMonths >= RED_CREDIT_MONTHS) red.push(`service credits were earned in ${f.creditMonths} months`);
-  else if (f.creditMonths > 0) amber.push(`a service credit was earned in ${f.creditMonths} month${f.creditMonths === 1 ? '' : 's'}`);
+  else if (f.creditMonths > 0) amber.push(f.creditMonths === 1 ? 'a service credit was earned in 1 month' : `service credits were earned in ${f.creditMonths} months`);
   if (f.creditsLost > 0) amber.push(`${f.creditsLost} service credit${f.creditsLost === 1 ? ' was' : 's were'} lost (not claimed in time)`);
   if (f.survey && f.survey.count >= MIN_SURVEY_VOTES) {
     const said = `the survey average is ${f.survey.average.toFixed(1)}/5 from ${f.survey.count} people`;

@@ -53,7 +53,7 @@ export function verdictLine(judgement: Judgement): string {
 }
 
 /** The verdict and the facts behind it, as blocks: the scorecard message, and an attachment to the first renewal reminder of a cycle. */
-/** `onReminder`: the reminder shows the notice deadline already. */
+/** `onReminder`: the reminder shows the notice deadline and the survey line already. */
 export function scorecardBlocks(contract: Contract, evidence: Evidence, options: { today: Day; timezone: string; onReminder?: boolean }): { judgement: Judgement; blocks: Block[] } {
   const judgement = judge(scorecardFacts(evidence));
   const { current, policy } = evidence.sla;
@@ -76,7 +76,7 @@ export function scorecardBlocks(contract: Contract, evidence: Evidence, options:
         ...(options.onReminder ? [] : [{ label: 'Notice deadline', value: `${day(deadline)}, ${daysLeft(options.today, deadline)}` }]),
       ],
     },
-    { type: 'section', text: survey },
+    ...(options.onReminder ? [] : [{ type: 'section' as const, text: survey }]),
   ];
   return { judgement, blocks };
 }

@@ -227,7 +227,7 @@ describe.skipIf(!hasChromium)('the console in a real browser', () => {
     const verdict = page.locator('#scorecard');
     // The same rule as /contract scorecard: below the compliance expected, credits in two months, a lukewarm survey.
     expect(await verdict.getAttribute('data-verdict')).toBe('amber');
-    expect(await verdict.locator('li').allInnerTexts()).toEqual(['SLA compliance 82 % (41 of 50 targets met) is below the 95 % expected', 'A service credit was earned in 2 months', 'The survey average is 3.0/5 from 4 people (below 3.5)']);
+    expect(await verdict.locator('li').allInnerTexts()).toEqual(['SLA compliance 82 % (41 of 50 targets met) is below the 95 % expected', 'Service credits were earned in 2 months', 'The survey average is 3.0/5 from 4 people (below 3.5)']);
     const credits = page.locator('#credits');
     expect(await credits.locator('[data-credit-terms]').innerText()).toContain('below 99.9 % → 10 %, below 99.5 % → 25 %, below 99 % → 50 %. Claim within 45 days after the month ends.');
     const rows = credits.locator('[data-section=credits] tbody');

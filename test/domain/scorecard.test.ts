@@ -17,7 +17,7 @@ describe('judge: the scorecard verdict', () => {
     ['uptime just below its target', { uptime: 0.99899 }, 'amber', ['uptime 99.899 % is below its 99.9 % target']],
     ['uptime exactly at its target', { uptime: 0.999 }, 'green', ['uptime 99.9 % meets its 99.9 % target']],
     ['one credit month', { creditMonths: 1 }, 'amber', ['a service credit was earned in 1 month']],
-    ['two credit months and one lost', { creditMonths: 2, creditsLost: 1 }, 'amber', ['a service credit was earned in 2 months', '1 service credit was lost (not claimed in time)']],
+    ['two credit months and one lost', { creditMonths: 2, creditsLost: 1 }, 'amber', ['service credits were earned in 2 months', '1 service credit was lost (not claimed in time)']],
     ['three credit months', { creditMonths: 3 }, 'red', ['service credits were earned in 3 months']],
     ['a poor survey', { survey: { average: 3.4, count: 5 } }, 'amber', ['the survey average is 3.4/5 from 5 people (below 3.5)']],
     ['a bad survey', { survey: { average: 2.4, count: 5 } }, 'red', ['the survey average is 2.4/5 from 5 people (below 2.5)']],

@@ -90,6 +90,8 @@ describe('scorecard and spend on a known data set (Slack)', () => {
     expect(reminders).toHaveLength(2);
     expect(textOf(reminders[0]!.body)).toContain('Scorecard, last 12 months');
     expect(textOf(reminders[0]!.body)).toContain('🟠 *Amber*: there is no evidence to judge by');
+    // The reminder's own survey line is not repeated by the scorecard it carries.
+    expect(textOf(reminders[0]!.body).match(/Survey:/g)?.length ?? 0).toBeLessThanOrEqual(1);
     expect(textOf(reminders[1]!.body)).not.toContain('Scorecard');
   });
 

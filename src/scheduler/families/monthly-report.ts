@@ -81,7 +81,7 @@ export const monthlyReports: ReminderFamily = {
     for (const contract of await activeContractsInChannel(db, workspace, channelId)) {
       const report = await slaReport(db, contract.id, workspace.timezone, month.current, month.previous, now);
       if (!isMeasured(report)) continue;
-      // The month's service credit, evaluated in this same pass (its own message follows).
+      // The month's service credit, evaluated in this same pass (it has a message of its own).
       const credit = await creditOfMonth(db, contract.id, reported);
       measured.push({ contract, report, credit: credit && { label: creditLabel(credit), amount: credit.amount === null ? `${credit.percent} %` : cents(credit.amount, credit.currency) } });
     }
