@@ -48,7 +48,7 @@ export function slaWarning(clock: SlaClock, ownerId: string, late: Late): Messag
 /** A target missed: posted once, naming who to escalate to. */
 export function slaBreach(clock: SlaClock, escalation: Escalation, late: Late): Message {
   const escalate = escalationText(escalation);
-  const text = `SLA breach: ${clock.label} (${clock.priority.toUpperCase()}, ${clock.contractName}) missed its ${clock.measure} target of ${clock.target} (due ${when(clock.due, clock.timezone)}). Escalate to ${escalate.replace(/<@(\w+)>/g, '@$1')}.`;
+  const text = `SLA breach: ${clock.label} (${clock.priority.toUpperCase()}, ${clock.contractName}) missed its ${clock.measure} target of ${clock.target} (due ${when(clock.due, clock.timezone)}). Escalate to ${escalate}.`;
   return markLate({
     text,
     blocks: [

@@ -39,6 +39,8 @@ export interface OpenedForm {
 /** The bot's private answer to a command, a click or a submitted form. */
 export interface AnswerView {
   text: string;
+  /** The answer's plain-text fallback, where the platform sends one (a command's answer). */
+  fallback?: string;
   buttons: Clickable[];
   /** The form it opened instead of answering, if any. */
   form?: OpenedForm;
@@ -54,6 +56,8 @@ export interface Driver {
   channelId(key: string): string;
   /** How the bot's messages mention a user (`<@UALICE>`, `<at>Alice</at>`). */
   mention(key: string): string;
+  /** How a plain-text fallback (what notifications show) names a user: a real mention on Slack, `@Name` on Teams. */
+  fallbackMention(key: string): string;
   /** How the bot's messages write bold text (`*x*`, `**x**`). */
   bold(text: string): string;
 

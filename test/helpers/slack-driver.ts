@@ -65,6 +65,7 @@ export class SlackDriver implements Driver {
   userId = slackUser;
   channelId = slackChannel;
   mention = (key: string): string => `<@${slackUser(key)}>`;
+  fallbackMention = (key: string): string => `<@${slackUser(key)}>`;
   bold = (text: string): string => `*${text}*`;
 
   /**

@@ -160,6 +160,7 @@ export class TeamsDriver implements Driver {
   userId = (key: string): string => teamsUser(key).id;
   channelId = teamsChannel;
   mention = (key: string): string => `<at>${teamsUser(key).name}</at>`;
+  fallbackMention = (key: string): string => `@${teamsUser(key).name}`;
   bold = (text: string): string => `**${text}**`;
 
   /** Sends `text` (with `{@key}` / `{#key}` mentions) from a channel (by key) or any place, and returns the bot's private answer. */

@@ -19,8 +19,8 @@ describe.each(PLATFORMS)('%s', (platform) => {
   /** A successor form submitted without the bot having opened it (forged). */
   const submitSuccessor = async (user: string, contractId: string, fromUserId: string, successor: string) =>
     (await d.submit(user, d.forgeForm(user, 'assign-successor', { contractId, fromUserId, channel: 'net' }), { successor })).text;
-  /** The handover notice names who assigned the successor (Teams only checked that it says so). */
-  const assignedBy = (key: string) => (platform === 'slack' ? `(assigned by @${d.userId(key)})` : 'assigned by');
+  /** The handover notice's fallback names who assigned the successor: a real mention on Slack, the name on Teams, never a raw id. */
+  const assignedBy = (key: string) => `(assigned by ${d.fallbackMention(key)})`;
 
   describe('with approvers set', () => {
     beforeEach(async () => {
@@ -70,10 +70,12 @@ describe.each(PLATFORMS)('%s', (platform) => {
     });
 
     it('lets an approver hand over someone\'s roles, and the channel is told who did it', async () => {
-      expect(await run('contract handover {@owner} {@bob}', 'app1')).toContain(`Handed over from ${d.mention('owner')} to ${d.mention('bob')}`);
+      const handed = await d.run('contract handover {@owner} {@bob}', 'app1', 'net');
+      expect(handed.text).toContain(`Handed over from ${d.mention('owner')} to ${d.mention('bob')}`);
+      expect(handed.fallback).toBe(`Handed over 1 role on 1 contract from ${d.fallbackMention('owner')} to ${d.fallbackMention('bob')}.`);
       expect((await globex()).ownerId).toBe(d.userId('bob'));
       const notice = (await d.waitForPosts('net')).find((p) => p.fallback.startsWith('Handover on'));
-      expect(notice!.fallback).toContain(assignedBy('app1'));
+      expect(notice!.fallback).toBe(`Handover on Globex Support: ${d.fallbackMention('bob')} takes over owner from ${d.fallbackMention('owner')} ${assignedBy('app1')}.`);
     });
 
     it('four eyes cannot be dodged by lowering the value first', async () => {

@@ -129,6 +129,8 @@ describe.each(PLATFORMS)('%s', (platform) => {
       const [warning, breach] = d.posts('renew');
       expect(warning!.fallback).toMatch(/^SLA warning: I-1/);
       expect(breach!.fallback).toMatch(/^SLA breach: I-1/);
+      // What a notification shows: a real mention on Slack, the name on Teams; never a bare id.
+      expect(breach!.fallback).toContain(`Escalate to ${d.fallbackMention('owner')} (owner;`);
       expect(breach!.text).toContain(`Escalate to ${d.mention('owner')}`);
       if (platform === 'teams') expect(mentionedIn(bot.teams.posts('renew')[1]!)).toContain('29:owner');
       // Responding stops the response clock; resolution warnings still come.

@@ -3,7 +3,7 @@ import { audit } from '../../store/decisions.js';
 import { moveRoles, rolesOf, vendorContactsOf, type RoleHeld } from '../../store/contacts.js';
 import { cancelHandover, planHandover } from '../../store/handover-ledger.js';
 import { leavingDate, setLeaving } from '../../store/people.js';
-import { day, mention } from '../../messages/format.js';
+import { count, day, mention } from '../../messages/format.js';
 import { message, plain, type Block } from '../../messages/model.js';
 import { encode } from '../../messages/payloads.js';
 import { todayOf, type CommandContext, type CommandResult } from '../context.js';
@@ -109,7 +109,8 @@ export async function handOver(ctx: CommandContext, from: string, to: string, co
     const channelId = contract.channelId ?? ctx.workspace.defaultChannel;
     if (channelId) {
       const text = `Handover on ${contract.name}: ${mention(to)} takes over ${roles} from ${mention(from)}${onBehalfOf ? ` (assigned by ${mention(ctx.userId)})` : ''}.`;
-      effects.push(post(channelId, message(text.replace(/<@([^>]+)>/g, '@$1'), { type: 'section', text: `🔁 ${text}` }), `the handover on ${contract.name}`));
+      // The fallback keeps the mentions: Slack notifies them, Teams writes them as @Name.
+      effects.push(post(channelId, message(text, { type: 'section', text: `🔁 ${text}` }), `the handover on ${contract.name}`));
     }
     const vendor = await vendorContactsOf(ctx.db, contract.id);
     const addressees = vendor.length > 0 ? vendor.map((c) => `${c.name}${c.email ? ` <${c.email}>` : ''}`).join(', ') : `${contract.vendor} (no vendor contacts on record: add them with /contract contact)`;
@@ -123,5 +124,5 @@ export async function handOver(ctx: CommandContext, from: string, to: string, co
   if (leaving && (await rolesOf(ctx.db, ctx.workspace.id, from)).length === 0) {
     blocks.push({ type: 'context', text: `${mention(from)} holds no roles any more: no further handover reminders.` });
   }
-  return { reply: message(`Handed over ${moved.length} role(s) on ${contracts.length} contract(s) from ${from} to ${to}.`, ...blocks), effects };
+  return { reply: message(`Handed over ${count(moved.length, 'role')} on ${count(contracts.length, 'contract')} from ${mention(from)} to ${mention(to)}.`, ...blocks), effects };
 }
