@@ -14,7 +14,7 @@ import { uptimePercentFloor } from './uptime.js';
  *   - a service credit was earned (1 or 2 months);
  *   - a service credit was lost (not claimed in time);
  *   - the survey average is below 3.5 (from at least 3 people);
- *   - there is no evidence at all (nothing measured against an SLA target, no uptime target, no survey);
+ *   - there is no evidence at all (nothing measured against an SLA target, no uptime target, no survey with 3 votes);
  * green otherwise, with the facts that make it so.
  */
 export type Verdict = 'green' | 'amber' | 'red';
@@ -78,7 +78,10 @@ export function judge(f: ScorecardFacts): Judgement {
     good.push(`the survey had only ${f.survey.count} ${f.survey.count === 1 ? 'vote' : 'votes'} (too few to judge)`);
   }
   const evidence = (f.compliance !== null && f.compliance.decided > 0) || f.uptimeTarget !== null || (f.survey !== null && f.survey.count >= MIN_SURVEY_VOTES);
-  if (!evidence) amber.push('there is no evidence to judge by: no SLA targets measured, no uptime target, no survey');
+  if (!evidence) {
+    const survey = f.survey ? `a survey of only ${f.survey.count} ${f.survey.count === 1 ? 'vote' : 'votes'} (${MIN_SURVEY_VOTES} needed)` : 'no survey results';
+    amber.push(`there is no evidence to judge by: no SLA targets measured, no uptime target, ${survey}`);
+  }
 
   if (red.length > 0) return { verdict: 'red', reasons: [...red, ...amber] };
   if (amber.length > 0) return { verdict: 'amber', reasons: amber };

@@ -37,9 +37,10 @@ function targetText(credit: Credit): string {
 function evidenceLine(item: EvidenceItem, timezone: string): string {
   const label = item.label ? `${item.label} ` : '';
   const start = formatInstant(new Date(item.start), timezone);
-  const end = item.end ? formatInstant(new Date(item.end), timezone) : 'still open';
+  const end = item.end ? formatInstant(new Date(item.end), timezone) : null;
   const minutes = item.minutes === null ? '' : `, ${item.minutes} min`;
-  return item.kind === 'outage' ? `${label}outage: ${start} → ${end}${minutes}` : `${label}${item.summary ?? 'issue'}: opened ${start}, resolved ${end}${minutes}`;
+  if (item.kind === 'outage') return `${label}outage: ${start} → ${end ?? 'still open'}${minutes}`;
+  return `${label}${item.summary ?? 'issue'}: opened ${start}, ${end ? `resolved ${end}` : 'not resolved yet'}${minutes}`;
 }
 
 /** The ready-to-send claim: subject, addressees on record, the month, the incidents with their times, the amount. */

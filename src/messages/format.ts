@@ -55,6 +55,16 @@ export function cents(value: number, currency: string): string {
   return `${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)} ${currency}`;
 }
 
+/**
+ * An uptime for summaries: two decimals, three from 99.9 % up ("98.21 %", "99.942 %"), always rounded
+ * down like uptimeFloor, so that two lines of one message never disagree (99.943 beside 99.942).
+ */
+export function uptimeShort(fraction: number): string {
+  if (fraction >= 1) return '100 %';
+  const floored = uptimePercentFloor(fraction);
+  return fraction >= 0.999 ? `${floored.toFixed(3)} %` : `${(Math.floor(floored * 100 + 1e-6) / 100).toFixed(2)} %`;
+}
+
 /** An uptime to three decimals, rounded down ("99.899 %"): see uptimePercentFloor. */
 export function uptimeFloor(fraction: number): string {
   return fraction >= 1 ? '100 %' : `${uptimePercentFloor(fraction).toFixed(3)} %`;

@@ -1,6 +1,6 @@
 import type { Contract } from '../store/contracts.js';
 import type { SlaReport } from '../store/sla-data.js';
-import { count } from './format.js';
+import { count, uptimeShort } from './format.js';
 import { markLate, type Late } from './late.js';
 import type { Block, Message } from './model.js';
 import { verdict } from './sla-status.js';
@@ -36,7 +36,7 @@ export interface ReportedContract {
 export function monthlyReport(month: { id: string; title: string }, reports: readonly ReportedContract[], late: Late): Message {
   const sections: Block[] = reports.slice(0, MAX_CONTRACTS_PER_MESSAGE).map(({ contract, report, credit }) => {
     const { current, policy } = report;
-    const up = current.uptime === null ? '' : ` · uptime ${(current.uptime * 100).toFixed(2)} %${policy.uptimeTarget !== null ? ` (target ${policy.uptimeTarget} %)` : ''}`;
+    const up = current.uptime === null ? '' : ` · uptime ${uptimeShort(current.uptime)}${policy.uptimeTarget !== null ? ` (target ${policy.uptimeTarget} %)` : ''}`;
     const earned = credit ? ` · service credit ${credit.label}: ${credit.amount}` : '';
     return { type: 'section', text: `• *${verdict(contract, report)}*\n   ${count(current.issueCount, 'issue')}, ${count(current.breachCount, 'breach', 'breaches')}${up}${earned}` };
   });

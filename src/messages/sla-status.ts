@@ -7,9 +7,9 @@ import type { Contract } from '../store/contracts.js';
 import type { SlaReport } from '../store/sla-data.js';
 import type { SlaPolicy } from '../store/sla-policies.js';
 import type { Block, Message } from './model.js';
+import { uptimeShort } from './format.js';
 
 const pct = (rate: number) => `${Math.round(rate * 100)} %`;
-const uptimePct = (u: number) => (u === 1 ? '100 %' : `${(u * 100).toFixed(u >= 0.999 ? 3 : 2)} %`);
 const issues = (n: number) => `${n} issue${n === 1 ? '' : 's'}`;
 
 function ratio(c: Compliance): string {
@@ -68,7 +68,7 @@ export function hoursText(policy: SlaPolicy, timezone: string): string {
 export function verdict(contract: Contract, report: SlaReport): string {
   const { current, policy } = report;
   const uptimeMissed =
-    current.uptime !== null && policy.uptimeTarget !== null && !current.uptimeMet ? `; uptime ${uptimePct(current.uptime)} is below its ${policy.uptimeTarget} % target` : '';
+    current.uptime !== null && policy.uptimeTarget !== null && !current.uptimeMet ? `; uptime ${uptimeShort(current.uptime)} is below its ${policy.uptimeTarget} % target` : '';
   const measured = (
     [
       ['response', current.response.compliance],
@@ -95,7 +95,7 @@ export function slaStatusMessage(contract: Contract, report: SlaReport, title: s
   const head = verdict(contract, report);
   const hasTargets = Object.keys(policy.targets).length > 0;
   const uptimeText =
-    current.uptime === null ? 'not measured' : `${uptimePct(current.uptime)}${policy.uptimeTarget !== null ? ` (target ${policy.uptimeTarget} %: ${current.uptimeMet ? 'met' : 'missed'})` : ' (no target set)'}`;
+    current.uptime === null ? 'not measured' : `${uptimeShort(current.uptime)}${policy.uptimeTarget !== null ? ` (target ${policy.uptimeTarget} %: ${current.uptimeMet ? 'met' : 'missed'})` : ' (no target set)'}`;
   const blocks: Block[] = [
     { type: 'header', text: `SLA: ${contract.name}, ${title}` },
     { type: 'section', text: `*${head}.*` },
@@ -156,6 +156,6 @@ export function slaSummaryText(report: SlaReport, credits: readonly string[] = [
   const parts = [issues(current.issueCount)];
   if (current.response.compliance.rate !== null) parts.push(`response ${ratio(current.response.compliance)}`);
   if (current.resolution.compliance.rate !== null) parts.push(`resolution ${ratio(current.resolution.compliance)}`);
-  if (current.uptime !== null) parts.push(`uptime ${uptimePct(current.uptime)}${report.policy.uptimeTarget !== null ? ` (target ${report.policy.uptimeTarget} %)` : ''}`);
+  if (current.uptime !== null) parts.push(`uptime ${uptimeShort(current.uptime)}${report.policy.uptimeTarget !== null ? ` (target ${report.policy.uptimeTarget} %)` : ''}`);
   return `*SLA, last 12 months:* ${parts.join(' · ')}.${creditText}`;
 }

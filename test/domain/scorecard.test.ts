@@ -22,7 +22,8 @@ describe('judge: the scorecard verdict', () => {
     ['a poor survey', { survey: { average: 3.4, count: 5 } }, 'amber', ['the survey average is 3.4/5 from 5 people (below 3.5)']],
     ['a bad survey', { survey: { average: 2.4, count: 5 } }, 'red', ['the survey average is 2.4/5 from 5 people (below 2.5)']],
     ['a bad survey from too few people', { survey: { average: 1, count: 2 } }, 'green', ['the survey had only 2 votes (too few to judge)']],
-    ['nothing measured at all', { compliance: null, uptime: null, uptimeTarget: null, survey: null }, 'amber', ['there is no evidence to judge by: no SLA targets measured, no uptime target, no survey']],
+    ['nothing measured at all', { compliance: null, uptime: null, uptimeTarget: null, survey: null }, 'amber', ['there is no evidence to judge by: no SLA targets measured, no uptime target, no survey results']],
+    ['nothing measured but a survey of two', { compliance: null, uptime: null, uptimeTarget: null, survey: { average: 3.5, count: 2 } }, 'amber', ['there is no evidence to judge by: no SLA targets measured, no uptime target, a survey of only 2 votes (3 needed)']],
     ['red reasons come first, amber ones follow', { compliance: { met: 1, decided: 4 }, uptime: 0.99 }, 'red', ['SLA compliance 25 % (1 of 4 targets met) is 65 points below the 90 % expected', 'uptime 99 % is below its 99.9 % target']],
   ])('%s → %s', (_what, change, verdict, reasons) => {
     const judged = judge({ ...GOOD, ...change });

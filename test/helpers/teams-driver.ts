@@ -27,10 +27,10 @@ export const inChannel = (key: string): Where => ({ channel: teamsChannel(key) }
 export const personal: Where = { personal: true };
 
 /**
- * Cards write dates with non-breaking hyphens (U+2011) so Teams does not wrap them; a reader sees
- * hyphens, and so do the checks.
+ * Cards write dates with non-breaking hyphens (U+2011) and join numbers to their units with no-break
+ * spaces (U+00A0) so Teams does not wrap them; a reader sees hyphens and spaces, and so do the checks.
  */
-export const asRead = (json: string): string => json.replace(/\u2011/g, '-');
+export const asRead = (json: string): string => json.replace(/\u2011/g, '-').replace(/\u00a0/g, ' ');
 
 /** Everything a reader sees of a sent or updated activity (summary and card), for `toContain` checks. */
 export function textOfCall(call: ConnectorCall): string {

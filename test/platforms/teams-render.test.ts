@@ -32,10 +32,10 @@ describe('the message model as an Adaptive Card', () => {
     expect(multi.body[0]).toEqual({
       type: 'FactSet',
       facts: [
-        { title: 'Response compliance', value: '1 of 2 met (50 %)' },
-        { title: '', value: 'P1: 1 of 1 met (100 %)' },
-        { title: '', value: 'P2: 0 of 1 met (0 %)' },
-        { title: 'Uptime', value: '100 %' },
+        { title: 'Response compliance', value: '1 of 2 met (50\u00a0%)' },
+        { title: '', value: 'P1: 1 of 1 met (100\u00a0%)' },
+        { title: '', value: 'P2: 0 of 1 met (0\u00a0%)' },
+        { title: 'Uptime', value: '100\u00a0%' },
       ],
     });
   });
@@ -163,5 +163,23 @@ describe('dates in cards', () => {
 
   it('typed back into a command, read as plain hyphens', () => {
     expect(commandTextOf({ text: 'contract edit Globex end:2027\u201103\u201131', entities: [] })).toBe('contract edit Globex end:2027-03-31');
+  });
+});
+
+describe('numbers and their units in cards', () => {
+  it('are joined by a no-break space, so Teams never wraps "98.214" away from its "%", "720" from "min" or an amount from its currency', () => {
+    const line = toCardMarkdown('Uptime *98.214 %* against 99.9 %; O-1: 720 min (12 h), 500.00 EUR owed. Type `sla credit C-1 credited amount:500 EUR`', names, []);
+    expect(line).toBe('Uptime **98.214\u00a0%** against 99.9\u00a0%; O-1: 720\u00a0min (12\u00a0h), 500.00\u00a0EUR owed. Type `sla credit C-1 credited amount:500 EUR`');
+    expect(toCardMarkdown('Globex 365 Support, 3 SLAs, P1 Portal', names, [])).toBe('Globex 365 Support, 3 SLAs, P1 Portal');
+    expect(toPlain('98.214 % of 500.00 EUR', names)).toBe('98.214 % of 500.00 EUR'); // summaries and toasts stay plain
+  });
+
+  it('also in a fenced letter (the claim text), whose dates stay copyable', () => {
+    const card = toAdaptiveCard({ text: 'claim', blocks: [{ type: 'section', text: '```availability was 98.214 %, a credit of 500.00 EUR, 2026-02-10 08:00```' }] }, names);
+    expect(JSON.stringify(card.body)).toContain('"text":"availability was 98.214\u00a0%, a credit of 500.00\u00a0EUR, 2026-02-10 08:00"');
+  });
+
+  it('typed back into a command, read as plain spaces', () => {
+    expect(commandTextOf({ text: 'contract edit Globex value:1\u00a0500', entities: [] })).toBe('contract edit Globex value:1 500');
   });
 });

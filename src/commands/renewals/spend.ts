@@ -19,10 +19,15 @@ const GROUPS_SHOWN = 30;
 
 const grouping = z.enum(['vendor', 'department', 'channel'], { error: 'must be vendor, department or channel' });
 
-/** "150,000.00 USD · 20,000.00 EUR"; "nothing" when empty. */
+/** "150,000.00 USD · 20,000.00 EUR"; when the contracts counted have no values, says so. */
 function perCurrency(totals: ReadonlyMap<string, number>): string {
   const parts = [...totals.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => cents(amount, currency));
-  return parts.length > 0 ? parts.join(' · ') : 'nothing (no values recorded)';
+  return parts.length > 0 ? parts.join(' · ') : 'no values recorded';
+}
+
+/** The value of some contracts with how many they are; "none" when there are none. */
+function valueOf(contracts: readonly SpendContract[]): string {
+  return contracts.length === 0 ? 'none' : `${perCurrency(totalSpend(contracts))} (${count(contracts.length, 'contract')})`;
 }
 
 /**
@@ -47,7 +52,7 @@ export async function spendCommand(ctx: CommandContext, tokens: Token[]): Promis
   const groupLines = groups.slice(0, GROUPS_SHOWN).map((g) => `• *${label(g.key)}*: ${perCurrency(g.totals)} (${count(g.contracts, 'contract')})`);
   const windows = RENEWAL_WINDOWS.map((days) => {
     const due = upForRenewal(contracts, today, addDays(today, days));
-    return `next ${days} days: ${perCurrency(totalSpend(due))} (${count(due.length, 'contract')})`;
+    return `next ${days} days: ${valueOf(due)}`;
   });
   const unexamined = renewingUnexamined(contracts, today, addDays(today, UNEXAMINED_DAYS));
   const unexaminedLines = unexamined.slice(0, GROUPS_SHOWN).map((c) => {
@@ -57,7 +62,7 @@ export async function spendCommand(ctx: CommandContext, tokens: Token[]): Promis
   const withoutValue = counted.filter((c) => c.value === null).length;
   const blocks: Block[] = [
     { type: 'header', text: `Spend by ${by}${scope}` },
-    { type: 'section', text: `*Annualised spend* (${count(counted.length, 'active contract')}${scope}): ${perCurrency(total)}` },
+    { type: 'section', text: `*Annualised spend* (${count(counted.length, 'active contract')}${scope}): ${counted.length === 0 ? 'nothing' : perCurrency(total)}` },
   ];
   if (groupLines.length > 0) blocks.push({ type: 'section', text: groupLines.join('\n') });
   blocks.push({ type: 'section', text: `*Up for renewal* (notice deadlines, annual value)\n${windows.map((w) => `• ${w}`).join('\n')}` });
@@ -73,7 +78,8 @@ export async function spendCommand(ctx: CommandContext, tokens: Token[]): Promis
     by === 'department' ? 'each contract split by its departments (`departments:IT:60,Finance:40`)' : null,
   ].filter(Boolean);
   if (notes.length > 0) blocks.push({ type: 'context', text: notes.join(' · ') });
-  const text = `Spend by ${by}${scope}: ${perCurrency(total)} a year (${count(counted.length, 'contract')}); up for renewal in ${UNEXAMINED_DAYS} days: ${perCurrency(totalSpend(upForRenewal(contracts, today, addDays(today, UNEXAMINED_DAYS))))}; renewing unexamined: ${count(unexamined.length, 'contract')}${unexamined.length > 0 ? `, ${perCurrency(totalSpend(unexamined))}` : ''}.`;
+  const soon = upForRenewal(contracts, today, addDays(today, UNEXAMINED_DAYS));
+  const text = `Spend by ${by}${scope}: ${counted.length === 0 ? 'nothing' : `${perCurrency(total)} a year`} (${count(counted.length, 'contract')}); up for renewal in ${UNEXAMINED_DAYS} days: ${soon.length === 0 ? 'none' : perCurrency(totalSpend(soon))}; renewing unexamined: ${count(unexamined.length, 'contract')}${unexamined.length > 0 ? `, ${perCurrency(totalSpend(unexamined))}` : ''}.`;
   return { reply: message(text, ...blocks) };
 }
 

@@ -13,7 +13,7 @@ import { FORM_VERBS, successorCard } from './forms.js';
 import { submitContractForm, submitSuccessorForm } from './form-submits.js';
 import { toCardMarkdown, type Mention } from './markup.js';
 import { namesFor } from './names.js';
-import { cardActivity, plainTextOf, toAdaptiveCard, type AdaptiveCard } from './render.js';
+import { cardActivity, plainTextOf, toAdaptiveCard, withClickerNote, type AdaptiveCard } from './render.js';
 import { replyPrivately } from './reply.js';
 import { smallFormOf } from '../../commands/small-forms.js';
 import { sendSmallForm, smallFormOfVerb, submitSmallFormCard } from './small-form.js';
@@ -84,7 +84,10 @@ async function execute(context: TurnContext, deps: TeamsDeps): Promise<InvokeAns
   // so the clicker sees it at once (even when that update failed).
   await applyTeamsEffects(deps, ctx, result);
   const refreshed = updateOf(result.effects, origin);
-  if (refreshed) return card(ctx, refreshed, channelId);
+  if (refreshed) {
+    const names = await namesFor(deps.db, ctx.workspace.id, result.reply, { here: channelId, reader: activity.from.id });
+    return withClickerNote(await card(ctx, refreshed, channelId), result.reply, names);
+  }
   if (result.replaceOriginal && origin) {
     const replacement = await card(ctx, result.reply, channelId);
     // The clicked (private) card is replaced where it is stored too; the answer shows it at once anyway.
@@ -126,5 +129,5 @@ async function sendSuccessorForm(context: TurnContext, deps: TeamsDeps, ctx: Com
   const names = await namesFor(ctx.db, ctx.workspace.id, { text: question, blocks: [] });
   const form = successorCard(toCardMarkdown(question, names, mentions), mentions, { contractId, fromUserId, channelId: ctx.channelId, teamId: teamOf(context.activity) });
   const where = await replyPrivately(context, cardActivity(form, `Assign a successor on ${contract.name}`), deps.appId, deps.log);
-  return where === 'direct' ? 'I sent you a form in your chat with Renewal Desk: pick the successor there.' : 'Pick the successor in the form below.';
+  return where === 'direct' ? 'I sent you a form in your personal chat with Renewal Desk: pick the successor there.' : 'Pick the successor in the form below.';
 }

@@ -74,6 +74,8 @@ export function commandTextOf(activity: Partial<Activity>): string {
     .replace(/&(?:nbsp|quot|#39|apos|lt|gt|amp);/g, (e) => ENTITIES[e] ?? e)
     // A date copied from a card carries the non-breaking hyphens the cards show dates with.
     .replace(/\u2011/g, '-')
+    // …and the no-break spaces that keep a number with its unit.
+    .replace(/\u00a0/g, ' ')
     .trim();
 }
 

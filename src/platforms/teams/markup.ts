@@ -95,9 +95,24 @@ export function unbreakableDates(markdown: string): string {
     .join('`');
 }
 
+const NUMBER_AND_UNIT = /(\d) (%|min|h|[A-Z]{3})(?![\p{L}\d])/gu;
+const NO_BREAK_SPACE = '\u00a0';
+
+/**
+ * Teams wraps at any space, so "98.214 %", "720 min" or "500.00 EUR" could lose their unit to the next
+ * line: a number and its unit are joined by a no-break space (outside code spans, which are commands).
+ * Typed commands read it back as a space (commandTextOf).
+ */
+export function unbreakableUnits(markdown: string): string {
+  return markdown
+    .split('`')
+    .map((part, i) => (i % 2 === 0 ? part.replace(NUMBER_AND_UNIT, `$1${NO_BREAK_SPACE}$2`) : part))
+    .join('`');
+}
+
 /** Card markdown for one line; every user mention becomes `<at>Name</at>` and is collected in `mentions`. */
 export function toCardMarkdown(text: string, names: Names, mentions: Mention[]): string {
-  return unbreakableDates(toCardMarkup(text, names, mentions));
+  return unbreakableUnits(unbreakableDates(toCardMarkup(text, names, mentions)));
 }
 
 function toCardMarkup(text: string, names: Names, mentions: Mention[]): string {

@@ -1,5 +1,5 @@
 import type { Block, Button, Message } from '../../messages/model.js';
-import { toCardMarkdown, toPlain, type Mention, type Names } from './markup.js';
+import { toCardMarkdown, toPlain, unbreakableUnits, type Mention, type Names } from './markup.js';
 
 /** An Adaptive Card as JSON (schema 1.5, as Teams renders it). */
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; body: CardElement[] };
@@ -32,7 +32,8 @@ function textBlocks(text: string, names: Names, mentions: Mention[], style: Card
       if (!line.trim()) continue;
       out.push({
         type: 'TextBlock',
-        text: cut(code ? toPlain(line, names) : toCardMarkdown(line, names, mentions)),
+        // A fenced block is a letter to copy (a claim, a note to the vendor): its amounts keep their units too.
+        text: cut(code ? unbreakableUnits(toPlain(line, names)) : toCardMarkdown(line, names, mentions)),
         wrap: true,
         ...(out.length > 0 && { spacing: 'None' }),
         ...(code && { fontType: 'Monospace' }),
@@ -82,6 +83,19 @@ export function toAdaptiveCard(message: Message, names: Names): AdaptiveCard {
     body,
     msteams: { width: 'Full', ...(mentions.length > 0 && { entities: mentions }) },
   };
+}
+
+/**
+ * The clicked card as the clicker sees it in the click's answer, with what the click did for them
+ * (their vote, what was recorded) under it: Teams answers a click with a card or a message, not both,
+ * and the card others see (updated through the connector) carries no such note.
+ */
+export function withClickerNote(card: AdaptiveCard, note: Message, names: Names): AdaptiveCard {
+  // Its fallback: the one sentence that says it (a long answer's blocks are for when it stands alone).
+  const text = toPlain(note.text, names);
+  if (!text.trim()) return card;
+  const items = textBlocks(text, names, [], { size: 'Small' });
+  return { ...card, body: [...card.body, { type: 'Container', style: 'emphasis', spacing: 'Medium', items }] };
 }
 
 /** The summary Teams shows in notifications and the activity feed: the plain-text fallback. */

@@ -50,7 +50,7 @@ export async function sendSmallForm(context: TurnContext, deps: TeamsDeps, ctx: 
   const form = await describeForm(ctx, effect);
   const card = await renderForm(ctx, form, ctx.channelId);
   const where = await replyPrivately(context, cardActivity(card, form.title), deps.appId, deps.log);
-  return where === 'direct' ? `I sent you a form in your chat with Renewal Desk: ${form.title.toLowerCase()} there.` : 'Fill in the form below.';
+  return where === 'direct' ? `I sent you a form in your personal chat with Renewal Desk: “${form.title}”.` : 'Fill in the form below.';
 }
 
 /** A submitted small form: its field checked (the form comes back with the problem), then the same handler as Slack's modal. */
