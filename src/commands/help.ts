@@ -14,7 +14,7 @@ export const HELP: Record<'contract' | 'renewals' | 'issue' | 'sla', string> = {
     '   roles: owner, vendor-support, account-manager, escalation-1, escalation-2, escalation-3',
     '• `/contract leaving @alice on:2027-01-31` — handover reminders for everything Alice holds',
     '• `/contract handover @alice @bob` — moves every role of Alice to Bob, on all contracts',
-    '• `/contract survey "Globex Support"` — a pulse survey in its channel now (owner or approver); `… comments` shows its comments, without names',
+    '• `/contract survey "Globex Support"` — a pulse survey in its channel now (owner or approver); `… comments [page:2]` shows its comments, without names',
     '• `/contract scorecard "Globex Support" [period:12m]` — SLA, uptime, breaches, service credits, survey, cost and a green / amber / red verdict with its reasons',
   ].join('\n'),
   renewals: [

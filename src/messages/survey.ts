@@ -76,16 +76,42 @@ export function surveyMessage(survey: Survey, contract: SurveyContract, t: Tally
   return { text: `Pulse survey closed: ${contract.name} (${contract.vendor}) — ${resultText(t)}.`, blocks };
 }
 
-/** The comments, privately, for the owner or an approver: texts and days, never names. */
-export function commentsMessage(contract: SurveyContract, survey: Survey, comments: readonly { text: string; at: Date }[], timezone: string): Message {
+/** Comment text shown on one page: what one message carries on both platforms (Teams takes about 28 KB a message). */
+const PAGE_CHARACTERS = 10_000;
+/** Comment text in one section (Slack takes 3,000 characters a section). */
+const SECTION_CHARACTERS = 2_900;
+
+/** Consecutive runs of `lines` of at most `budget` characters each (a longer line alone). */
+function runsOf(lines: readonly string[], budget: number): string[][] {
+  const runs: string[][] = [];
+  let size = Infinity;
+  for (const line of lines) {
+    if (size + line.length + 1 > budget) {
+      runs.push([]);
+      size = 0;
+    }
+    runs.at(-1)!.push(line);
+    size += line.length + 1;
+  }
+  return runs;
+}
+
+/** The comments, privately, for the owner or an approver: texts and days, never names; a page at a time when they are many. */
+export function commentsMessage(contract: SurveyContract, survey: Survey, comments: readonly { text: string; at: Date }[], timezone: string, page = 1): Message {
   const title = `Survey comments on ${contract.name} (${survey.closedAt ? 'closed' : `open until ${survey.closesOn}`})`;
   if (comments.length === 0) return { text: `${title}: none.`, blocks: [{ type: 'section', text: `*${title}*\nNo comments.` }] };
   // Typed text: no mentions or channel pings (<@U…>, <!channel>) may come through it.
   const lines = comments.map((c) => `• ${dayIn(c.at, timezone)}: ${c.text.replace(/\s+/g, ' ').replace(/</g, '‹').replace(/>/g, '›')}`);
-  const blocks: Block[] = [{ type: 'header', text: title }];
-  for (let i = 0; i < lines.length && i < 200; i += 10) blocks.push({ type: 'section', text: lines.slice(i, i + 10).join('\n') });
-  blocks.push({ type: 'context', text: 'Shown to the owner and approvers only; who wrote them is not shown.' });
-  return { text: `${title}: ${count(comments.length, 'comment')}.`, blocks };
+  const pages = runsOf(lines, PAGE_CHARACTERS);
+  const shown = Math.min(Math.max(1, page), pages.length);
+  const first = pages.slice(0, shown - 1).reduce((n, p) => n + p.length, 0) + 1;
+  const onPage = pages[shown - 1]!;
+  const blocks: Block[] = [{ type: 'header', text: pages.length > 1 ? `${title}, page ${shown} of ${pages.length}` : title }];
+  for (const run of runsOf(onPage, SECTION_CHARACTERS)) blocks.push({ type: 'section', text: run.join('\n') });
+  const more = shown < pages.length ? ` · comments ${first}–${first + onPage.length - 1} of ${comments.length}; next: \`/contract survey "${contract.name}" comments page:${shown + 1}\`` : '';
+  blocks.push({ type: 'context', text: `Shown to the owner and approvers only; who wrote them is not shown.${more}` });
+  const which = pages.length > 1 ? ` (page ${shown} of ${pages.length})` : '';
+  return { text: `${title}: ${count(comments.length, 'comment')}${which}.`, blocks };
 }
 
 /** The survey's message as it stands (votes and comments read now): posted, updated per vote, and with the results once closed. */

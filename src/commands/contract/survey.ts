@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { deadlineOf } from '../../domain/contract-terms.js';
 import { surveyCloseDay } from '../../domain/survey.js';
 import { instantAt } from '../../domain/zoned-time.js';
@@ -13,20 +14,24 @@ import { post, update, type Effect } from '../../effects/effect.js';
 import { ensureAllowed } from '../authorise.js';
 import { todayOf, type CommandContext, type CommandResult, type MessageRef } from '../context.js';
 import { UsageError } from '../errors.js';
-import { positionals } from '../parse-args.js';
+import { parseOptions, positionals } from '../parse-args.js';
 import type { Token } from '../tokenize.js';
 import { requireContract } from './lookup.js';
 
 const EXAMPLE = '/contract survey "Globex Support"';
 export const MAX_COMMENT = 1000;
 
-/** `/contract survey <name>` starts a pulse survey now; `/contract survey <name> comments` shows its comments (owner or approver). */
+const COMMENTS_EXAMPLE = '/contract survey "Globex Support" comments page:2';
+const page = z.string().regex(/^[1-9]\d{0,3}$/, { error: 'must be a page number such as 2' }).transform(Number);
+
+/** `/contract survey <name>` starts a pulse survey now; `/contract survey <name> comments [page:2]` shows its comments (owner or approver). */
 export async function surveyCommand(ctx: CommandContext, tokens: Token[]): Promise<CommandResult> {
-  if (tokens.some((t) => t.key !== undefined)) throw new UsageError('`/contract survey` takes no options.', EXAMPLE);
   const words = positionals(tokens);
   const comments = words.length > 1 && words.at(-1)!.toLowerCase() === 'comments';
+  if (!comments && tokens.some((t) => t.key !== undefined)) throw new UsageError('`/contract survey` takes no options.', EXAMPLE);
+  const options = comments ? parseOptions(tokens, { page }, COMMENTS_EXAMPLE) : {};
   const contract = await requireContract(ctx, (comments ? words.slice(0, -1) : words).join(' '), EXAMPLE);
-  if (comments) return showComments(ctx, contract, null);
+  if (comments) return showComments(ctx, contract, null, options.page);
   return startSurvey(ctx, contract);
 }
 
@@ -111,11 +116,11 @@ export async function comment(ctx: CommandContext, surveyId: string, text: strin
 }
 
 /** The comments, privately, for the owner or an approver; `surveyId` null: the contract's latest survey. */
-export async function showComments(ctx: CommandContext, contract: Contract, surveyId: string | null): Promise<CommandResult> {
+export async function showComments(ctx: CommandContext, contract: Contract, surveyId: string | null, page = 1): Promise<CommandResult> {
   ensureAllowed(ctx, { kind: 'read-comments', contract }, { doing: `read the survey comments on ${contract.name}`, contract });
   const survey = surveyId ? (await surveyForClick(ctx, surveyId)).survey : await latestSurvey(ctx.db, contract.id);
   if (!survey) return { reply: plain(`${contract.name} has had no survey yet: \`/contract survey "${contract.name}"\` starts one.`) };
-  return { reply: commentsMessage(contract, survey, await commentsOf(ctx.db, survey.id), ctx.workspace.timezone) };
+  return { reply: commentsMessage(contract, survey, await commentsOf(ctx.db, survey.id), ctx.workspace.timezone, page) };
 }
 
 /** **Read comments** on a survey's message. */
