@@ -76,7 +76,11 @@ export function verdict(contract: Contract, report: SlaReport): string {
     ] as const
   ).filter(([, c]) => c.rate !== null);
   if (measured.length === 0) {
-    if (current.issueCount === 0) return `${contract.name}: no vendor issues in this period${uptimeMissed}`;
+    if (current.issueCount === 0) {
+      // Outages are not logged issues, but "no vendor issues" beside an uptime below 100 % would read as nothing happened.
+      const down = current.uptime !== null && current.uptime < 1 && !uptimeMissed ? `; outages took uptime to ${uptimeShort(current.uptime)}` : '';
+      return `${contract.name}: no vendor issues logged in this period${uptimeMissed}${down}`;
+    }
     return `${contract.name}: ${issues(current.issueCount)}, none measured against a target yet${uptimeMissed}`;
   }
   const met = measured.reduce((sum, [, c]) => sum + c.met, 0);

@@ -26,6 +26,14 @@ describe.each(PLATFORMS)('%s', (platform) => {
     expect(credit.text).not.toContain('resolved still open');
   });
 
+  it('the monthly report of a month with outages but no issues logged does not read as if nothing happened', async () => {
+    await run(INITECH);
+    await run('issue outage "Initech CRM" start:2026-02-03T09:00 end:2026-02-03T13:30');
+    await bot.t.tick('2026-03-02T09:00:00Z');
+    const report = d.posts('renew').find((p) => p.fallback.startsWith('Monthly SLA report'))!;
+    expect(report.text).toContain('Initech CRM: no vendor issues logged in this period; outages took uptime to 99.33 %');
+  });
+
   it('a voter is told what they voted, and the survey everyone sees shows only the count', async () => {
     await run(INITECH);
     await run('contract survey "Initech CRM"');
