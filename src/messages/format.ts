@@ -56,13 +56,14 @@ export function cents(value: number, currency: string): string {
 }
 
 /**
- * An uptime for summaries: two decimals, three from 99.9 % up ("98.21 %", "99.942 %"), always rounded
- * down like uptimeFloor, so that two lines of one message never disagree (99.943 beside 99.942).
+ * An uptime for summaries: two decimals, three from 99 % up where SLA targets sit ("98.21 %",
+ * "99.942 %"), always rounded down like uptimeFloor, so that two lines of one message never disagree
+ * (99.943 beside 99.942) and the scorecard beside it reads the same.
  */
 export function uptimeShort(fraction: number): string {
   if (fraction >= 1) return '100 %';
   const floored = uptimePercentFloor(fraction);
-  return fraction >= 0.999 ? `${floored.toFixed(3)} %` : `${(Math.floor(floored * 100 + 1e-6) / 100).toFixed(2)} %`;
+  return fraction >= 0.99 ? `${floored.toFixed(3)} %` : `${(Math.floor(floored * 100 + 1e-6) / 100).toFixed(2)} %`;
 }
 
 /** An uptime to three decimals, rounded down ("99.899 %"): see uptimePercentFloor. */

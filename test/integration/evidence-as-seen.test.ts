@@ -31,7 +31,7 @@ describe.each(PLATFORMS)('%s', (platform) => {
     await run('issue outage "Initech CRM" start:2026-02-03T09:00 end:2026-02-03T13:30');
     await bot.t.tick('2026-03-02T09:00:00Z');
     const report = d.posts('renew').find((p) => p.fallback.startsWith('Monthly SLA report'))!;
-    expect(report.text).toContain('Initech CRM: no vendor issues logged in this period; outages took uptime to 99.33 %');
+    expect(report.text).toContain('Initech CRM: no vendor issues logged in this period; outages took uptime to 99.330 %');
   });
 
   it('a voter is told what they voted, and the survey everyone sees shows only the count', async () => {

@@ -93,11 +93,11 @@ describe.each(PLATFORMS)('%s', (platform) => {
       await run('issue outage "Globex Support" start:2026-11-11T01:00 end:2026-11-11T05:00 maintenance');
 
       const status = await run('sla "Globex Support" period:30d');
-      expect(status).toContain('Globex Support met 4 of 6 SLA targets (67 %): response 2 of 3, resolution 2 of 3 — below the 90 % you expect; uptime 99.86 % is below its 99.9 % target');
+      expect(status).toContain('Globex Support met 4 of 6 SLA targets (67 %): response 2 of 3, resolution 2 of 3 — below the 90 % you expect; uptime 99.861 % is below its 99.9 % target');
       expect(status).toContain('I-3 P1 response: 3 h against 1 h (3.0×)');
       expect(status).toContain(boldThen('Recurring:', 'portal (3)'));
       // 60 unplanned minutes in 30 days = 99.861 %, below 99.9 %.
-      expect(status).toContain('99.86 % (target 99.9 %: missed)');
+      expect(status).toContain('99.861 % (target 99.9 %: missed)');
       expect(await run('sla "Globex Support" month:2026-11')).toContain('November 2026');
       expect(await run('sla "Globex Support" month:2026-13')).toContain('must be a month');
     });
