@@ -102,9 +102,12 @@ describe('pulse survey (Teams)', () => {
     expect(textOfCall(closed)).not.toContain('Great people');
     const read = button(cardOf(closed), 'survey.comments');
     expect((await teams.click('alice', closed, read)).message).toContain('Only the owner of Globex Support');
+    // The comments come as a card in the owner's personal chat, not run together in the click's one-line answer.
     const comments = await teams.click('owner', closed, read);
-    expect(comments.message).toContain('Great people, slow tickets');
-    expect(comments.message).not.toContain('Carol');
+    expect(comments.message).toBe('I sent “Survey comments on Globex Support (closed)” to your personal chat with Renewal Desk.');
+    const [card] = (await t.teamsApi.waitFor((c) => c.kind === 'send' && c.conversationId === 'a:dm-29:owner' && textOfCall(c).includes('Survey comments on Globex Support'))).slice(-1);
+    expect(textOfCall(card!)).toContain('• 2026-11-23: Great people, slow tickets');
+    expect(textOfCall(card!)).not.toContain('Carol');
   });
 
   it('a vote from another tenant\'s payload is refused', async () => {

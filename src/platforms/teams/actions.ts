@@ -11,9 +11,9 @@ import { formOf, updateOf } from '../../effects/effect.js';
 import { applyTeamsEffects, teamsContext, type TeamsDeps } from './context.js';
 import { FORM_VERBS, successorCard } from './forms.js';
 import { submitContractForm, submitSuccessorForm } from './form-submits.js';
-import { toCardMarkdown, type Mention } from './markup.js';
+import { toCardMarkdown, toPlain, type Mention } from './markup.js';
 import { namesFor } from './names.js';
-import { cardActivity, plainTextOf, toAdaptiveCard, withClickerNote, type AdaptiveCard } from './render.js';
+import { cardActivity, plainTextOf, summaryOf, toAdaptiveCard, withClickerNote, type AdaptiveCard } from './render.js';
 import { replyPrivately } from './reply.js';
 import { smallFormOf } from '../../commands/small-forms.js';
 import { sendSmallForm, smallFormOfVerb, submitSmallFormCard } from './small-form.js';
@@ -94,8 +94,17 @@ async function execute(context: TurnContext, deps: TeamsDeps): Promise<InvokeAns
     await context.updateActivity({ ...cardActivity(replacement, result.reply.text), id: origin.messageId }).catch((error: Error) => deps.log(`could not replace the clicked card: ${error.message}`, 'warn'));
     return replacement;
   }
+  const names = await namesFor(deps.db, ctx.workspace.id, result.reply, { here: channelId, reader: activity.from.id });
+  // A whole message (survey comments: a title and its sections) would run together in the one-line
+  // message a click is answered with: it goes as a card to the clicker privately, like a form.
+  const title = result.reply.blocks.find((b) => b.type === 'header');
+  if (title) {
+    const where = await replyPrivately(context, cardActivity(toAdaptiveCard(result.reply, names), summaryOf(result.reply, names)), deps.appId, deps.log);
+    const named = `“${toPlain(title.text, names)}”`;
+    return where === 'direct' ? `I sent ${named} to your personal chat with Renewal Desk.` : `${named}: see below.`;
+  }
   // Shown to the clicker only, where they clicked.
-  return plainTextOf(result.reply, await namesFor(deps.db, ctx.workspace.id, result.reply, { here: channelId, reader: activity.from.id }));
+  return plainTextOf(result.reply, names);
 }
 
 /** A card that replaces the clicked one in `here`, for everyone there. */
