@@ -41,7 +41,7 @@ function voteButtons(survey: Survey): Button[] {
 /** "Survey: 4.2/5 from 9 people" (closed), or how far an open one has got. */
 export function surveyLine(survey: Survey, t: Tally, timezone: string): string {
   if (survey.closedAt) return `Survey: ${resultText(t)}${t.count > 0 ? '' : ' (closed without votes)'}, closed ${dayIn(survey.closedAt, timezone)}`;
-  return `Survey: open until ${survey.closesOn}, ${count(t.count, 'person has', 'people have')} voted so far`;
+  return `Survey: open until ${survey.closesOn}, ${t.count === 0 ? 'nobody has voted yet' : `${count(t.count, 'person has', 'people have')} voted so far`}`;
 }
 
 /**

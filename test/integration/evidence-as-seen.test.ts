@@ -53,6 +53,7 @@ describe.each(PLATFORMS)('%s', (platform) => {
     // 300 minutes down in the 365 days before 2026-12-01: 99.94292 % (rounded 99.943, rounded down 99.942).
     await run('issue outage "Initech CRM" start:2026-06-10T00:00 end:2026-06-10T05:00');
     await run('contract survey "Initech CRM"');
+    expect(await run('contract scorecard "Initech CRM"')).toContain('Survey: open until 2027-02-15, nobody has voted yet');
     const survey = d.posts('renew').find((p) => p.fallback.startsWith('Pulse survey'))!;
     await d.click('alice', survey, 'survey.4');
     await d.click('bob', survey, 'survey.2');
