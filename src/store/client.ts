@@ -30,6 +30,27 @@ export function openDatabase(databaseUrl: string): Db {
     return new PostgresqlPrismaClient({ adapter }) as unknown as Db;
   }
   // Several processes may share one SQLite file: wait for a lock instead of failing at once.
-  const adapter = new PrismaBetterSqlite3({ url: databaseUrl, timeout: 15_000 });
+  const adapter = new WalSqlite({ url: databaseUrl, timeout: 15_000 });
   return new PrismaClient({ adapter });
+}
+
+/**
+ * SQLite in write-ahead-log mode with `synchronous=NORMAL`: a commit is one append to the log instead
+ * of two or three fsyncs of a rollback journal (0.15 ms instead of 2–12 ms for the update that records
+ * a reminder as sent), and readers never wait for the writer. A process that dies (even `kill -9`)
+ * loses nothing committed; a power cut or an OS crash may roll back the last commits (README,
+ * "Running several instances").
+ */
+class WalSqlite extends PrismaBetterSqlite3 {
+  override async connect(): ReturnType<PrismaBetterSqlite3['connect']> {
+    const adapter = await super.connect();
+    try {
+      // Persistent in the file; fails only while another process holds a lock, and is then retried next time.
+      await adapter.executeScript('PRAGMA journal_mode = WAL');
+    } catch {
+      // A rollback journal still works, only slower.
+    }
+    await adapter.executeScript('PRAGMA synchronous = NORMAL');
+    return adapter;
+  }
 }
