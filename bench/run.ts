@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     for (let i = batch; i < Math.min(batch + 1000, CONTRACTS); i += 1) {
       // Ends spread over the next three years; contract 0 has its 30-day reminder due on 2026-12-02.
       const end = i === 0 ? '2027-01-31' : addDays('2027-06-01', i % 1000);
-      const c = { id: randomUUID(), workspaceId: workspace.id, name: `Contract ${i}`, nameKey: `contract ${i}`, vendor: `Vendor ${i % 300}`, end, noticeDays: 30, ownerId: 'U1', channelId: `C${i % 200}`, createdBy: 'U1', tier: 2 };
+      const c = { id: randomUUID(), workspaceId: workspace.id, name: `Contract ${i}`, nameKey: `contract ${i}`, vendor: `Vendor ${i % 300}`, end, noticeDays: 30, deadline: addDays(end, -30), ownerId: 'U1', channelId: `C${i % 200}`, createdBy: 'U1', tier: 2 };
       contracts.push(c);
       for (const step of planCycle({ start: null, end, noticeDays: 30, renewal: 'auto', termMonths: 12, tier: 2 }, workspace, { from: today, decided: false })) {
         reminders.push({ workspaceId: workspace.id, subject: `contract:${c.id}`, contractId: c.id, cycle: 1, kind: step.kind, step: step.step, dueAt: step.dueAt });

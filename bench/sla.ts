@@ -27,8 +27,8 @@ async function main(): Promise<void> {
   const ws = 'slack:TBENCH';
   await db.workspace.create({ data: { id: ws, platform: 'slack', timezone: 'Europe/Berlin' } });
   const target = randomUUID();
-  const contracts = [{ id: target, workspaceId: ws, name: 'Big', nameKey: 'big', vendor: 'V', end: '2027-06-30', ownerId: 'U1', createdBy: 'U1' }];
-  for (let i = 0; i < OTHER_CONTRACTS; i += 1) contracts.push({ id: randomUUID(), workspaceId: ws, name: `C${i}`, nameKey: `c${i}`, vendor: 'V', end: '2027-06-30', ownerId: 'U1', createdBy: 'U1' });
+  const contracts = [{ id: target, workspaceId: ws, name: 'Big', nameKey: 'big', vendor: 'V', end: '2027-06-30', deadline: '2027-06-30', ownerId: 'U1', createdBy: 'U1' }];
+  for (let i = 0; i < OTHER_CONTRACTS; i += 1) contracts.push({ id: randomUUID(), workspaceId: ws, name: `C${i}`, nameKey: `c${i}`, vendor: 'V', end: '2027-06-30', deadline: '2027-06-30', ownerId: 'U1', createdBy: 'U1' });
   await db.contract.createMany({ data: contracts });
   await db.slaPolicy.create({ data: { contractId: target, workspaceId: ws, hours: 'business', uptimeTarget: 99.9 } });
   for (const p of ['p1', 'p2', 'p3', 'p4']) await db.slaTarget.create({ data: { contractId: target, workspaceId: ws, priority: p, response: '4h', resolution: '2d' } });

@@ -18,7 +18,7 @@ export interface NewContract {
 
 const CONTRACT_COLUMNS = [
   ['id', 'text'], ['workspaceId', 'text'], ['name', 'text'], ['nameKey', 'text'], ['vendor', 'text'], ['services', 'text'],
-  ['start', 'text'], ['end', 'text'], ['noticeDays', 'int'], ['renewal', 'text'], ['termMonths', 'int'], ['value', 'float'],
+  ['start', 'text'], ['end', 'text'], ['noticeDays', 'int'], ['deadline', 'text'], ['renewal', 'text'], ['termMonths', 'int'], ['value', 'float'],
   ['currency', 'text'], ['per', 'text'], ['tier', 'int'], ['ownerId', 'text'], ['channelId', 'text'], ['departments', 'text'],
   ['status', 'text'], ['cycle', 'int'], ['snoozedUntil', 'text'], ['createdBy', 'text'], ['createdAt', 'instant'], ['updatedAt', 'instant'],
 ] as const satisfies readonly (readonly [keyof Contract, ColumnType])[];

@@ -1,5 +1,5 @@
 import type { Contract } from '../generated/prisma/client.js';
-import type { ContractTerms, Per, RenewalMode, Tier } from '../domain/contract-terms.js';
+import { deadlineOf, type ContractTerms, type Per, type RenewalMode, type Tier } from '../domain/contract-terms.js';
 import type { Db, Tx } from './client.js';
 
 export type { Contract };
@@ -43,8 +43,11 @@ export async function activeContracts(db: Db | Tx, workspaceId: string): Promise
 /** What a change may set on a contract (its identity and clock stamps are not the caller's). */
 export type ContractChange = Partial<Omit<Contract, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt' | 'createdBy'>>;
 
-export async function updateContract(tx: Db | Tx, id: string, change: ContractChange): Promise<Contract> {
-  return tx.contract.update({ where: { id }, data: change });
+/** Changes a contract; a new end or notice period moves its notice deadline with it. */
+export async function updateContract(tx: Db | Tx, id: string, change: Omit<ContractChange, 'deadline'>): Promise<Contract> {
+  const updated = await tx.contract.update({ where: { id }, data: change });
+  const deadline = deadlineOf(termsOf(updated));
+  return deadline === updated.deadline ? updated : tx.contract.update({ where: { id }, data: { deadline } });
 }
 
 /** The names of these contracts, by id. */

@@ -1,0 +1,12 @@
+-- AlterTable: the notice deadline of the contracts there are (end minus the notice period), then required.
+ALTER TABLE "Contract" ADD COLUMN     "deadline" TEXT;
+UPDATE "Contract" SET "deadline" = to_char("end"::date - "noticeDays", 'YYYY-MM-DD');
+ALTER TABLE "Contract" ALTER COLUMN "deadline" SET NOT NULL;
+
+-- AlterTable
+ALTER TABLE "VendorIssue" ADD COLUMN     "resolutionMs" INTEGER,
+ADD COLUMN     "responseMs" INTEGER,
+ADD COLUMN     "slaClock" TEXT;
+
+-- CreateIndex
+CREATE INDEX "Contract_workspaceId_status_deadline_nameKey_idx" ON "Contract"("workspaceId", "status", "deadline", "nameKey");
