@@ -1,6 +1,6 @@
 -- AlterTable
-ALTER TABLE "VendorIssue" ADD COLUMN "resolutionMs" INTEGER;
-ALTER TABLE "VendorIssue" ADD COLUMN "responseMs" INTEGER;
+ALTER TABLE "VendorIssue" ADD COLUMN "resolutionMs" REAL;
+ALTER TABLE "VendorIssue" ADD COLUMN "responseMs" REAL;
 ALTER TABLE "VendorIssue" ADD COLUMN "slaClock" TEXT;
 
 -- RedefineTables
@@ -43,3 +43,6 @@ CREATE INDEX "Contract_workspaceId_status_deadline_nameKey_idx" ON "Contract"("w
 CREATE UNIQUE INDEX "Contract_workspaceId_nameKey_key" ON "Contract"("workspaceId", "nameKey");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
+
+-- CreateIndex
+CREATE INDEX "VendorIssue_contractId_resolvedAt_idx" ON "VendorIssue"("contractId", "resolvedAt");

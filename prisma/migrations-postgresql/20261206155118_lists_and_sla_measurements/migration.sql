@@ -4,9 +4,12 @@ UPDATE "Contract" SET "deadline" = to_char("end"::date - "noticeDays", 'YYYY-MM-
 ALTER TABLE "Contract" ALTER COLUMN "deadline" SET NOT NULL;
 
 -- AlterTable
-ALTER TABLE "VendorIssue" ADD COLUMN     "resolutionMs" INTEGER,
-ADD COLUMN     "responseMs" INTEGER,
+ALTER TABLE "VendorIssue" ADD COLUMN     "resolutionMs" DOUBLE PRECISION,
+ADD COLUMN     "responseMs" DOUBLE PRECISION,
 ADD COLUMN     "slaClock" TEXT;
 
 -- CreateIndex
 CREATE INDEX "Contract_workspaceId_status_deadline_nameKey_idx" ON "Contract"("workspaceId", "status", "deadline", "nameKey");
+
+-- CreateIndex
+CREATE INDEX "VendorIssue_contractId_resolvedAt_idx" ON "VendorIssue"("contractId", "resolvedAt");
