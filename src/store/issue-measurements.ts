@@ -17,20 +17,28 @@ export function clockKeyOf(policy: Pick<SlaPolicy, 'hours'>): string {
   return hours.kind === 'business' ? `business ${hours.timezone} ${[...hours.holidays].sort().join(',')}` : '24x7';
 }
 
-/** One row per contract: its issues as one JSON array (thousands of rows through Prisma cost more than the database's work). */
+/**
+ * One row per contract: its issues as one JSON array (thousands of rows through Prisma cost more than
+ * the database's work). Those opened in the range, then (`openToo`) those still open from before it:
+ * two index ranges, where one condition with OR would read every issue of the contract.
+ */
 const ISSUES: Record<Provider, (openToo: boolean) => string> = {
   sqlite: (openToo) => {
     const ms = (column: string) => `unixepoch("${column}") * 1000 + CAST(substr("${column}", 21, 3) AS INTEGER)`;
+    const ofContracts = `"contractId" IN (SELECT value FROM json_each(?))`;
     return `SELECT "contractId" AS "contractId", json_group_array(json_array("id", "number", "priority", "category", ${ms('openedAt')}, ${ms('respondedAt')}, ${ms('resolvedAt')},
         "responseMs", "resolutionMs", "slaClock", "updatedAt")) AS "issues"
-      FROM "VendorIssue" WHERE "contractId" IN (SELECT value FROM json_each(?)) AND (("openedAt" >= ? AND "openedAt" < ?)${openToo ? ' OR "resolvedAt" IS NULL' : ''})
+      FROM (SELECT * FROM "VendorIssue" WHERE ${ofContracts} AND "openedAt" >= ? AND "openedAt" < ?
+        ${openToo ? `UNION ALL SELECT * FROM "VendorIssue" WHERE ${ofContracts} AND "resolvedAt" IS NULL AND NOT ("openedAt" >= ? AND "openedAt" < ?)` : ''})
       GROUP BY "contractId"`;
   },
   postgresql: (openToo) => {
     const ms = (column: string) => `(extract(epoch from "${column}") * 1000)::bigint`;
+    const ofContracts = `"contractId" IN (SELECT jsonb_array_elements_text($1::jsonb))`;
     return `SELECT "contractId" AS "contractId", json_agg(json_build_array("id", "number", "priority", "category", ${ms('openedAt')}, ${ms('respondedAt')}, ${ms('resolvedAt')},
         "responseMs", "resolutionMs", "slaClock", "updatedAt"::text))::text AS "issues"
-      FROM "VendorIssue" WHERE "contractId" IN (SELECT jsonb_array_elements_text($1::jsonb)) AND (("openedAt" >= $2 AND "openedAt" < $3)${openToo ? ' OR "resolvedAt" IS NULL' : ''})
+      FROM (SELECT * FROM "VendorIssue" WHERE ${ofContracts} AND "openedAt" >= $2 AND "openedAt" < $3
+        ${openToo ? `UNION ALL SELECT * FROM "VendorIssue" WHERE ${ofContracts} AND "resolvedAt" IS NULL AND NOT ("openedAt" >= $2 AND "openedAt" < $3)` : ''}) AS i
       GROUP BY "contractId"`;
   },
 };
@@ -63,7 +71,10 @@ export async function measuredIssues(
   const result = new Map<string, MeasuredIssue[]>([...policies.keys()].map((id) => [id, []]));
   if (policies.size === 0) return result;
   const provider = providerOf(db as Db);
-  const rows = await db.$queryRawUnsafe<{ contractId: string; issues: string }[]>(ISSUES[provider](range.openToo), JSON.stringify([...policies.keys()]), range.from, range.to);
+  const ids = JSON.stringify([...policies.keys()]);
+  // SQLite's placeholders are positional: the second part takes the same three again.
+  const args = provider === 'sqlite' && range.openToo ? [ids, range.from, range.to, ids, range.from, range.to] : [ids, range.from, range.to];
+  const rows = await db.$queryRawUnsafe<{ contractId: string; issues: string }[]>(ISSUES[provider](range.openToo), ...args);
   const counted: (string | number | null)[][] = [];
   for (const row of rows) {
     const policy = policies.get(row.contractId)!;

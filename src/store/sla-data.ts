@@ -36,7 +36,7 @@ export async function slaReports(db: Db | Tx, contractIds: readonly string[], ti
       policy,
       period,
       current: slaStats({ ...input, period }),
-      previous: slaStats({ ...input, period: previous, now: new Date(Math.min(now.getTime(), previous.end.getTime())) }),
+      previous: slaStats({ ...input, period: previous, now: new Date(Math.min(now.getTime(), previous.end.getTime())), atRisk: false }),
       labels: new Map(issues.map((i) => [i.id, `I-${i.number}`])),
     });
   }
