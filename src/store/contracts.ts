@@ -62,6 +62,13 @@ export async function contractOfRow(db: Db | Tx, contractId: string): Promise<Co
   return db.contract.findUnique({ where: { id: contractId } });
 }
 
+/** Contracts by id (rows of the ledger point at them), one query. */
+export async function contractsByIds(db: Db | Tx, ids: readonly string[]): Promise<Map<string, Contract>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.contract.findMany({ where: { id: { in: [...new Set(ids)] } } });
+  return new Map(rows.map((c) => [c.id, c]));
+}
+
 /** `contractOfRow` where the row's contract must exist (the ledger keeps no row of a deleted contract). */
 export async function requireContractOfRow(db: Db | Tx, contractId: string): Promise<Contract> {
   return db.contract.findUniqueOrThrow({ where: { id: contractId } });

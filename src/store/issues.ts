@@ -82,6 +82,13 @@ export async function issueOfRow(db: Db | Tx, id: string): Promise<VendorIssue |
   return db.vendorIssue.findUnique({ where: { id } });
 }
 
+/** Issues by id (rows of the ledger point at them), one query. */
+export async function issuesByIds(db: Db | Tx, ids: readonly string[]): Promise<Map<string, VendorIssue>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.vendorIssue.findMany({ where: { id: { in: [...new Set(ids)] } } });
+  return new Map(rows.map((i) => [i.id, i]));
+}
+
 /** Records an outage with the workspace's next O-<n>; returns that number. */
 export async function addOutage(db: Db, outage: { workspaceId: string; contractId: string; startAt: Date; endAt: Date; maintenance: boolean; createdBy: string; createdAt: Date }): Promise<number> {
   return db.$transaction(async (tx) => {

@@ -190,6 +190,24 @@ export async function siblingDue(db: Db | Tx, row: Pick<Reminder, 'workspaceId' 
   return (await db.reminder.count({ where: { workspaceId: row.workspaceId, subject: row.subject, cycle: row.cycle, kind, dueAt: { lte: now } } })) > 0;
 }
 
+/**
+ * `siblingDue` for many series at once: the keys ("<workspace> <subject> <cycle>") of those with a
+ * step of `kind` due by `now`. One query.
+ */
+export async function seriesWithStepDue(db: Db | Tx, series: readonly Pick<Reminder, 'workspaceId' | 'subject' | 'cycle'>[], kind: string, now: Date): Promise<Set<string>> {
+  if (series.length === 0) return new Set();
+  const rows = await db.reminder.findMany({
+    where: { workspaceId: { in: [...new Set(series.map((s) => s.workspaceId))] }, subject: { in: [...new Set(series.map((s) => s.subject))] }, kind, dueAt: { lte: now } },
+    select: { workspaceId: true, subject: true, cycle: true },
+  });
+  return new Set(rows.map(seriesId));
+}
+
+/** The key of a row's series in `seriesWithStepDue`. */
+export function seriesId(row: Pick<Reminder, 'workspaceId' | 'subject' | 'cycle'>): string {
+  return `${row.workspaceId} ${row.subject} ${row.cycle}`;
+}
+
 /** Whether the month's reports of a workspace are planned (for any channel). */
 export async function monthlyReportsPlanned(db: Db | Tx, workspaceId: string, month: string): Promise<boolean> {
   const { cycle } = seriesKey({ of: 'monthly-report', channelId: '', month });
