@@ -15,7 +15,8 @@ export class ChannelAdmission {
   private held = 0;
   /** Posts a second the channels held can ask for together. */
   private demand = 0;
-  private postMs = FIRST_GUESS_MS;
+  /** What a post (with its record) takes lately, ms. */
+  postMs = FIRST_GUESS_MS;
   private readonly waiting: { rate: number; admitted: (yes: boolean) => void }[] = [];
   private closed = false;
 

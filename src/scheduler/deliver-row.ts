@@ -38,7 +38,9 @@ export class RowDelivery {
 
   /** `neededAt`: the earliest its post could go out (its channel's next slot), epoch ms. */
   async handle(row: Reminder, neededAt: number): Promise<RowOutcome> {
-    const preparation = await this.preparer.prepare(row, neededAt);
+    // Nor can it go out before the posts already waiting for a free slot: time to gather more rows.
+    const queued = (this.posts.busy * this.run.admission.postMs) / this.posts.max;
+    const preparation = await this.preparer.prepare(row, Math.max(neededAt, Date.now() + queued));
     if ('outcome' in preparation) return preparation.outcome;
     if ('error' in preparation) return this.broken(row, preparation.error, preparation.claim);
     try {

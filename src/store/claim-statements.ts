@@ -1,5 +1,5 @@
 import { providerOf, type Provider } from './bulk-insert.js';
-import type { Db } from './client.js';
+import { preparedOnConnection, type Db } from './client.js';
 
 /**
  * The pass's hot statements, one for many rows, in each database's SQL (through Prisma's raw
@@ -68,5 +68,8 @@ export async function recordSentRows(db: Db, rows: readonly SentRow[], stamped: 
   if (rows.length === 0) return 0;
   const provider = providerOf(db);
   const values = rows.map((r) => [r.id, r.channelId, r.messageId, r.late ? 1 : 0, instant(r.at, provider), r.token]);
-  return db.$executeRawUnsafe(placeholders(SENT[provider], provider), instant(stamped, provider), JSON.stringify(values));
+  const args = [instant(stamped, provider), JSON.stringify(values)];
+  // Once per post: straight on SQLite's connection when it can be.
+  const direct = provider === 'sqlite' ? preparedOnConnection(db, SENT.sqlite) : null;
+  return direct ? direct.run(...args).changes : db.$executeRawUnsafe(placeholders(SENT[provider], provider), ...args);
 }
