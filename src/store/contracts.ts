@@ -40,6 +40,38 @@ export async function activeContracts(db: Db | Tx, workspaceId: string): Promise
   return db.contract.findMany({ where: { workspaceId, status: 'active' }, orderBy: { end: 'asc' } });
 }
 
+/** One page of a workspace's active contracts, soonest notice deadline first (then by name), and how many there are. */
+export async function activeContractsByDeadline(db: Db | Tx, workspaceId: string, page: { skip: number; take: number }): Promise<{ contracts: Contract[]; total: number }> {
+  const where = { workspaceId, status: 'active' };
+  const [contracts, total] = await Promise.all([
+    db.contract.findMany({ where, orderBy: [{ deadline: 'asc' }, { nameKey: 'asc' }], skip: page.skip, take: page.take }),
+    db.contract.count({ where }),
+  ]);
+  return { contracts, total };
+}
+
+/**
+ * A workspace's active contracts whose notice deadline (with a notice period) or end falls in
+ * [from, until]: the first `take` of each, soonest first (from the indexes on deadline and end), and
+ * how many there are of each.
+ */
+export async function contractsFallingDue(
+  db: Db | Tx,
+  workspaceId: string,
+  window: { from: string; until: string; take: number },
+): Promise<{ byDeadline: Contract[]; byEnd: Contract[]; deadlines: number; ends: number }> {
+  const active = { workspaceId, status: 'active' };
+  const deadlineWhere = { ...active, noticeDays: { gt: 0 }, deadline: { gte: window.from, lte: window.until } };
+  const endWhere = { ...active, end: { gte: window.from, lte: window.until } };
+  const [byDeadline, byEnd, deadlines, ends] = await Promise.all([
+    db.contract.findMany({ where: deadlineWhere, orderBy: [{ deadline: 'asc' }, { end: 'asc' }, { nameKey: 'asc' }], take: window.take }),
+    db.contract.findMany({ where: endWhere, orderBy: [{ end: 'asc' }, { nameKey: 'asc' }], take: window.take }),
+    db.contract.count({ where: deadlineWhere }),
+    db.contract.count({ where: endWhere }),
+  ]);
+  return { byDeadline, byEnd, deadlines, ends };
+}
+
 /** What a change may set on a contract (its identity and clock stamps are not the caller's). */
 export type ContractChange = Partial<Omit<Contract, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt' | 'createdBy'>>;
 
