@@ -210,9 +210,8 @@ export function seriesId(row: Pick<Reminder, 'workspaceId' | 'subject' | 'cycle'
 
 /** Whether the month's reports of a workspace are planned (for any channel). */
 export async function monthlyReportsPlanned(db: Db | Tx, workspaceId: string, month: string): Promise<boolean> {
-  const { subject: prefix, cycle } = seriesKey({ of: 'monthly-report', channelId: '', month });
-  // The subject's prefix keeps this to the reports' part of the ledger's unique index: every pass asks.
-  return (await db.reminder.count({ where: { workspaceId, subject: { startsWith: prefix }, kind: 'sla-report', cycle } })) > 0;
+  const { cycle } = seriesKey({ of: 'monthly-report', channelId: '', month });
+  return (await db.reminder.count({ where: { workspaceId, kind: 'sla-report', cycle } })) > 0;
 }
 
 /** One report of the month per channel, in one statement (a duplicate key means another process planned them). */

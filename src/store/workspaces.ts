@@ -92,8 +92,13 @@ export async function updateWorkspace(db: Db | Tx, id: string, change: SettingsC
 }
 
 /** Every workspace, with what monthly planning (reports, service credits) needs. */
-export async function allWorkspaces(db: Db): Promise<{ id: string; timezone: string; reminderTime: string; defaultChannel: string | null; createdAt: Date; creditMonth: string | null }[]> {
-  return db.workspace.findMany({ select: { id: true, timezone: true, reminderTime: true, defaultChannel: true, createdAt: true, creditMonth: true } });
+export async function allWorkspaces(db: Db): Promise<{ id: string; timezone: string; reminderTime: string; defaultChannel: string | null; createdAt: Date; creditMonth: string | null; reportMonth: string | null }[]> {
+  return db.workspace.findMany({ select: { id: true, timezone: true, reminderTime: true, defaultChannel: true, createdAt: true, creditMonth: true, reportMonth: true } });
+}
+
+/** Marks a workspace's monthly SLA reports of `month` planned: later passes ask nothing more about them. */
+export async function markReportsPlanned(db: Db, workspaceId: string, month: string): Promise<void> {
+  await db.workspace.updateMany({ where: { id: workspaceId, OR: [{ reportMonth: null }, { reportMonth: { lt: month } }] }, data: { reportMonth: month } });
 }
 
 /** Whether the database holds no workspace at all (a fresh install: the sandbox seeds its demo then). */

@@ -8,6 +8,9 @@ ALTER TABLE "VendorIssue" ADD COLUMN     "resolutionMs" DOUBLE PRECISION,
 ADD COLUMN     "responseMs" DOUBLE PRECISION,
 ADD COLUMN     "slaClock" TEXT;
 
+-- AlterTable
+ALTER TABLE "Workspace" ADD COLUMN     "reportMonth" TEXT;
+
 -- CreateIndex
 CREATE INDEX "Contract_workspaceId_status_deadline_nameKey_idx" ON "Contract"("workspaceId", "status", "deadline", "nameKey");
 

@@ -3,6 +3,9 @@ ALTER TABLE "VendorIssue" ADD COLUMN "resolutionMs" REAL;
 ALTER TABLE "VendorIssue" ADD COLUMN "responseMs" REAL;
 ALTER TABLE "VendorIssue" ADD COLUMN "slaClock" TEXT;
 
+-- AlterTable
+ALTER TABLE "Workspace" ADD COLUMN "reportMonth" TEXT;
+
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
