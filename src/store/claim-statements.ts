@@ -1,4 +1,4 @@
-import { providerOf, type Provider } from './bulk-insert.js';
+import { instantAsText, placeholders, providerOf, type Provider } from './bulk-insert.js';
 import { preparedOnConnection, type Db } from './client.js';
 
 /**
@@ -29,18 +29,6 @@ const SENT: Record<Provider, string> = {
     FROM jsonb_array_elements(?::jsonb) AS v WHERE r."id" = v->>0 AND r."claimToken" = v->>5`,
 };
 
-/** `?` placeholders as PostgreSQL's `$1, $2…` (these statements have no `?` anywhere else). */
-function placeholders(sql: string, provider: Provider): string {
-  if (provider === 'sqlite') return sql;
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${(n += 1)}`);
-}
-
-/** Instants as each database reads them in a JSON value or a text parameter. */
-function instant(at: Date, provider: Provider): string {
-  return provider === 'sqlite' ? at.toISOString().replace('Z', '+00:00') : at.toISOString();
-}
-
 /**
  * Takes the claimable rows among `ids` for `token` in one statement (status `sending`, one more
  * attempt, the claim's wall-clock time); returns the ids it took.
@@ -48,9 +36,9 @@ function instant(at: Date, provider: Provider): string {
 export async function claimRows(db: Db, ids: readonly string[], token: string, at: { now: Date; realNow: Date; leaseMs: number }): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const provider = providerOf(db);
-  const realNow = instant(at.realNow, provider);
-  const expired = instant(new Date(at.realNow.getTime() - at.leaseMs), provider);
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(placeholders(CLAIM[provider], provider), token, realNow, realNow, JSON.stringify(ids), instant(at.now, provider), expired);
+  const realNow = instantAsText(at.realNow, provider);
+  const expired = instantAsText(new Date(at.realNow.getTime() - at.leaseMs), provider);
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(placeholders(CLAIM[provider], provider), token, realNow, realNow, JSON.stringify(ids), instantAsText(at.now, provider), expired);
   return new Set(rows.map((r) => r.id));
 }
 
@@ -67,8 +55,8 @@ export interface SentRow {
 export async function recordSentRows(db: Db, rows: readonly SentRow[], stamped: Date): Promise<number> {
   if (rows.length === 0) return 0;
   const provider = providerOf(db);
-  const values = rows.map((r) => [r.id, r.channelId, r.messageId, r.late ? 1 : 0, instant(r.at, provider), r.token]);
-  const args = [instant(stamped, provider), JSON.stringify(values)];
+  const values = rows.map((r) => [r.id, r.channelId, r.messageId, r.late ? 1 : 0, instantAsText(r.at, provider), r.token]);
+  const args = [instantAsText(stamped, provider), JSON.stringify(values)];
   // Once per post: straight on SQLite's connection when it can be.
   const direct = provider === 'sqlite' ? preparedOnConnection(db, SENT.sqlite) : null;
   return direct ? direct.run(...args).changes : db.$executeRawUnsafe(placeholders(SENT[provider], provider), ...args);

@@ -34,6 +34,12 @@ const REMINDER_COLUMNS = [
 
 const AUDIT_COLUMNS = [['id', 'text'], ['workspaceId', 'text'], ['contractId', 'text'], ['actorId', 'text'], ['action', 'text'], ['detail', 'text'], ['at', 'instant']] as const;
 
+function countBy(keys: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
 /**
  * Creates contracts with their first cycle's reminder plan and their "contract.added" audit rows, in
  * the writer's transaction, a few multi-row statements for any number of contracts. `at` is the bot's
@@ -58,6 +64,9 @@ export async function insertContracts(writer: RowWriter, items: readonly NewCont
       return plan.map((step) => [orderedUuid(), contract.workspaceId, subject, contract.id, cycle, step.kind, step.step, step.dueAt, null, stamped, stamped]);
     }),
   );
+  for (const [workspaceId, added] of countBy(created.map(({ contract }) => contract.workspaceId))) {
+    await writer.run('UPDATE "Workspace" SET "activeContracts" = "activeContracts" + ? WHERE "id" = ?', [added, workspaceId]);
+  }
   await writer.insert(
     'AuditEvent',
     AUDIT_COLUMNS,

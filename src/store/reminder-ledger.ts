@@ -73,7 +73,7 @@ export async function replanContract(tx: Tx, contract: Contract, workspace: Work
   await syncPlan(tx, { workspaceId: contract.workspaceId, series: { of: 'contract', contractId: contract.id, cycle: contract.cycle }, contractId: contract.id }, plan);
   // Reminders of earlier cycles that never went out are obsolete now.
   await tx.reminder.updateMany({
-    where: { subject: contractSubject(contract.id), cycle: { lt: contract.cycle }, status: { in: ['planned', 'failed'] } },
+    where: { contractId: contract.id, subject: contractSubject(contract.id), cycle: { lt: contract.cycle }, status: { in: ['planned', 'failed'] } },
     data: { status: 'cancelled' },
   });
   return plan;
@@ -91,7 +91,8 @@ export async function cancelSeries(db: Db | Tx, workspaceId: string, series: Led
 
 export async function upcomingReminders(db: Db | Tx, contractId: string, cycle: number, limit = 10): Promise<Reminder[]> {
   return db.reminder.findMany({
-    where: { subject: contractSubject(contractId), cycle, status: { in: ['planned', 'failed'] } },
+    // contractId: the index on (contractId, cycle); without it the (status, dueAt) one would walk every planned row.
+    where: { contractId, subject: contractSubject(contractId), cycle, status: { in: ['planned', 'failed'] } },
     orderBy: { dueAt: 'asc' },
     take: limit,
   });

@@ -45,17 +45,14 @@ export function workspaceOfRow(row: WorkspaceRow): Workspace {
  * bot's clock: what a workspace missed before it existed (last month's report) is judged by it.
  */
 export async function ensureWorkspace(db: Db | Tx, id: string, platform: Platform, defaultTimezone: string, now: Date): Promise<Workspace> {
+  // Every request asks: one read when it exists (Prisma's upsert is a transaction of three statements).
+  const found = await db.workspace.findUnique({ where: { id } });
+  if (found) return workspaceOfRow(found);
   try {
-    const row = await db.workspace.upsert({
-      where: { id },
-      create: { id, platform, timezone: defaultTimezone, createdAt: now },
-      update: {},
-    });
-    return workspaceOfRow(row);
+    return workspaceOfRow(await db.workspace.create({ data: { id, platform, timezone: defaultTimezone, createdAt: now } }));
   } catch (error) {
-    // Prisma's upsert reads, then inserts: on PostgreSQL two first requests of a new workspace at
-    // the same instant (two instances, or a retried request) both insert and one gets P2002. The
-    // workspace exists then.
+    // Two first requests of a new workspace at the same instant (two instances, or a retried
+    // request) both insert, and one gets P2002: the workspace exists then.
     if ((error as { code?: string }).code !== 'P2002') throw error;
     return workspaceOfRow(await db.workspace.findUniqueOrThrow({ where: { id } }));
   }

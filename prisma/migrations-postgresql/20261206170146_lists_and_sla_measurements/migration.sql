@@ -1,3 +1,6 @@
+-- DropIndex
+DROP INDEX "Contract_workspaceId_status_end_idx";
+
 -- AlterTable: the notice deadline of the contracts there are (end minus the notice period), then required.
 ALTER TABLE "Contract" ADD COLUMN     "deadline" TEXT;
 UPDATE "Contract" SET "deadline" = to_char("end"::date - "noticeDays", 'YYYY-MM-DD');
@@ -9,10 +12,17 @@ ADD COLUMN     "responseMs" DOUBLE PRECISION,
 ADD COLUMN     "slaClock" TEXT;
 
 -- AlterTable
-ALTER TABLE "Workspace" ADD COLUMN     "reportMonth" TEXT;
+ALTER TABLE "Workspace" ADD COLUMN     "activeContracts" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "reportMonth" TEXT;
+
+-- CreateIndex
+CREATE INDEX "Contract_workspaceId_status_end_noticeDays_idx" ON "Contract"("workspaceId", "status", "end", "noticeDays");
 
 -- CreateIndex
 CREATE INDEX "Contract_workspaceId_status_deadline_nameKey_idx" ON "Contract"("workspaceId", "status", "deadline", "nameKey");
 
 -- CreateIndex
 CREATE INDEX "VendorIssue_contractId_resolvedAt_idx" ON "VendorIssue"("contractId", "resolvedAt");
+
+-- The active contracts each workspace has now.
+UPDATE "Workspace" SET "activeContracts" = (SELECT count(*) FROM "Contract" WHERE "Contract"."workspaceId" = "Workspace"."id" AND "Contract"."status" = 'active');
