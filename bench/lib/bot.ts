@@ -30,7 +30,7 @@ export interface BotProcess {
 /** Starts `node dist/main.js` on `databaseUrl`, its clock at the bench's instant; resolves once /healthz answers. */
 export async function startBot(databaseUrl: string, slackApiUrl: string): Promise<BotProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/main.js'], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_BOT_FLAGS?.split(' ').filter(Boolean) ?? []), process.env.BENCH_BOT_ENTRY ?? 'dist/main.js'], {
     env: {
       ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slackApiUrl,
       RENEWAL_DESK_NOW: BENCH_NOW.toISOString(), DEFAULT_TIMEZONE: 'Europe/Berlin', LOG_LEVEL: 'warn', NODE_ENV: 'development',
@@ -40,6 +40,7 @@ export async function startBot(databaseUrl: string, slackApiUrl: string): Promis
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d));
   child.stderr!.on('data', (d: Buffer) => (output += d));
+  if (process.env.BENCH_BOT_OUTPUT) child.stderr!.pipe(process.stderr);
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   let stopping = false;
   void exited.then((code) => {
@@ -104,11 +105,18 @@ export class CommandTimer {
       token: 'legacy', team_id: 'TBENCH', team_domain: 'bench', channel_id: 'C0001BENCH', channel_name: 'renewals', user_id: 'U0001', user_name: 'u0001',
       command, text, api_app_id: 'A1', is_enterprise_install: 'false', response_url: this.slack.responseUrl(id), trigger_id: `trigger-${id}`,
     }).toString();
-    const answered = new Promise<string>((resolve) => this.answers.set(id, resolve));
+    let timer: NodeJS.Timeout | undefined;
+    const answered = new Promise<string>((resolve, reject) => {
+      this.answers.set(id, resolve);
+      timer = setTimeout(() => {
+        const other = this.slack.calls.slice(-5).map((c) => c.method).join(', ');
+        reject(new Error(`${command} ${text}: no answer on its response_url within 30 s (last calls to Slack: ${other})`));
+      }, 30_000);
+    });
     const started = performance.now();
     const status = await postForm(this.bot.port, body);
     if (status !== 200) throw new Error(`${command} ${text}: HTTP ${status}`);
-    const answer = await answered;
+    const answer = await answered.finally(() => clearTimeout(timer));
     return { ms: performance.now() - started, answer };
   }
 
