@@ -78,6 +78,7 @@ export async function benchDelivery(kind: DatabaseKind, options: BenchOptions, f
       const posted = reports.reduce((n, r) => n + r.posted, 0);
       const outcome = check(slack, options.throughputReminders);
       const bodies = slack.rawPosts;
+      slack.rawPosts = null;
       slack.reset();
       const floor = await postOnly(slack, bodies, postsInFlight);
       figures.add({

@@ -27,10 +27,17 @@ export interface BotProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `node dist/main.js` on `databaseUrl`, its clock at the bench's instant; resolves once /healthz answers. */
+/** What `npm start` runs after `node` (its V8 flags and dist/main.js). */
+function startArguments(): string[] {
+  const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ');
+  if (start[0] !== 'node') throw new Error(`npm start does not run node: ${start.join(' ')}`);
+  return start.slice(1);
+}
+
+/** Starts the bot as `npm start` does, on `databaseUrl`, its clock at the bench's instant; resolves once /healthz answers. */
 export async function startBot(databaseUrl: string, slackApiUrl: string): Promise<BotProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...(process.env.BENCH_BOT_FLAGS?.split(' ').filter(Boolean) ?? []), process.env.BENCH_BOT_ENTRY ?? 'dist/main.js'], {
+  const child = spawn(process.execPath, startArguments(), {
     env: {
       ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slackApiUrl,
       RENEWAL_DESK_NOW: BENCH_NOW.toISOString(), DEFAULT_TIMEZONE: 'Europe/Berlin', LOG_LEVEL: 'warn', NODE_ENV: 'development',

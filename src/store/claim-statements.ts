@@ -51,13 +51,21 @@ export interface SentRow {
   at: Date;
 }
 
+/** One posted row (the pass's common case, with one post in flight): no JSON to unpack. */
+const SENT_ONE = `UPDATE "Reminder" SET "status" = 'sent', "channelId" = ?, "messageTs" = ?, "late" = ?, "sentAt" = ?, "lastError" = NULL, "updatedAt" = ? WHERE "id" = ? AND "claimToken" = ?`;
+
 /** Records posted rows as sent, each only while its claim is still the one that posted it; how many were. */
 export async function recordSentRows(db: Db, rows: readonly SentRow[], stamped: Date): Promise<number> {
   if (rows.length === 0) return 0;
   const provider = providerOf(db);
+  // Once per post: straight on SQLite's connection when it can be.
+  const one = rows.length === 1 && provider === 'sqlite' ? preparedOnConnection(db, SENT_ONE) : null;
+  if (one) {
+    const r = rows[0]!;
+    return one.run(r.channelId, r.messageId, r.late ? 1 : 0, instantAsText(r.at, provider), instantAsText(stamped, provider), r.id, r.token).changes;
+  }
   const values = rows.map((r) => [r.id, r.channelId, r.messageId, r.late ? 1 : 0, instantAsText(r.at, provider), r.token]);
   const args = [instantAsText(stamped, provider), JSON.stringify(values)];
-  // Once per post: straight on SQLite's connection when it can be.
   const direct = provider === 'sqlite' ? preparedOnConnection(db, SENT.sqlite) : null;
   return direct ? direct.run(...args).changes : db.$executeRawUnsafe(placeholders(SENT[provider], provider), ...args);
 }
