@@ -29,10 +29,10 @@ export interface Recorded extends Figure {
   met: boolean | null;
 }
 
-function judge(f: Figure): Recorded {
+function judge(f: Figure, judging: boolean): Recorded {
   const ratio = f.floor ? f.value / f.floor : null;
   const subject = f.target?.of === 'ratio' ? ratio : f.value;
-  const met = !f.target || subject === null ? null : (f.target.atMost === undefined || subject <= f.target.atMost) && (f.target.atLeast === undefined || subject >= f.target.atLeast);
+  const met = !judging || !f.target || subject === null ? null : (f.target.atMost === undefined || subject <= f.target.atMost) && (f.target.atLeast === undefined || subject >= f.target.atLeast);
   return { ...f, ratio, met };
 }
 
@@ -51,8 +51,11 @@ function targetText(f: Recorded): string {
 export class Figures {
   readonly all: Recorded[] = [];
 
+  /** `judging`: whether targets are checked (the issue's targets are for its sizes, not a quick run's). */
+  constructor(private readonly judging = true) {}
+
   add(figure: Figure): Recorded {
-    const recorded = judge(figure);
+    const recorded = judge(figure, this.judging);
     this.all.push(recorded);
     const ratio = recorded.ratio === null ? '' : ` (${recorded.ratio.toFixed(2)}× its floor)`;
     console.log(`  ${figure.name}${figure.database ? ` [${figure.database}]` : ''}: ${amount(figure.value, figure.unit)}${ratio}${figure.note ? ` — ${figure.note}` : ''}`);
