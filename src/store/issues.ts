@@ -63,8 +63,9 @@ export async function createIssue(tx: Db | Tx, issue: NewIssue): Promise<VendorI
 /** What a step of an issue's life changes (responded, resolved, reopened). */
 export type IssueChange = Partial<Pick<VendorIssue, 'respondedAt' | 'resolvedAt' | 'reopenCount'>>;
 
+/** Changes an issue's times; its stored SLA measurements are counted again when next needed. */
 export async function updateIssue(tx: Db | Tx, id: string, change: IssueChange): Promise<VendorIssue> {
-  return tx.vendorIssue.update({ where: { id }, data: change });
+  return tx.vendorIssue.update({ where: { id }, data: { ...change, responseMs: null, resolutionMs: null, slaClock: null } });
 }
 
 /** Where the issue's message was posted, to update it in place later. */
