@@ -1,18 +1,18 @@
 // The pass near the wire: reminders due at once, posted through the real Slack delivery to the local
-// Slack double, on the real database. Raw throughput against a floor that only POSTs the same
-// request bodies to the same double; and whole workloads against Slack's one post a second per
-// channel, against the floor that limit sets.
+// Slack double (in a process of its own, as Slack is another machine), on the real database. Raw
+// throughput against a floor that only POSTs the same request bodies to the same double; and whole
+// workloads against Slack's one post a second per channel, against the floor that limit sets.
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { SlackDelivery } from '../src/platforms/slack/delivery.js';
 import { PostPacer } from '../src/scheduler/pacer.js';
 import { runPass, type PassReport } from '../src/scheduler/pass.js';
 import { openDatabase, type Db } from '../src/store/client.js';
-import { DUE_AT, deliveryFigures, seedDueReminders } from '../test/helpers/due-reminders.js';
-import { SlackDouble } from '../test/helpers/slack-double.js';
+import { DUE_AT, seedDueReminders } from '../test/helpers/due-reminders.js';
 import { scratchDatabase, type DatabaseKind } from './lib/databases.js';
 import type { Figures } from './lib/figures.js';
 import type { BenchOptions } from './lib/options.js';
+import { startRemoteSlack, type RemoteSlack } from './lib/remote-slack.js';
 import { seedEvidence } from './lib/seed.js';
 
 const SECTION = 'pass near the wire';
@@ -28,7 +28,7 @@ async function seeded(kind: DatabaseKind, name: string, dir: string, options: Be
 }
 
 /** Runs passes as cron would (a minute apart) until nothing is left to post; the reports and the seconds from the first pass's start. */
-async function deliver(db: Db, slack: SlackDouble, intervalMs: number, postsInFlight: number): Promise<{ reports: PassReport[]; seconds: number }> {
+async function deliver(db: Db, slack: RemoteSlack, intervalMs: number, postsInFlight: number): Promise<{ reports: PassReport[]; seconds: number }> {
   const deps = { db, delivery: new SlackDelivery('xoxb-bench', slack.apiUrl, intervalMs), clock: () => new Date(), pacer: new PostPacer(), postsInFlight };
   // The month's report rows of the seeded channels (nothing to report) are planned and skipped by a
   // pass before the due instant, so that the timed pass only delivers the reminders.
@@ -40,7 +40,7 @@ async function deliver(db: Db, slack: SlackDouble, intervalMs: number, postsInFl
 }
 
 /** The floor: the same request bodies POSTed to the same double, `concurrency` at a time, with nothing else; posts a second. */
-async function postOnly(slack: SlackDouble, bodies: readonly { body: string; contentType: string }[], concurrency: number): Promise<number> {
+async function postOnly(slack: RemoteSlack, bodies: readonly { body: string; contentType: string }[], concurrency: number): Promise<number> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const url = new URL(`${slack.apiUrl}chat.postMessage`);
   const post = (b: { body: string; contentType: string }) =>
@@ -62,24 +62,23 @@ async function postOnly(slack: SlackDouble, bodies: readonly { body: string; con
   return bodies.length / ((performance.now() - started) / 1000);
 }
 
-function check(slack: SlackDouble, reminders: number): string {
-  const { lost, duplicates } = deliveryFigures(slack.posted(), reminders);
-  if (lost.length > 0 || duplicates > 0) throw new Error(`reminders lost (${lost.length}) or posted twice (${duplicates})`);
-  return '0 lost, 0 duplicated';
+async function check(slack: RemoteSlack, reminders: number): Promise<{ outcome: string; rateLimited: number }> {
+  const { lost, duplicates, rateLimited } = await slack.figures(reminders);
+  if (lost > 0 || duplicates > 0) throw new Error(`reminders lost (${lost}) or posted twice (${duplicates})`);
+  return { outcome: '0 lost, 0 duplicated', rateLimited };
 }
 
 export async function benchDelivery(kind: DatabaseKind, options: BenchOptions, figures: Figures, dir: string): Promise<void> {
   for (const postsInFlight of [1, 4]) {
     const { db, drop } = await seeded(kind, `throughput${postsInFlight}`, dir, options, options.throughputReminders, 200);
-    const slack = await new SlackDouble().start();
+    const slack = await startRemoteSlack();
     try {
-      slack.rawPosts = [];
+      await slack.keepRawPosts();
       const { reports, seconds } = await deliver(db, slack, 0, postsInFlight);
       const posted = reports.reduce((n, r) => n + r.posted, 0);
-      const outcome = check(slack, options.throughputReminders);
-      const bodies = slack.rawPosts;
-      slack.rawPosts = null;
-      slack.reset();
+      const { outcome } = await check(slack, options.throughputReminders);
+      const bodies = await slack.takeRawPosts();
+      await slack.reset();
       const floor = await postOnly(slack, bodies, postsInFlight);
       figures.add({
         section: SECTION, name: `pass throughput, ${posted.toLocaleString('en-US')} reminders, ${postsInFlight} post(s) in flight, no pacing`, database: kind,
@@ -92,15 +91,15 @@ export async function benchDelivery(kind: DatabaseKind, options: BenchOptions, f
   }
   for (const workload of options.paced) {
     const { db, drop } = await seeded(kind, `paced${workload.channels}`, dir, options, workload.reminders, workload.channels);
-    const slack = await new SlackDouble().start();
+    const slack = await startRemoteSlack();
     try {
-      slack.limitPostsPerChannel(1000);
+      await slack.limitPostsPerChannel(1000);
       const { reports, seconds } = await deliver(db, slack, 1000, 1);
-      const outcome = check(slack, workload.reminders);
+      const { outcome, rateLimited } = await check(slack, workload.reminders);
       figures.add({
         section: SECTION, name: `${workload.reminders.toLocaleString('en-US')} reminders over ${workload.channels.toLocaleString('en-US')} channels, Slack at 1 post/s per channel`, database: kind,
         value: seconds, unit: 's', floor: Math.ceil(workload.reminders / workload.channels), floorIs: 'one post a second in each channel', target: { of: 'ratio', atMost: 1.2 },
-        note: `${outcome}, ${reports.length} pass(es), ${slack.rateLimited} answered 429`,
+        note: `${outcome}, ${reports.length} pass(es), ${rateLimited} answered 429`,
       });
     } finally {
       await slack.stop();

@@ -3,12 +3,12 @@
 // post a second per channel; each reminder exactly once, channels shared out between the processes.
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/store/client.js';
-import { DUE_AT, deliveryFigures, seedDueReminders } from '../test/helpers/due-reminders.js';
+import { DUE_AT, seedDueReminders } from '../test/helpers/due-reminders.js';
 import { schedulerEnv, startTick } from '../test/helpers/scheduler-process.js';
-import { SlackDouble } from '../test/helpers/slack-double.js';
 import { scratchDatabase } from './lib/databases.js';
 import type { Figures } from './lib/figures.js';
 import type { BenchOptions } from './lib/options.js';
+import { startRemoteSlack } from './lib/remote-slack.js';
 import { seedEvidence } from './lib/seed.js';
 
 const SECTION = 'instances';
@@ -17,11 +17,11 @@ const SECTION = 'instances';
 async function withProcesses(processes: number, options: BenchOptions, dir: string, workload: { reminders: number; channels: number }): Promise<{ seconds: number; rounds: number; rateLimited: number }> {
   const database = await scratchDatabase('PostgreSQL', `instances${processes}`, dir, options.postgres);
   const db = openDatabase(database.url);
-  const slack = await new SlackDouble().start();
+  const slack = await startRemoteSlack();
   try {
     await seedDueReminders(db, workload.reminders, workload.channels);
     await seedEvidence(database.url, options.seed);
-    slack.limitPostsPerChannel(1000);
+    await slack.limitPostsPerChannel(1000);
     const env = schedulerEnv(database.url, slack.apiUrl, { CHANNEL_POST_INTERVAL_MS: '1000' });
     const unsent = () => db.reminder.count({ where: { status: { in: ['planned', 'failed', 'sending'] } } });
     const started = performance.now();
@@ -33,9 +33,9 @@ async function withProcesses(processes: number, options: BenchOptions, dir: stri
       rounds += 1;
     }
     const seconds = (performance.now() - started) / 1000;
-    const { lost, duplicates } = deliveryFigures(slack.posted(), workload.reminders);
-    if (lost.length > 0 || duplicates > 0) throw new Error(`${processes} processes: ${lost.length} lost, ${duplicates} duplicated`);
-    return { seconds, rounds, rateLimited: slack.rateLimited };
+    const { lost, duplicates, rateLimited } = await slack.figures(workload.reminders);
+    if (lost > 0 || duplicates > 0) throw new Error(`${processes} processes: ${lost} lost, ${duplicates} duplicated`);
+    return { seconds, rounds, rateLimited };
   } finally {
     await slack.stop();
     await db.$disconnect();
