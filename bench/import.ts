@@ -1,18 +1,18 @@
-// npm run bench (fourth part): `renewal-desk import` of a 100,000-row CSV through the real CLI, as a
+// Part of npm run bench: `renewal-desk import` of a 100,000-row CSV through the real CLI, as a
 // subprocess (process start included), with its wall time, rows/s and peak RSS. On a fresh SQLite file,
 // and on a scratch PostgreSQL database when BENCH_POSTGRES_URL (or TEST_POSTGRES_URL) names a server
-// where one may be created. BENCH_IMPORT_ROWS changes the size. Targets: >= 2,000 rows/s, < 300 MiB.
+// where one may be created. --import-rows changes the size. Targets: < 50 s, >= 2,000 rows/s, < 300 MiB.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/store/client.js';
-import { applyMigrations } from '../src/store/migrations.js';
 import { writeContractsCsv } from '../test/helpers/contracts-csv.js';
+import { scratchDatabase, type DatabaseKind } from './lib/databases.js';
+import type { Figures } from './lib/figures.js';
+import type { BenchOptions } from './lib/options.js';
 
-const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
-const postgresServer = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL;
+const SECTION = 'import';
 const NOW = '2026-11-23T10:00:00Z';
 const TIME = '/usr/bin/time';
 
@@ -56,47 +56,23 @@ async function runImport(databaseUrl: string, file: string): Promise<Run> {
   return { code, seconds, peakMiB: peak.kib / 1024, stdout, stderr };
 }
 
-async function scratchDatabase(dir: string): Promise<{ url: string; kind: string; drop: () => Promise<void> }[]> {
-  const sqlite = { url: `file:${join(dir, 'import.db')}`, kind: 'SQLite', drop: async () => {} };
-  if (!postgresServer) return [sqlite];
-  const { PrismaPg } = await import('@prisma/adapter-pg');
-  const run = async (sql: string) => {
-    const adapter = await new PrismaPg({ connectionString: postgresServer, max: 1 }).connect();
-    await adapter.executeScript(sql).finally(() => adapter.dispose());
-  };
-  const database = `renewal_desk_bench_import_${process.pid}`;
-  await run(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  await run(`CREATE DATABASE "${database}"`);
-  const url = new URL(postgresServer);
-  url.pathname = `/${database}`;
-  return [sqlite, { url: url.toString(), kind: 'PostgreSQL', drop: () => run(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`) }];
-}
-
-async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'renewal-desk-bench-import-'));
+export async function benchImport(kind: DatabaseKind, options: BenchOptions, figures: Figures, dir: string): Promise<void> {
+  const rows = options.importRows;
+  const file = join(dir, `contracts-${rows}.csv`);
+  if (!existsSync(file)) await writeContractsCsv(file, rows);
+  const database = await scratchDatabase(kind, 'import', dir, options.postgres);
   try {
-    const file = join(dir, 'contracts.csv');
-    await writeContractsCsv(file, ROWS);
-    console.log(`import: ${ROWS.toLocaleString('en-US')} rows through \`renewal-desk import\` as a subprocess (process start included)`);
-    for (const database of await scratchDatabase(dir)) {
-      try {
-        await applyMigrations(database.url);
-        const run = await runImport(database.url, file);
-        if (run.code !== 0) throw new Error(`import failed (${run.code}):\n${run.stdout}\n${run.stderr}`);
-        const db = openDatabase(database.url);
-        const [contracts, reminders] = await Promise.all([db.contract.count(), db.reminder.count()]).finally(() => db.$disconnect());
-        if (contracts !== ROWS) throw new Error(`expected ${ROWS} contracts, found ${contracts}`);
-        console.log(
-          `  ${database.kind.padEnd(10)} ${run.seconds.toFixed(1)} s, ${Math.round(ROWS / run.seconds).toLocaleString('en-US')} rows/s, ` +
-            `peak RSS ${run.peakMiB.toFixed(0)} MiB (${contracts.toLocaleString('en-US')} contracts, ${reminders.toLocaleString('en-US')} ledger rows)`,
-        );
-      } finally {
-        await database.drop();
-      }
-    }
+    const run = await runImport(database.url, file);
+    if (run.code !== 0) throw new Error(`import failed (${run.code}):\n${run.stdout}\n${run.stderr}`);
+    const db = openDatabase(database.url);
+    const [contracts, reminders] = await Promise.all([db.contract.count(), db.reminder.count()]).finally(() => db.$disconnect());
+    if (contracts !== rows) throw new Error(`expected ${rows} contracts, found ${contracts}`);
+    const what = `${rows.toLocaleString('en-US')} rows`;
+    const note = `process start included; ${reminders.toLocaleString('en-US')} ledger rows`;
+    figures.add({ section: SECTION, name: `\`renewal-desk import\`, ${what}`, database: kind, value: run.seconds, unit: 's', floor: null, target: { of: 'value', atMost: rows / 2_000 }, note });
+    figures.add({ section: SECTION, name: `\`renewal-desk import\` rate, ${what}`, database: kind, value: rows / run.seconds, unit: 'rows/s', floor: null, target: { of: 'value', atLeast: 2_000 } });
+    if (run.peakMiB > 0) figures.add({ section: SECTION, name: `\`renewal-desk import\` peak memory, ${what}`, database: kind, value: run.peakMiB, unit: 'MiB', floor: null, target: { of: 'value', atMost: 300 } });
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await database.drop();
   }
 }
-
-await main();

@@ -1,75 +1,47 @@
-// npm run bench: times a scheduler pass over a large ledger (10,000 contracts, one due) on SQLite.
-import { randomUUID } from 'node:crypto';
+// npm run bench [-- --quick] [-- --help]: every figure of the issue "Performance at a real
+// organisation's size", measured on generated data (fixed seed, sizes as flags) through the real HTTP
+// server, the real CLI and the real database, printed as one table with each figure's floor and
+// ratio, and written to bench/results.json. Separate from the tests; `--quick` (about a minute) runs
+// in CI, which asserts nothing about the timings (only that no reminder is lost or doubled).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { addDays } from '../src/domain/days.js';
-import { planCycle } from '../src/domain/reminder-plan.js';
-import type { Delivery } from '../src/messages/delivery.js';
-import { runPass } from '../src/scheduler/pass.js';
-import { openDatabase } from '../src/store/client.js';
-import { applyMigrations } from '../src/store/migrations.js';
+import { benchData } from './data.js';
+import { benchDelivery } from './delivery.js';
+import { benchImport } from './import.js';
+import { benchInstances } from './instances.js';
+import type { DatabaseKind } from './lib/databases.js';
+import { Figures } from './lib/figures.js';
+import { benchOptions } from './lib/options.js';
+import { benchStartup } from './startup.js';
 
-const CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 10_000);
+const options = benchOptions(process.argv.slice(2));
+const figures = new Figures(!options.quick);
 const dir = mkdtempSync(join(tmpdir(), 'renewal-desk-bench-'));
-const url = `file:${join(dir, 'bench.db')}`;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-async function main(): Promise<void> {
-  await applyMigrations(url);
-  const db = openDatabase(url);
-  const workspace = { id: 'slack:TBENCH', timezone: 'Europe/Berlin', reminderTime: '09:00' };
-  await db.workspace.create({ data: { id: workspace.id, platform: 'slack', timezone: workspace.timezone } });
-  const today = '2026-11-23';
-  const seedStart = performance.now();
-  for (let batch = 0; batch < CONTRACTS; batch += 1000) {
-    const contracts = [];
-    const reminders = [];
-    for (let i = batch; i < Math.min(batch + 1000, CONTRACTS); i += 1) {
-      // Ends spread over the next three years; contract 0 has its 30-day reminder due on 2026-12-02.
-      const end = i === 0 ? '2027-01-31' : addDays('2027-06-01', i % 1000);
-      const c = { id: randomUUID(), workspaceId: workspace.id, name: `Contract ${i}`, nameKey: `contract ${i}`, vendor: `Vendor ${i % 300}`, end, noticeDays: 30, ownerId: 'U1', channelId: `C${i % 200}`, createdBy: 'U1', tier: 2 };
-      contracts.push(c);
-      for (const step of planCycle({ start: null, end, noticeDays: 30, renewal: 'auto', termMonths: 12, tier: 2 }, workspace, { from: today, decided: false })) {
-        reminders.push({ workspaceId: workspace.id, subject: `contract:${c.id}`, contractId: c.id, cycle: 1, kind: step.kind, step: step.step, dueAt: step.dueAt });
-      }
+const kinds: DatabaseKind[] = options.postgres ? ['SQLite', 'PostgreSQL'] : ['SQLite'];
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadAtStart = load();
+const started = performance.now();
+console.log(`renewal-desk bench${options.quick ? ' (quick)' : ''}: ${cpus().length} cores, load ${loadAtStart}, Node ${process.version}; ${kinds.join(' and ')}${options.postgres ? '' : ' (set BENCH_POSTGRES_URL for PostgreSQL)'}`);
+try {
+  for (const section of options.sections) {
+    console.log(`\n${section}`);
+    if (section === 'startup') await benchStartup(options.startupRuns, figures);
+    if (section === 'delivery') for (const kind of kinds) await benchDelivery(kind, options, figures, dir);
+    if (section === 'instances') {
+      if (options.postgres) await benchInstances(options, figures, dir);
+      else console.log('  skipped: several instances share a PostgreSQL database (set BENCH_POSTGRES_URL)');
     }
-    await db.contract.createMany({ data: contracts });
-    await db.reminder.createMany({ data: reminders });
+    if (section === 'data') for (const kind of kinds) await benchData(kind, options, figures, dir);
+    if (section === 'import') for (const kind of kinds) await benchImport(kind, options, figures, dir);
   }
-  const rows = await db.reminder.count();
-  console.log(`seeded ${CONTRACTS} contracts, ${rows} ledger rows in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-
-  let posted = 0;
-  const delivery: Delivery = {
-    post: async () => ({ ok: true, messageId: String(++posted) }),
-    update: async () => ({ ok: true, messageId: null }),
-    limits: () => [],
-  };
-  const deps = { db, delivery, clock: () => new Date() };
-
-  const idle: number[] = [];
-  for (let i = 0; i < 20; i += 1) {
-    const t0 = performance.now();
-    await runPass(deps, new Date('2026-12-01T12:00:00Z'));
-    idle.push(performance.now() - t0);
-  }
-  const t0 = performance.now();
-  const report = await runPass(deps, new Date('2026-12-02T08:00:00Z'));
-  const due = performance.now() - t0;
-  console.log(`pass with nothing due: median ${median(idle).toFixed(2)} ms over 20 runs`);
-  console.log(`pass with 1 of ${CONTRACTS} contracts due: ${due.toFixed(2)} ms, posted ${report.posted}`);
-  await db.$disconnect();
+} finally {
   rmSync(dir, { recursive: true, force: true });
-  if (report.posted !== 1) throw new Error(`expected exactly one post, got ${report.posted}`);
 }
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+const missed = figures.all.filter((f) => f.met === false).length;
+const verdict = options.quick ? 'targets not checked (a quick run is smaller than their sizes)' : `${missed} target(s) missed`;
+console.log(`\n${figures.table()}\n\n${figures.all.length} figures, ${verdict}, in ${((performance.now() - started) / 1000).toFixed(0)} s (load ${loadAtStart} at the start, ${load()} at the end)`);
+figures.write(join(import.meta.dirname, 'results.json'), {
+  at: new Date().toISOString(), quick: options.quick, machine: { cores: cpus().length, loadAtStart, loadAtEnd: load(), node: process.version }, options: { ...options, postgres: options.postgres !== null },
 });

@@ -5,7 +5,7 @@ export const HELP: Record<'contract' | 'renewals' | 'issue' | 'sla', string> = {
     '*/contract* — vendor contracts and their renewal decisions',
     '• `/contract add "Globex Support" vendor:Globex end:2027-03-31 notice:60d value:12000 per:year tier:1` (bare `/contract add` opens a form)',
     '   options: `start:` `notice:60d` `renewal:auto|manual` `term:12m` `value:` `currency:USD` `per:month|year` `tier:1|2|3` `owner:@user` `channel:#channel` `services:"…"` `departments:IT:60,Finance:40`',
-    '• `/contract list` — contracts by next notice deadline',
+    '• `/contract list` — contracts by next notice deadline, 50 at a time (`page:2` for the next)',
     '• `/contract show "Globex Support"` — one contract, its decision and next reminders',
     '• `/contract edit "Globex Support" notice:90d value:15000` — change fields; reminders are re-planned',
     '• `/contract decide "Globex Support" renew|renegotiate|terminate` — the text twin of the buttons',
@@ -19,7 +19,7 @@ export const HELP: Record<'contract' | 'renewals' | 'issue' | 'sla', string> = {
   ].join('\n'),
   renewals: [
     '*/renewals* — the renewal calendar and workspace settings',
-    '• `/renewals` or `/renewals within:90d` — notice deadlines and ends in the window, soonest first',
+    '• `/renewals` or `/renewals within:90d` — notice deadlines and ends in the window, soonest first, 50 at a time (`page:2` for the next)',
     '• `/renewals settings` — show settings',
     '• `/renewals settings tz:Europe/Berlin time:09:00 channel:#renewals approvers:@alice,@bob threshold:50000`',
     '• `/renewals settings calendar` — the private calendar feed link (deadlines and ends, for Outlook or Google Calendar) · `calendar:rotate` replaces it',

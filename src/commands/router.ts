@@ -33,7 +33,7 @@ type Handler = (ctx: CommandContext, tokens: Token[]) => Promise<CommandResult>;
 // Maps, not object literals: a typed word like `constructor` or `__proto__` must not find a handler.
 const CONTRACT = new Map<string, Handler>([
   ['add', addContract],
-  ['list', (ctx) => listContracts(ctx)],
+  ['list', listContracts],
   ['show', showContract],
   ['edit', editContract],
   ['decide', decideCommand],

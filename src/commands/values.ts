@@ -107,6 +107,13 @@ export const timeZone = z
   .refine(isValidTimeZone, { error: 'must be an IANA time zone like Europe/Berlin' })
   .transform((zone) => Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase() === zone.toLowerCase()) ?? zone);
 
+/** `page:2` of a long list. */
+export const pageNumber = z
+  .string()
+  .regex(/^\d{1,6}$/, { error: 'must be a page number such as 2' })
+  .transform(Number)
+  .refine((n) => n >= 1, { error: 'must be a page number such as 2' });
+
 /** `90d`, `8w`, `6m`, `1y` → a calendar window; `windowEnd` turns it into the last day. */
 export const window = z
   .string()

@@ -1,4 +1,4 @@
-import { windowsAfter, type BusinessCalendar } from './working-windows.js';
+import { windowsAfter, workingMsBetween, type BusinessCalendar } from './working-windows.js';
 
 /**
  * The hours in which an SLA clock runs (SPEC §1): around the clock, or Monday to Friday 09:00–17:00
@@ -18,12 +18,7 @@ export function countedMs(from: Date, to: Date, hours: SlaHours): number {
   const end = epochMs(to, 'to');
   if (end <= start) return 0;
   if (hours.kind === '24x7') return end - start;
-  let total = 0;
-  for (const window of windowsAfter(start, hours)) {
-    if (window.start >= end) break;
-    total += Math.min(window.end, end) - Math.max(window.start, start);
-  }
-  return total;
+  return workingMsBetween(start, end, hours);
 }
 
 /**

@@ -36,11 +36,13 @@ export function lastMonths(months: number, now: Date, timezone: string): NamedPe
   };
 }
 
+const MONTH_TITLE = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** A calendar month in the workspace zone, and the month before. */
 export function calendarMonth(month: string, timezone: string): NamedPeriod {
   const first = `${month}-01`;
   const at = (day: string) => instantAt(day, '00:00', timezone);
-  const title = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${first}T12:00:00Z`));
+  const title = MONTH_TITLE.format(new Date(`${first}T12:00:00Z`));
   return {
     title,
     current: { start: at(first), end: at(addMonths(first, 1)) },

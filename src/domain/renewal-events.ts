@@ -26,3 +26,21 @@ export function renewalEvents(contracts: readonly { id: string; terms: Pick<Cont
 export function eventsBetween(events: readonly RenewalEvent[], from: Day, until: Day): RenewalEvent[] {
   return events.filter((e) => compareDays(e.day, from) >= 0 && compareDays(e.day, until) <= 0);
 }
+
+/**
+ * The notice deadlines of `byDeadline` and the ends of `byEnd` (each list soonest first), merged in
+ * the order `renewalEvents` gives: by day, then by the contract's end (on one day the contract that
+ * ends sooner comes first), else in the order given.
+ */
+export function mergeEvents(
+  byDeadline: readonly { id: string; terms: Pick<ContractTerms, 'end' | 'noticeDays'> }[],
+  byEnd: readonly { id: string; terms: Pick<ContractTerms, 'end'> }[],
+): RenewalEvent[] {
+  const events = [
+    ...byDeadline.map((c, i) => ({ event: { contractId: c.id, kind: 'deadline' as const, day: deadlineOf(c.terms) }, end: c.terms.end, order: i })),
+    ...byEnd.map((c, i) => ({ event: { contractId: c.id, kind: 'end' as const, day: c.terms.end }, end: c.terms.end, order: byDeadline.length + i })),
+  ];
+  return events
+    .sort((a, b) => compareDays(a.event.day, b.event.day) || compareDays(a.end, b.end) || a.order - b.order)
+    .map((e) => e.event);
+}

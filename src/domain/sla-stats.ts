@@ -1,5 +1,5 @@
 import type { SlaHours } from './business-hours.js';
-import { deadlineAfter } from './business-hours.js';
+import { countedMs, deadlineAfter } from './business-hours.js';
 import {
   measureIssue,
   PRIORITIES,
@@ -23,6 +23,8 @@ export interface SlaInput {
   uptimeTargetPercent?: number | null;
   /** How many breaches to list (default 5). */
   worstBreaches?: number;
+  /** Whether to list the open issues at risk (default true; a period in the past has none to act on). */
+  atRisk?: boolean;
 }
 
 export interface Compliance {
@@ -136,12 +138,39 @@ function recurringCategories(issues: readonly IssueTimes[]): { category: string;
     .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category));
 }
 
-function atRisk(input: SlaInput): AtRisk[] {
+interface Measured {
+  issue: IssueTimes;
+  response: Measurement;
+  resolution: Measurement;
+}
+
+/**
+ * Both measures of every issue. Counts are remembered within the call: while neither clock has
+ * stopped, both count from opening to now, and in business hours a long-open issue costs a walk over
+ * its working days.
+ */
+function measureAll(input: SlaInput, issues: readonly IssueTimes[]): Measured[] {
+  const known = new Map<string, number>();
+  const count = (from: Date, to: Date, hours: SlaHours) => {
+    const key = `${from.getTime()} ${to.getTime()}`;
+    let ms = known.get(key);
+    if (ms === undefined) known.set(key, (ms = countedMs(from, to, hours)));
+    return ms;
+  };
+  return issues.map((issue) => ({
+    issue,
+    response: measureIssue(issue, 'response', input.targets, input.hours, input.now, count),
+    resolution: measureIssue(issue, 'resolution', input.targets, input.hours, input.now, count),
+  }));
+}
+
+function atRisk(input: SlaInput, measured: readonly Measured[]): AtRisk[] {
   const now = input.now.getTime();
   const risks: AtRisk[] = [];
-  for (const issue of input.issues.filter((candidate) => candidate.opened.getTime() <= now)) {
+  for (const { issue, ...both } of measured) {
+    if (issue.opened.getTime() > now) continue;
     for (const measure of ['response', 'resolution'] as const) {
-      const m = measureIssue(issue, measure, input.targets, input.hours, input.now);
+      const m = both[measure];
       const fraction = targetFraction(m);
       if (m.outcome !== 'pending' || m.targetMs === null || fraction === null || fraction < AT_RISK_FRACTION) continue;
       const dueAt = deadlineAfter(issue.opened, m.targetMs, input.hours);
@@ -155,10 +184,13 @@ function atRisk(input: SlaInput): AtRisk[] {
 export function slaStats(input: SlaInput): SlaStats {
   const start = input.period.start.getTime();
   const end = input.period.end.getTime();
-  const inPeriod = input.issues.filter((issue) => issue.opened.getTime() >= start && issue.opened.getTime() < end);
-  const measure = (which: SlaMeasure) => inPeriod.map((issue) => measureIssue(issue, which, input.targets, input.hours, input.now));
-  const response = measure('response');
-  const resolution = measure('resolution');
+  const opened = (issue: IssueTimes) => issue.opened.getTime() >= start && issue.opened.getTime() < end;
+  // At-risk looks at every open issue; without it only those opened in the period are measured.
+  const measured = measureAll(input, input.atRisk === false ? input.issues.filter(opened) : input.issues);
+  const inPeriodMeasured = measured.filter(({ issue }) => opened(issue));
+  const inPeriod = inPeriodMeasured.map((m) => m.issue);
+  const response = inPeriodMeasured.map((m) => m.response);
+  const resolution = inPeriodMeasured.map((m) => m.resolution);
   const breaches = [...response, ...resolution]
     .filter((m) => m.outcome === 'breached')
     .map(toBreach)
@@ -171,7 +203,7 @@ export function slaStats(input: SlaInput): SlaStats {
     resolution: measureStats(resolution),
     breachCount: breaches.length,
     breaches: breaches.slice(0, input.worstBreaches ?? 5),
-    atRisk: atRisk(input),
+    atRisk: input.atRisk === false ? [] : atRisk(input, measured),
     recurringCategories: recurringCategories(inPeriod),
     uptime: upFraction,
     uptimeMet: upFraction === null || target === null ? null : meetsUptimeTarget(upFraction, target),

@@ -80,6 +80,26 @@ function cachedWeekdaysOf(monday: number, zone: string): readonly Weekday[] {
 }
 
 /**
+ * The working time in [fromMs, toMs): `windowsAfter` summed, as a plain loop over the remembered
+ * weeks (an issue open for a year is counted over 250 windows, and every open issue of a report is
+ * counted up to now).
+ */
+export function workingMsBetween(fromMs: number, toMs: number, calendar: BusinessCalendar): number {
+  const holidays = calendar.holidays.length > 0 ? new Set(calendar.holidays) : null;
+  const offsetMinutes = tzOffset(calendar.timezone, new Date(fromMs));
+  if (Number.isNaN(offsetMinutes)) throw new RangeError(`unknown time zone: ${calendar.timezone}`);
+  const firstDay = Math.floor((fromMs + offsetMinutes * 60_000) / DAY_MS);
+  let total = 0;
+  for (let monday = mondayOf(firstDay); ; monday += 7) {
+    for (const weekday of cachedWeekdaysOf(monday, calendar.timezone)) {
+      if (weekday.start >= toMs) return total;
+      if (weekday.end <= fromMs || holidays?.has(weekday.day)) continue;
+      total += Math.min(weekday.end, toMs) - Math.max(weekday.start, fromMs);
+    }
+  }
+}
+
+/**
  * Every working window that ends after `fromMs`, in time order, without end: callers stop when they
  * have what they need. Holidays are finite, so there is always a next window.
  */

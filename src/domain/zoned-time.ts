@@ -1,6 +1,6 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
 import { format } from 'date-fns/format';
-import type { Day } from './days.js';
+import { addDays, type Day } from './days.js';
 
 /** 'HH:MM', 24-hour. */
 export type TimeOfDay = string;
@@ -54,9 +54,20 @@ function instantAtUncached(day: Day, time: TimeOfDay, zone: string): number {
   return candidates.length > 0 ? Math.min(...candidates) : wall - before * 60_000;
 }
 
+/** Per zone, the last day worked out and the instants it spans: a pass asks about the same day for every row. */
+const lastDayIn = new Map<string, { from: number; to: number; day: Day }>();
+
 /** The calendar day an instant falls on in `zone`. */
 export function dayIn(instant: Date, zone: string): Day {
-  return format(new TZDate(instant.getTime(), zone), 'yyyy-MM-dd');
+  const ms = instant.getTime();
+  const known = lastDayIn.get(zone);
+  if (known && ms >= known.from && ms < known.to) return known.day;
+  const day = format(new TZDate(ms, zone), 'yyyy-MM-dd');
+  // The day runs from its midnight to the next one (the first instant of each, whatever the clock changes).
+  const from = instantAt(day, '00:00', zone).getTime();
+  const to = instantAt(addDays(day, 1), '00:00', zone).getTime();
+  if (ms >= from && ms < to) lastDayIn.set(zone, { from, to, day });
+  return day;
 }
 
 /** Local wall-clock rendering, e.g. '2026-12-04 09:00'. */

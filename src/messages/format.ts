@@ -4,6 +4,9 @@ import { formatInstant } from '../domain/zoned-time.js';
 import { uptimePercentFloor } from '../domain/uptime.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+// Made once: a formatter costs about as much to make as a thousand uses (a list of 50 contracts made 50).
+const WHOLE_OR_CENTS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const WITH_CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** '2026-12-04 (Fri)': ISO so nobody misreads the month, with the weekday for planning. */
 export function day(d: Day): string {
@@ -20,12 +23,11 @@ export function daysLeft(today: Day, target: Day): string {
 
 export function money(value: number | null, currency: string, per: Per): string {
   if (value === null) return 'not recorded';
-  const amount = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value);
-  return `${amount} ${currency} per ${per}`;
+  return `${WHOLE_OR_CENTS.format(value)} ${currency} per ${per}`;
 }
 
 export function amount(value: number, currency: string): string {
-  return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value)} ${currency}`;
+  return `${WHOLE_OR_CENTS.format(value)} ${currency}`;
 }
 
 /** "1 issue", "0 breaches": a count with its noun, singular only for exactly one. */
@@ -52,7 +54,7 @@ export function channel(channelId: string): string {
 
 /** An amount of money with its cents: "1,250.00 USD". */
 export function cents(value: number, currency: string): string {
-  return `${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)} ${currency}`;
+  return `${WITH_CENTS.format(value)} ${currency}`;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Db, Tx } from '../store/client.js';
 import type { Contract } from '../store/contracts.js';
 import type { Decision } from '../store/decisions.js';
 import type { Reminder } from '../store/reminder-ledger.js';
-import { isFirstRenewal, reminderEvidence } from '../store/reminder-evidence.js';
+import { isFirstRenewal, reminderEvidence, type ReminderEvidence } from '../store/reminder-evidence.js';
 import { scorecardBlocks } from './scorecard.js';
 import type { Workspace } from '../store/workspaces.js';
 import { contractEnded, deadlinePassed, type EndOutcome } from './lifecycle.js';
@@ -43,12 +43,27 @@ async function forKind(
   decisionOverride?: DecisionNote | null,
 ): Promise<Message> {
   const evidence = await reminderEvidence(db, contract, { cycle: reminder.cycle, today, timezone: workspace.timezone, now }, { decision: decisionOverride === undefined });
+  const firstRenewal = isLadderStep(reminder) && (await isFirstRenewal(db, contract.id, reminder.cycle, reminder.step));
+  return renewalCard(reminder, contract, { workspace, today, late, evidence, firstRenewal }, decisionOverride);
+}
+
+/** A renewal ladder step (or a snoozed one): the cycle's first of them carries the scorecard (SPEC §7). */
+export function isLadderStep(reminder: Pick<Reminder, 'kind' | 'step'>): boolean {
+  return reminder.kind === 'renewal' && (/^d\d+$/.test(reminder.step) || reminder.step.startsWith('snooze'));
+}
+
+/** `forKind` from what it reads: the card of a renewal step or deadline, given the contract's evidence. */
+export function renewalCard(
+  reminder: Pick<Reminder, 'kind' | 'step'>,
+  contract: Contract,
+  shown: { workspace: Workspace; today: Day; late: { dueDay: Day } | null; evidence: ReminderEvidence; firstRenewal: boolean },
+  decisionOverride?: DecisionNote | null,
+): Message {
+  const { workspace, today, late, evidence } = shown;
   const decision = decisionOverride !== undefined ? decisionOverride : noteOf(evidence.decision);
   if (reminder.kind === 'deadline') return deadlinePassed(contract, { timezone: workspace.timezone, late, decision });
   const daysBefore = /^d(\d+)$/.exec(reminder.step);
-  // The cycle's first renewal reminder carries the scorecard (SPEC §7).
-  const ladderStep = daysBefore !== null || reminder.step.startsWith('snooze');
-  const scorecard = ladderStep && (await isFirstRenewal(db, contract.id, reminder.cycle, reminder.step)) ? scorecardBlocks(contract, evidence, { today, timezone: workspace.timezone, onReminder: true }).blocks : undefined;
+  const scorecard = shown.firstRenewal ? scorecardBlocks(contract, evidence, { today, timezone: workspace.timezone, onReminder: true }).blocks : undefined;
   return renewalReminder(contract, {
     today,
     timezone: workspace.timezone,

@@ -9,7 +9,9 @@ import { DELIVERY_PROBLEM, planDeliveryProblemReport } from './families/delivery
 import { FAMILIES } from './families/index.js';
 import type { RowOutcome } from './outcome.js';
 import { channelKey, type PassRun } from './pass-run.js';
-import { prepareRow, type Prepared } from './prepare-row.js';
+import { Preparer, type Prepared } from './prepare.js';
+import { SentRecorder } from './record-sent.js';
+import { performance } from 'node:perf_hooks';
 
 /** Rate-limited posts of one reminder retried within a pass, after the channel's Retry-After. */
 const IN_PASS_RATE_LIMIT_RETRIES = 2;
@@ -17,35 +19,44 @@ const IN_PASS_RATE_LIMIT_RETRIES = 2;
 const TRANSIENT_RETRY_MS = 250;
 
 /**
- * One due row from check to outcome: prepared (checked, claimed, built) with bounded concurrency,
- * then posted at its channel's pace through the same `perform` as a command's effects, with a
- * bounded number of posts in flight; what the platform answered is classified (`classify`) and
- * recorded on the claim.
+ * One due row from check to outcome: prepared (checked, claimed, built) in a batch with the rows of
+ * the other channels (`Preparer`), then posted at its channel's pace through the same `perform` as a
+ * command's effects, with a bounded number of posts in flight; what the platform answered is
+ * classified (`classify`) and recorded on the claim (`SentRecorder`).
  */
 export class RowDelivery {
-  private readonly prep: Limiter;
+  private readonly preparer: Preparer;
   private readonly posts: Limiter;
+  private readonly recorder = new SentRecorder();
   private readonly limits: DeliveryLimits;
 
   constructor(private readonly run: PassRun) {
-    this.prep = new Limiter(run.deps.concurrency ?? 8);
+    this.preparer = new Preparer(run, run.deps.families ?? FAMILIES);
     this.posts = new Limiter(run.deps.postsInFlight ?? 1);
     this.limits = { maxChannelWaitMs: run.maxChannelWaitMs, rateLimitRetries: IN_PASS_RATE_LIMIT_RETRIES, transientRetryMs: TRANSIENT_RETRY_MS, backoffCapMs: BACKOFF_CAP_MS };
   }
 
-  async handle(row: Reminder): Promise<RowOutcome> {
-    let claim: Claim | null = null;
+  /** `neededAt`: the earliest its post could go out (its channel's next slot), epoch ms. */
+  async handle(row: Reminder, neededAt: number): Promise<RowOutcome> {
+    // Nor can it go out before the posts already waiting for a free slot: time to gather more rows.
+    const queued = (this.posts.busy * this.run.admission.postMs) / this.posts.max;
+    const preparation = await this.preparer.prepare(row, Math.max(neededAt, Date.now() + queued));
+    if ('outcome' in preparation) return preparation.outcome;
+    if ('error' in preparation) return this.broken(row, preparation.error, preparation.claim);
     try {
-      const prepared = await this.prep.run(() => prepareRow(this.run, row, this.run.deps.families ?? FAMILIES, (c) => (claim = c)));
-      return typeof prepared === 'string' ? prepared : await this.deliver(prepared);
+      return await this.deliver(preparation.prepared);
     } catch (error) {
-      // A bug or a database error on one row must not stop the others: retried with backoff.
-      this.run.log(`could not handle ${row.kind} (${row.subject}): ${(error as Error).message}`, 'error');
-      const retryAt = new Date(this.run.now.getTime() + retryDelayMs(row.attempts + 1));
-      await (claim as Claim | null)?.failed(`error: ${(error as Error).message}`.slice(0, 500), retryAt).catch(() => undefined);
-      this.run.postFailed();
-      return 'retrying';
+      return this.broken(row, error, preparation.prepared.claim);
     }
+  }
+
+  /** A bug or a database error on one row must not stop the others: retried with backoff. */
+  private async broken(row: Reminder, error: unknown, claim: Claim | null): Promise<RowOutcome> {
+    this.run.log(`could not handle ${row.kind} (${row.subject}): ${(error as Error).message}`, 'error');
+    const retryAt = new Date(this.run.now.getTime() + retryDelayMs(row.attempts + 1));
+    await claim?.failed(`error: ${(error as Error).message}`.slice(0, 500), retryAt).catch(() => undefined);
+    this.run.postFailed();
+    return 'retrying';
   }
 
   private async deliver(p: Prepared): Promise<RowOutcome> {
@@ -68,9 +79,11 @@ export class RowDelivery {
         const now = run.deps.clock();
         if (p.claim.heldFor(now) > run.leaseMs / 2 && !(await p.claim.renew(now))) return null;
         run.pacer.posting(slot);
+        const started = performance.now();
         const posted = await perform(run.deps.delivery, p.to.workspaceId, p.effect);
-        if (posted.ok) {
-          await this.recordSent(p, posted.messageId);
+        if (posted.ok) await this.recordSent(p, posted.messageId);
+        run.admission.measured(performance.now() - started);
+        if (posted.ok && p.refresh.length > 0) {
           await applyEffects(p.refresh, { db: run.db, workspaceId: p.to.workspaceId, delivery: run.deps.delivery, log: (line) => run.log(line, 'warn') });
         }
         return posted;
@@ -123,9 +136,10 @@ export class RowDelivery {
    * lease (the one duplicate a failure here can cause).
    */
   private async recordSent(p: Prepared, messageId: string | null): Promise<void> {
+    const result = { channelId: p.to.channelId, messageId, late: p.late, at: this.run.deps.clock() };
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await p.claim.sent({ channelId: p.to.channelId, messageId, late: p.late, at: this.run.deps.clock() });
+        await (attempt === 1 ? this.recorder.record(p.claim, result) : p.claim.sent(result));
         return;
       } catch (error) {
         if (attempt === 3) {

@@ -3,6 +3,7 @@ import type { Db } from '../store/client.js';
 import type { Reminder } from '../store/reminder-ledger.js';
 import type { Workspace } from '../store/workspaces.js';
 import type { Message } from '../messages/model.js';
+import type { RowReads } from './row-reads.js';
 
 /** What a family is told about one due ledger row. */
 export interface FamilyContext {
@@ -16,6 +17,11 @@ export interface FamilyContext {
   today: Day;
   /** Set when the post goes out after its due day: the message says so (`markLate`). */
   late: { dueDay: Day } | null;
+  /**
+   * Reads shared by the rows prepared together (each kind of read once for all of them): a family
+   * with many rows due at once reads through these rather than with a query per row.
+   */
+  reads: RowReads;
 }
 
 /** A message and the channel it goes to (null: the row's own channel, else the workspace channel). */

@@ -1,6 +1,5 @@
 import type { Destination } from '../messages/delivery.js';
 import type { Reminder } from '../store/reminder-ledger.js';
-import { sleep } from './concurrency.js';
 import { dropRows, SUPERSEDED } from './give-up.js';
 import type { RowOutcome } from './outcome.js';
 import { channelKey, type PassRun } from './pass-run.js';
@@ -17,27 +16,31 @@ interface ChannelQueue {
   lanes: Lane[];
 }
 
-type Lock = 'held' | 'none' | 'busy';
+type Lock = 'held' | 'none' | 'elsewhere';
 
 /**
  * Per-channel lanes: due rows are lined up per subject (the rows of one contract go out one after
  * the other, oldest first, never two at once), the subjects per channel they are expected to go to,
  * and one worker per channel works through them at the channel's pace, channels side by side. A
- * channel paused for long or failing is left for a later pass; another process working a channel
- * (its channel lock) is waited for while the other channels go on.
+ * process takes on as many channels as its posts can keep at their pace (`ChannelAdmission`); a
+ * channel another process is working (its channel lock) is left to that process, and looked at again
+ * once this pass has done the rest (`takeParked`). A channel paused for long or failing is left for a
+ * later pass.
  */
 export class ChannelLanes {
   private readonly queues = new Map<string, ChannelQueue>();
   /** Lanes not finished, per subject: a later row of the subject joins its lane. */
   private readonly lanes = new Map<string, Lane>();
   private readonly workers = new Set<string>();
+  /** Channels found in another process's hands: their rows were left to it. */
+  private readonly parked = new Map<string, Destination>();
   /** Rows waiting in lanes (not yet taken by a worker). */
   private pending = 0;
   private waiters: (() => void)[] = [];
 
   constructor(
     private readonly run: PassRun,
-    private readonly handle: (row: Reminder) => Promise<RowOutcome>,
+    private readonly handle: (row: Reminder, neededAt: number) => Promise<RowOutcome>,
   ) {}
 
   get busy(): boolean {
@@ -51,6 +54,13 @@ export class ChannelLanes {
   /** Resolves once fewer than `count` rows wait (or nothing is being worked on). */
   pendingBelow(count: number): Promise<void> {
     return this.waitUntil(() => this.pending < count || this.workers.size === 0);
+  }
+
+  /** The channels left to other processes since the last call, by key. */
+  takeParked(): Map<string, Destination> {
+    const parked = new Map(this.parked);
+    this.parked.clear();
+    return parked;
   }
 
   /** Adds due rows (oldest first) to their subjects' lanes, and starts a worker for each new channel. */
@@ -83,22 +93,25 @@ export class ChannelLanes {
   /** Works through one channel's lanes, one row at a time, at the channel's pace. */
   private async work(key: string): Promise<void> {
     this.workers.add(key);
+    const queue = this.queues.get(key)!;
+    const rate = this.run.pacer.channelRate(this.run.paced(queue.to));
+    let admitted = false;
     let lock: Lock = 'none';
     try {
-      const queue = this.queues.get(key)!;
-      lock = await this.lockChannel(key, queue.to);
+      admitted = await this.run.admission.admit(rate);
+      if (admitted) lock = await this.lockChannel(key);
+      if (lock === 'elsewhere') this.parked.set(key, queue.to);
       for (let lane = queue.lanes.shift(); lane; lane = queue.lanes.shift()) {
-        if (lock === 'busy') {
-          // Another process has been working this channel for longer than a lease: later.
-          this.leave(lane, 'deferred');
-          this.lanes.delete(lane.subject);
-        } else {
-          await this.workLane(lane, queue.to, lock === 'held');
-        }
+        if (!admitted) this.leave(lane, 'deferred');
+        // Another process is working this channel: its rows are left to it (not counted here).
+        else if (lock === 'elsewhere') this.leave(lane, 'lost');
+        else await this.workLane(lane, queue.to, lock === 'held');
+        this.lanes.delete(lane.subject);
       }
       this.queues.delete(key);
     } finally {
       if (lock === 'held') await this.run.deps.channelLocks!.unlock(key).catch(() => undefined);
+      if (admitted) this.run.admission.release(rate);
       this.workers.delete(key);
       // Rows for this channel that arrived while the lock was being given back: a new round.
       if (this.queues.get(key)?.lanes.length) void this.work(key);
@@ -106,25 +119,15 @@ export class ChannelLanes {
     }
   }
 
-  /** Takes the channel's lock, waiting while another process holds it ('none': no locks, or they failed). */
-  private async lockChannel(key: string, to: Destination): Promise<Lock> {
+  /** Takes the channel's lock without waiting ('none': no locks, or they failed; 'elsewhere': another process has it). */
+  private async lockChannel(key: string): Promise<Lock> {
     const locks = this.run.deps.channelLocks;
     if (!locks) return 'none';
-    const giveUpAt = Date.now() + this.run.leaseMs;
-    for (let waited = false; ; waited = true) {
-      if (this.run.stopped) return 'busy';
-      try {
-        if (await locks.tryLock(key)) {
-          // The process that had it may have posted here a moment ago.
-          if (waited) this.run.pacer.yieldSlot(this.run.paced(to));
-          return 'held';
-        }
-      } catch (error) {
-        this.run.log(`channel locks unavailable (${(error as Error).message}): pacing within this process only`, 'warn');
-        return 'none';
-      }
-      if (Date.now() > giveUpAt) return 'busy';
-      await sleep(Math.max(this.run.pacer.spacing(this.run.paced(to)), 100), this.run.deps.signal);
+    try {
+      return (await locks.tryLock(key)) ? 'held' : 'elsewhere';
+    } catch (error) {
+      this.run.log(`channel locks unavailable (${(error as Error).message}): pacing within this process only`, 'warn');
+      return 'none';
     }
   }
 
@@ -132,33 +135,29 @@ export class ChannelLanes {
     const { run } = this;
     const key = channelKey(to);
     const paced = run.paced(to);
-    try {
-      while (lane.items.length > 0) {
-        const wait = run.pacer.delayFor(paced);
-        if (run.stopped || run.deferredChannels.has(key) || wait > run.maxChannelWaitMs) {
-          if (wait > run.maxChannelWaitMs) run.deferredChannels.add(key);
-          this.leave(lane, 'deferred');
-          return;
-        }
-        await run.pacer.waitFor(paced, run.deps.signal);
-        const [row] = this.take(lane, 1);
-        const outcome = await this.handle(row!);
-        run.count(outcome);
-        if (outcome === 'lost') {
-          // Another process is posting this subject (and, without channel locks, most likely in this
-          // channel right now: wait a slot, so that between them they keep to the channel's pace).
-          if (!locked) run.pacer.yieldSlot(paced);
-          this.take(lane, lane.items.length);
-          return;
-        }
-        if (outcome === 'retrying' || outcome === 'deferred') {
-          run.deferredChannels.add(key);
-          this.leave(lane, 'deferred');
-          return;
-        }
+    while (lane.items.length > 0) {
+      const wait = run.pacer.delayFor(paced);
+      if (run.stopped || run.deferredChannels.has(key) || wait > run.maxChannelWaitMs) {
+        if (wait > run.maxChannelWaitMs) run.deferredChannels.add(key);
+        this.leave(lane, 'deferred');
+        return;
       }
-    } finally {
-      this.lanes.delete(lane.subject);
+      const [row] = this.take(lane, 1);
+      // Prepared (with other channels' rows) while the channel's slot comes; posted in the slot.
+      const outcome = await this.handle(row!, Date.now() + wait);
+      run.count(outcome);
+      if (outcome === 'lost') {
+        // Another process is posting this subject (and, without channel locks, most likely in this
+        // channel right now: wait a slot, so that between them they keep to the channel's pace).
+        if (!locked) run.pacer.yieldSlot(paced);
+        this.take(lane, lane.items.length);
+        return;
+      }
+      if (outcome === 'retrying' || outcome === 'deferred') {
+        run.deferredChannels.add(key);
+        this.leave(lane, 'deferred');
+        return;
+      }
     }
   }
 

@@ -96,6 +96,12 @@ export class PostPacer {
     return Math.max(0, ...p.limits.filter((l) => l.per === 'channel').map((l) => l.windowMs / l.posts));
   }
 
+  /** Posts a second `p`'s channel limits allow (Slack: one); 0 when they set none (not paced). */
+  channelRate(p: Paced): number {
+    const rates = p.limits.filter((l) => l.per === 'channel' && l.windowMs > 0).map((l) => (l.posts * 1000) / l.windowMs);
+    return rates.length > 0 ? Math.min(...rates) : 0;
+  }
+
   /** A 429 with Retry-After: nothing goes to `to` for `ms`; other channels are not affected. */
   pause(to: Destination, ms: number): void {
     const key = channelOf(to);

@@ -7,6 +7,7 @@ import type { Reminder } from '../store/reminder-ledger.js';
 import { getWorkspace, type Workspace } from '../store/workspaces.js';
 import type { ReminderFamily } from './family.js';
 import { emptyReport, tally, type RowOutcome } from './outcome.js';
+import { ChannelAdmission } from './admission.js';
 import { PostPacer, type Paced } from './pacer.js';
 import type { Log, LogLevel } from '../log.js';
 
@@ -55,6 +56,8 @@ export class PassRun {
   readonly report = emptyReport();
   stopped = false;
   readonly pacer: PostPacer;
+  /** How many channels this process works at once (as many as its posts can keep at their pace). */
+  readonly admission: ChannelAdmission;
   readonly leaseMs: number;
   readonly maxChannelWaitMs: number;
   /** Channels whose remaining rows wait for a later pass (failing, or paused for long). */
@@ -73,6 +76,7 @@ export class PassRun {
     readonly now: Date,
   ) {
     this.pacer = deps.pacer ?? new PostPacer();
+    this.admission = new ChannelAdmission(deps.postsInFlight ?? 1);
     this.leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
     this.maxChannelWaitMs = deps.maxChannelWaitMs ?? 10_000;
     deps.signal?.addEventListener('abort', this.onAbort, { once: true });
@@ -100,6 +104,7 @@ export class PassRun {
 
   stop(): void {
     this.stopped = true;
+    this.admission.close();
   }
 
   claimOptions(): ClaimOptions {

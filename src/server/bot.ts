@@ -7,7 +7,7 @@ import { passTuning } from '../scheduler/tuning.js';
 import { isPostgresqlUrl, openDatabase, type Db } from '../store/client.js';
 import { applyMigrations } from '../store/migrations.js';
 import { createSlackApp, type SlackApp } from '../platforms/slack/app.js';
-import { createTeamsBot } from '../platforms/teams/app.js';
+import { teamsNotConfigured } from '../platforms/teams/not-configured.js';
 import { platformDeliveries } from './platform-deliveries.js';
 import { leveledLog, type Log } from '../log.js';
 import { calendarFeedRoute } from './calendar-feed.js';
@@ -84,8 +84,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   }
 
   const teams = teamsMode(config);
-  const teamsBot = createTeamsBot(teamsConnection, { db, delivery, clock, defaultTimezone: config.DEFAULT_TIMEZONE, log, publicUrl });
-  server.post('/api/messages', ...teamsBot.routes);
+  // botbuilder and teams-ai (80 MB of memory) are loaded only when Teams is configured.
+  const teamsRoutes = teamsConnection
+    ? (await import('../platforms/teams/app.js')).createTeamsBot(teamsConnection, { db, delivery, clock, defaultTimezone: config.DEFAULT_TIMEZONE, log, publicUrl }).routes
+    : [teamsNotConfigured];
+  server.post('/api/messages', ...teamsRoutes);
   if (teams === 'unauthenticated') TEAMS_UNAUTHENTICATED_WARNING.forEach((line) => log(line, 'warn'));
   if (config.TEAMS_UNAUTHENTICATED && config.MICROSOFT_APP_ID) log('TEAMS_UNAUTHENTICATED is ignored: MICROSOFT_APP_ID is set, so Teams requests are authenticated.', 'warn');
 

@@ -18,6 +18,8 @@ export type Provider = 'sqlite' | 'postgresql';
 export interface RowWriter {
   /** Inserts the rows (cells in the order of `columns`); a duplicate key throws UniqueViolation. */
   insert(table: string, columns: Columns, rows: readonly (readonly Cell[])[]): Promise<void>;
+  /** One statement with `?` placeholders, in the same transaction. */
+  run(sql: string, values?: readonly Cell[]): Promise<void>;
 }
 
 /**
@@ -27,6 +29,13 @@ export interface RowWriter {
  * statement costs ~5 ms more besides its rows, so its chunks are larger.
  */
 const ROWS_PER_STATEMENT: Record<Provider, number> = { sqlite: 250, postgresql: 1_000 };
+
+/** `?` placeholders as PostgreSQL's `$1, $2…` (SQL written here has no `?` anywhere else). */
+export function placeholders(sql: string, provider: Provider): string {
+  if (provider === 'sqlite') return sql;
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${(n += 1)}`);
+}
 
 /** Which database a client talks to (Prisma knows it; its own raw-SQL placeholders depend on it). */
 export function providerOf(db: Tx): Provider {
@@ -87,6 +96,9 @@ export function jsonRows(rows: readonly (readonly Cell[])[], provider: Provider)
 export function prismaRowWriter(tx: Tx): RowWriter {
   const provider = providerOf(tx);
   return {
+    async run(sql, values = []) {
+      await tx.$executeRawUnsafe(placeholders(sql, provider), ...values.map((cell) => encodeCell(cell, provider)));
+    },
     async insert(table, columns, rows) {
       const sql = jsonRowsStatement(table, columns, provider);
       const size = ROWS_PER_STATEMENT[provider];

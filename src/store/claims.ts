@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { claimRows, recordSentRows } from './claim-statements.js';
 import type { Db } from './client.js';
 import type { Reminder } from './reminder-ledger.js';
 
@@ -17,6 +18,14 @@ export function claimable(options: ClaimOptions) {
     { status: 'failed', OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: options.now } }] },
     { status: 'sending', claimedAt: { lt: new Date(options.realNow.getTime() - options.leaseMs) } },
   ];
+}
+
+/** What a post left to record on its row. */
+export interface SentResult {
+  channelId: string;
+  messageId: string | null;
+  late: boolean;
+  at: Date;
 }
 
 /** Why a row was given up when its error will not heal (channel gone, bot removed, token revoked). */
@@ -38,12 +47,17 @@ export class Claim {
 
   /** Atomically takes a due row (one conditional UPDATE); null when another pass or process got it first. */
   static async take(db: Db, row: Reminder, options: ClaimOptions): Promise<Claim | null> {
+    return (await Claim.takeMany(db, [row], options)).get(row.id) ?? null;
+  }
+
+  /**
+   * Atomically takes the due rows among `rows` with one conditional UPDATE; the claims by row id. A
+   * row another pass or process got first (or is changing right now) has none.
+   */
+  static async takeMany(db: Db, rows: readonly Reminder[], options: ClaimOptions): Promise<Map<string, Claim>> {
     const token = randomUUID();
-    const { count } = await db.reminder.updateMany({
-      where: { id: row.id, OR: claimable(options) },
-      data: { status: 'sending', claimToken: token, claimedAt: options.realNow, attempts: { increment: 1 } },
-    });
-    return count === 1 ? new Claim(db, row, token, options.realNow.getTime()) : null;
+    const taken = await claimRows(db, rows.map((r) => r.id), token, options);
+    return new Map(rows.filter((r) => taken.has(r.id)).map((r) => [r.id, new Claim(db, r, token, options.realNow.getTime())]));
   }
 
   /** How long ago the claim was taken or last renewed. */
@@ -61,11 +75,16 @@ export class Claim {
     return count === 1;
   }
 
-  async sent(result: { channelId: string; messageId: string | null; late: boolean; at: Date }): Promise<void> {
-    await this.db.reminder.updateMany({
-      where: { id: this.row.id, claimToken: this.token },
-      data: { status: 'sent', channelId: result.channelId, messageId: result.messageId, late: result.late, sentAt: result.at, lastError: null },
-    });
+  async sent(result: SentResult): Promise<void> {
+    await Claim.sentMany([{ claim: this, ...result }]);
+  }
+
+  /** Records several posted claims as sent in one statement (they share one database). */
+  static async sentMany(posted: readonly ({ claim: Claim } & SentResult)[]): Promise<void> {
+    const first = posted[0];
+    if (!first) return;
+    const rows = posted.map(({ claim, ...result }) => ({ id: claim.row.id, token: claim.token, ...result }));
+    await recordSentRows(first.claim.db, rows, new Date());
   }
 
   /** A failed post: retried from `retryAt`, or, with null, given up (`dead`, recording where it was going). */

@@ -38,6 +38,19 @@ export async function escalationContact(db: Db | Tx, contractId: string, level: 
   return db.contact.findFirst({ where: { contractId, role: `escalation-${level}` }, orderBy: { createdAt: 'asc' } });
 }
 
+/** The escalation contacts on record of these contracts, by contract id and level (the first of each); one query. */
+export async function escalationContacts(db: Db | Tx, contractIds: readonly string[]): Promise<Map<string, Map<number, Contact>>> {
+  const byContract = new Map<string, Map<number, Contact>>(contractIds.map((id) => [id, new Map()]));
+  if (contractIds.length === 0) return byContract;
+  const contacts = await db.contact.findMany({ where: { contractId: { in: [...byContract.keys()] }, role: { startsWith: 'escalation-' } }, orderBy: { createdAt: 'asc' } });
+  for (const c of contacts) {
+    const levels = byContract.get(c.contractId)!;
+    const level = Number(c.role.slice('escalation-'.length));
+    if (!levels.has(level)) levels.set(level, c);
+  }
+  return byContract;
+}
+
 /**
  * Moves every role of `from` to `to` on the given contracts (all of theirs when null), inside the
  * caller's transaction. A role `to` already holds is not duplicated.

@@ -18,7 +18,7 @@ export interface NewContract {
 
 const CONTRACT_COLUMNS = [
   ['id', 'text'], ['workspaceId', 'text'], ['name', 'text'], ['nameKey', 'text'], ['vendor', 'text'], ['services', 'text'],
-  ['start', 'text'], ['end', 'text'], ['noticeDays', 'int'], ['renewal', 'text'], ['termMonths', 'int'], ['value', 'float'],
+  ['start', 'text'], ['end', 'text'], ['noticeDays', 'int'], ['deadline', 'text'], ['renewal', 'text'], ['termMonths', 'int'], ['value', 'float'],
   ['currency', 'text'], ['per', 'text'], ['tier', 'int'], ['ownerId', 'text'], ['channelId', 'text'], ['departments', 'text'],
   ['status', 'text'], ['cycle', 'int'], ['snoozedUntil', 'text'], ['createdBy', 'text'], ['createdAt', 'instant'], ['updatedAt', 'instant'],
 ] as const satisfies readonly (readonly [keyof Contract, ColumnType])[];
@@ -33,6 +33,12 @@ const REMINDER_COLUMNS = [
 ] as const;
 
 const AUDIT_COLUMNS = [['id', 'text'], ['workspaceId', 'text'], ['contractId', 'text'], ['actorId', 'text'], ['action', 'text'], ['detail', 'text'], ['at', 'instant']] as const;
+
+function countBy(keys: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
 
 /**
  * Creates contracts with their first cycle's reminder plan and their "contract.added" audit rows, in
@@ -58,6 +64,9 @@ export async function insertContracts(writer: RowWriter, items: readonly NewCont
       return plan.map((step) => [orderedUuid(), contract.workspaceId, subject, contract.id, cycle, step.kind, step.step, step.dueAt, null, stamped, stamped]);
     }),
   );
+  for (const [workspaceId, added] of countBy(created.map(({ contract }) => contract.workspaceId))) {
+    await writer.run('UPDATE "Workspace" SET "activeContracts" = "activeContracts" + ? WHERE "id" = ?', [added, workspaceId]);
+  }
   await writer.insert(
     'AuditEvent',
     AUDIT_COLUMNS,

@@ -1,5 +1,6 @@
 import type { Contract } from '../generated/prisma/client.js';
-import type { ContractTerms, Per, RenewalMode, Tier } from '../domain/contract-terms.js';
+import { deadlineOf, type ContractTerms, type Per, type RenewalMode, type Tier } from '../domain/contract-terms.js';
+import { placeholders, providerOf } from './bulk-insert.js';
 import type { Db, Tx } from './client.js';
 
 export type { Contract };
@@ -40,11 +41,65 @@ export async function activeContracts(db: Db | Tx, workspaceId: string): Promise
   return db.contract.findMany({ where: { workspaceId, status: 'active' }, orderBy: { end: 'asc' } });
 }
 
+/** One page of a workspace's active contracts, soonest notice deadline first (then by name), and how many there are. */
+export async function activeContractsByDeadline(db: Db | Tx, workspaceId: string, page: { skip: number; take: number }): Promise<{ contracts: Contract[]; total: number }> {
+  const [contracts, total] = await Promise.all([
+    db.contract.findMany({ where: { workspaceId, status: 'active' }, orderBy: [{ deadline: 'asc' }, { nameKey: 'asc' }], skip: page.skip, take: page.take }),
+    activeContractCount(db, workspaceId),
+  ]);
+  return { contracts, total };
+}
+
+/** The counts of `contractsFallingDue`, each from an index alone (Prisma's count reads the rows). */
+const FALLING_DUE = `SELECT
+  (SELECT CAST(count(*) AS INTEGER) FROM "Contract" WHERE "workspaceId" = ? AND "status" = 'active' AND "deadline" >= ? AND "deadline" <= ?) AS "deadlines",
+  (SELECT CAST(count(*) AS INTEGER) FROM "Contract" WHERE "workspaceId" = ? AND "status" = 'active' AND "end" >= ? AND "end" <= ?) AS "ends",
+  (SELECT CAST(count(*) AS INTEGER) FROM "Contract" WHERE "workspaceId" = ? AND "status" = 'active' AND "end" >= ? AND "end" <= ? AND "noticeDays" = 0) AS "withoutNotice"`;
+
+/**
+ * A workspace's active contracts whose notice deadline (with a notice period) or end falls in
+ * [from, until]: the first `take` of each, soonest first (from the indexes on deadline and end), and
+ * how many there are of each.
+ */
+export async function contractsFallingDue(
+  db: Db | Tx,
+  workspaceId: string,
+  window: { from: string; until: string; take: number },
+): Promise<{ byDeadline: Contract[]; byEnd: Contract[]; deadlines: number; ends: number }> {
+  const active = { workspaceId, status: 'active' };
+  const [byDeadline, byEnd, [counts]] = await Promise.all([
+    db.contract.findMany({ where: { ...active, noticeDays: { gt: 0 }, deadline: { gte: window.from, lte: window.until } }, orderBy: [{ deadline: 'asc' }, { nameKey: 'asc' }], take: window.take }),
+    db.contract.findMany({ where: { ...active, end: { gte: window.from, lte: window.until } }, orderBy: [{ end: 'asc' }, { nameKey: 'asc' }], take: window.take }),
+    db.$queryRawUnsafe<{ deadlines: number; ends: number; withoutNotice: number }[]>(
+      placeholders(FALLING_DUE, providerOf(db as Tx)), workspaceId, window.from, window.until, workspaceId, window.from, window.until, workspaceId, window.from, window.until,
+    ),
+  ]);
+  // Without a notice period the deadline is the end: one event, counted with the ends.
+  return { byDeadline, byEnd, deadlines: Number(counts!.deadlines) - Number(counts!.withoutNotice), ends: Number(counts!.ends) };
+}
+
 /** What a change may set on a contract (its identity and clock stamps are not the caller's). */
 export type ContractChange = Partial<Omit<Contract, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt' | 'createdBy'>>;
 
-export async function updateContract(tx: Db | Tx, id: string, change: ContractChange): Promise<Contract> {
-  return tx.contract.update({ where: { id }, data: change });
+/**
+ * Changes a contract; a new end or notice period moves its notice deadline with it, and a contract
+ * becoming active or ceasing to be is counted in its workspace's `activeContracts`. Call it inside a
+ * transaction when the status changes.
+ */
+export async function updateContract(tx: Db | Tx, id: string, change: Omit<ContractChange, 'deadline'>): Promise<Contract> {
+  const before = change.status === undefined ? null : await tx.contract.findUnique({ where: { id }, select: { status: true } });
+  let updated = await tx.contract.update({ where: { id }, data: change });
+  const deadline = deadlineOf(termsOf(updated));
+  if (deadline !== updated.deadline) updated = await tx.contract.update({ where: { id }, data: { deadline } });
+  const active = (status: string | undefined) => (status === 'active' ? 1 : 0);
+  const moved = before ? active(updated.status) - active(before.status) : 0;
+  if (moved !== 0) await tx.workspace.update({ where: { id: updated.workspaceId }, data: { activeContracts: { increment: moved } } });
+  return updated;
+}
+
+/** How many active contracts a workspace has (kept on the workspace: no count of the contracts). */
+export async function activeContractCount(db: Db | Tx, workspaceId: string): Promise<number> {
+  return (await db.workspace.findUnique({ where: { id: workspaceId }, select: { activeContracts: true } }))?.activeContracts ?? 0;
 }
 
 /** The names of these contracts, by id. */
@@ -57,6 +112,13 @@ export async function contractNamesById(db: Db | Tx, ids: readonly string[]): Pr
 /** The contract a ledger row points at (its id is the row's own foreign key: no workspace scope needed). */
 export async function contractOfRow(db: Db | Tx, contractId: string): Promise<Contract | null> {
   return db.contract.findUnique({ where: { id: contractId } });
+}
+
+/** Contracts by id (rows of the ledger point at them), one query. */
+export async function contractsByIds(db: Db | Tx, ids: readonly string[]): Promise<Map<string, Contract>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.contract.findMany({ where: { id: { in: [...new Set(ids)] } } });
+  return new Map(rows.map((c) => [c.id, c]));
 }
 
 /** `contractOfRow` where the row's contract must exist (the ledger keeps no row of a deleted contract). */

@@ -114,6 +114,18 @@ export async function creditsOf(db: Db | Tx, workspaceId: string, options: { con
   });
 }
 
+/** The credits of these contracts in the months from `fromMonth` to `toMonth`, by contract id, newest month first (one query). */
+export async function creditsOfContracts(db: Db | Tx, contractIds: readonly string[], months: { fromMonth: string; toMonth: string }): Promise<Map<string, Credit[]>> {
+  const byContract = new Map<string, Credit[]>(contractIds.map((id) => [id, []]));
+  if (contractIds.length === 0) return byContract;
+  const credits = await db.credit.findMany({
+    where: { contractId: { in: [...contractIds] }, month: { gte: months.fromMonth, lte: months.toMonth } },
+    orderBy: [{ month: 'desc' }, { number: 'desc' }],
+  });
+  for (const credit of credits) byContract.get(credit.contractId)?.push(credit);
+  return byContract;
+}
+
 /** The months ('2026-11') a period touches, in the workspace zone: credits of those months belong to it. */
 export function monthsOf(period: { start: Date; end: Date }, timezone: string): { fromMonth: string; toMonth: string } {
   return { fromMonth: dayIn(period.start, timezone).slice(0, 7), toMonth: dayIn(new Date(period.end.getTime() - 1), timezone).slice(0, 7) };

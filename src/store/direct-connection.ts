@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { instantText, type Cell, type Columns, type Provider, type RowWriter } from './bulk-insert.js';
+import { instantText, placeholders, type Cell, type Columns, type Provider, type RowWriter } from './bulk-insert.js';
 import { parseDatabaseUrl, withUtcSessions } from './database-url.js';
 import { UniqueViolation } from './unique-violation.js';
 
@@ -75,12 +75,6 @@ async function openSqlite(path: string): Promise<DirectConnection> {
   };
 }
 
-/** `?` placeholders as PostgreSQL's `$1, $2…` (our SQL has no `?` anywhere else). */
-function numbered(sql: string): string {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${(n += 1)}`);
-}
-
 /** COPY text written to the socket at a time. */
 const COPY_CHUNK_CHARS = 64 * 1024;
 
@@ -108,10 +102,10 @@ async function openPostgres(url: string): Promise<DirectConnection> {
   return {
     provider: 'postgresql',
     async rows<T>(sql: string, values: readonly unknown[] = []) {
-      return (await client.query(numbered(sql), [...values])).rows as T[];
+      return (await client.query(placeholders(sql, 'postgresql'), [...values])).rows as T[];
     },
     async run(sql, values = []) {
-      await client.query(numbered(sql), [...values]);
+      await client.query(placeholders(sql, 'postgresql'), [...values]);
     },
     // COPY: the server parses plain text, the fastest way in (rows as jsonb took twice as long).
     async insert(table, columns, rows) {

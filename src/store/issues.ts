@@ -63,8 +63,9 @@ export async function createIssue(tx: Db | Tx, issue: NewIssue): Promise<VendorI
 /** What a step of an issue's life changes (responded, resolved, reopened). */
 export type IssueChange = Partial<Pick<VendorIssue, 'respondedAt' | 'resolvedAt' | 'reopenCount'>>;
 
+/** Changes an issue's times; its stored SLA measurements are counted again when next needed. */
 export async function updateIssue(tx: Db | Tx, id: string, change: IssueChange): Promise<VendorIssue> {
-  return tx.vendorIssue.update({ where: { id }, data: change });
+  return tx.vendorIssue.update({ where: { id }, data: { ...change, responseMs: null, resolutionMs: null, slaClock: null } });
 }
 
 /** Where the issue's message was posted, to update it in place later. */
@@ -80,6 +81,13 @@ export async function openIssuesOf(db: Db | Tx, contractId: string, options: { p
 /** The issue a ledger row points at (by its own id: no workspace scope needed). */
 export async function issueOfRow(db: Db | Tx, id: string): Promise<VendorIssue | null> {
   return db.vendorIssue.findUnique({ where: { id } });
+}
+
+/** Issues by id (rows of the ledger point at them), one query. */
+export async function issuesByIds(db: Db | Tx, ids: readonly string[]): Promise<Map<string, VendorIssue>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.vendorIssue.findMany({ where: { id: { in: [...new Set(ids)] } } });
+  return new Map(rows.map((i) => [i.id, i]));
 }
 
 /** Records an outage with the workspace's next O-<n>; returns that number. */

@@ -73,7 +73,7 @@ export async function replanContract(tx: Tx, contract: Contract, workspace: Work
   await syncPlan(tx, { workspaceId: contract.workspaceId, series: { of: 'contract', contractId: contract.id, cycle: contract.cycle }, contractId: contract.id }, plan);
   // Reminders of earlier cycles that never went out are obsolete now.
   await tx.reminder.updateMany({
-    where: { subject: contractSubject(contract.id), cycle: { lt: contract.cycle }, status: { in: ['planned', 'failed'] } },
+    where: { contractId: contract.id, subject: contractSubject(contract.id), cycle: { lt: contract.cycle }, status: { in: ['planned', 'failed'] } },
     data: { status: 'cancelled' },
   });
   return plan;
@@ -91,7 +91,8 @@ export async function cancelSeries(db: Db | Tx, workspaceId: string, series: Led
 
 export async function upcomingReminders(db: Db | Tx, contractId: string, cycle: number, limit = 10): Promise<Reminder[]> {
   return db.reminder.findMany({
-    where: { subject: contractSubject(contractId), cycle, status: { in: ['planned', 'failed'] } },
+    // contractId: the index on (contractId, cycle); without it the (status, dueAt) one would walk every planned row.
+    where: { contractId, subject: contractSubject(contractId), cycle, status: { in: ['planned', 'failed'] } },
     orderBy: { dueAt: 'asc' },
     take: limit,
   });
@@ -188,6 +189,24 @@ export async function postedReminder(db: Db | Tx, contractId: string, channelId:
 /** Whether another step of the row's series, of `kind`, is due by `now` (a breach supersedes its warning). */
 export async function siblingDue(db: Db | Tx, row: Pick<Reminder, 'workspaceId' | 'subject' | 'cycle'>, kind: string, now: Date): Promise<boolean> {
   return (await db.reminder.count({ where: { workspaceId: row.workspaceId, subject: row.subject, cycle: row.cycle, kind, dueAt: { lte: now } } })) > 0;
+}
+
+/**
+ * `siblingDue` for many series at once: the keys ("<workspace> <subject> <cycle>") of those with a
+ * step of `kind` due by `now`. One query.
+ */
+export async function seriesWithStepDue(db: Db | Tx, series: readonly Pick<Reminder, 'workspaceId' | 'subject' | 'cycle'>[], kind: string, now: Date): Promise<Set<string>> {
+  if (series.length === 0) return new Set();
+  const rows = await db.reminder.findMany({
+    where: { workspaceId: { in: [...new Set(series.map((s) => s.workspaceId))] }, subject: { in: [...new Set(series.map((s) => s.subject))] }, kind, dueAt: { lte: now } },
+    select: { workspaceId: true, subject: true, cycle: true },
+  });
+  return new Set(rows.map(seriesId));
+}
+
+/** The key of a row's series in `seriesWithStepDue`. */
+export function seriesId(row: Pick<Reminder, 'workspaceId' | 'subject' | 'cycle'>): string {
+  return `${row.workspaceId} ${row.subject} ${row.cycle}`;
 }
 
 /** Whether the month's reports of a workspace are planned (for any channel). */

@@ -34,10 +34,25 @@ export function tiersOfRow(json: string | null): CreditTier[] {
 
 /** A contract's SLA clock and targets; with nothing set: 24x7, no targets, no uptime target. */
 export async function slaPolicyOf(db: Db | Tx, contractId: string, timezone: string): Promise<SlaPolicy> {
-  const [policy, targets] = await Promise.all([
-    db.slaPolicy.findUnique({ where: { contractId } }),
-    db.slaTarget.findMany({ where: { contractId } }),
+  return (await slaPoliciesOf(db, [contractId], timezone)).get(contractId)!;
+}
+
+/** `slaPolicyOf` for many contracts of one workspace: two queries however many. */
+export async function slaPoliciesOf(db: Db | Tx, contractIds: readonly string[], timezone: string): Promise<Map<string, SlaPolicy>> {
+  const ids = [...new Set(contractIds)];
+  const [policies, targets] = await Promise.all([
+    db.slaPolicy.findMany({ where: { contractId: { in: ids } } }),
+    db.slaTarget.findMany({ where: { contractId: { in: ids } } }),
   ]);
+  const policyOf = new Map(policies.map((p) => [p.contractId, p]));
+  const targetsOf = new Map<string, typeof targets>();
+  for (const t of targets) targetsOf.set(t.contractId, [...(targetsOf.get(t.contractId) ?? []), t]);
+  return new Map(ids.map((id) => [id, policyOfRows(policyOf.get(id) ?? null, targetsOf.get(id) ?? [], timezone)]));
+}
+
+type PolicyRow = { hours: string; holidays: string; uptimeTarget: number | null; expectation: number | null; creditTiers: string | null; claimDays: number };
+
+function policyOfRows(policy: PolicyRow | null, targets: readonly { priority: string; response: string | null; resolution: string | null }[], timezone: string): SlaPolicy {
   const holidays = policy ? holidayList.parse(JSON.parse(policy.holidays)) : [];
   const hoursKind = policy?.hours === 'business' ? 'business' : '24x7';
   const byPriority: SlaTargets = {};

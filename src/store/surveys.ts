@@ -92,8 +92,25 @@ export async function saveComment(db: Db, surveyId: string, userId: string, text
 }
 
 export async function tallyOf(db: Db | Tx, surveyId: string): Promise<Tally> {
-  const votes = await db.surveyVote.findMany({ where: { surveyId }, select: { rating: true } });
-  return tally(votes.map((v) => v.rating));
+  return (await talliesOf(db, [surveyId])).get(surveyId)!;
+}
+
+/** The votes of many surveys, tallied, by survey id (one query). */
+export async function talliesOf(db: Db | Tx, surveyIds: readonly string[]): Promise<Map<string, Tally>> {
+  const votes = surveyIds.length === 0 ? [] : await db.surveyVote.findMany({ where: { surveyId: { in: [...surveyIds] } }, select: { surveyId: true, rating: true } });
+  const ratings = new Map<string, number[]>(surveyIds.map((id) => [id, []]));
+  for (const v of votes) ratings.get(v.surveyId)!.push(v.rating);
+  return new Map([...ratings].map(([id, r]) => [id, tally(r)]));
+}
+
+/** Each contract's latest survey (open or closed), by contract id; one query. */
+export async function latestSurveys(db: Db | Tx, contractIds: readonly string[]): Promise<Map<string, Survey>> {
+  const latest = new Map<string, Survey>();
+  if (contractIds.length === 0) return latest;
+  for (const survey of await db.survey.findMany({ where: { contractId: { in: [...contractIds] } }, orderBy: { openedAt: 'desc' } })) {
+    if (!latest.has(survey.contractId)) latest.set(survey.contractId, survey);
+  }
+  return latest;
 }
 
 /** The comments' texts, oldest first: who wrote them is never read. */

@@ -45,17 +45,14 @@ export function workspaceOfRow(row: WorkspaceRow): Workspace {
  * bot's clock: what a workspace missed before it existed (last month's report) is judged by it.
  */
 export async function ensureWorkspace(db: Db | Tx, id: string, platform: Platform, defaultTimezone: string, now: Date): Promise<Workspace> {
+  // Every request asks: one read when it exists (Prisma's upsert is a transaction of three statements).
+  const found = await db.workspace.findUnique({ where: { id } });
+  if (found) return workspaceOfRow(found);
   try {
-    const row = await db.workspace.upsert({
-      where: { id },
-      create: { id, platform, timezone: defaultTimezone, createdAt: now },
-      update: {},
-    });
-    return workspaceOfRow(row);
+    return workspaceOfRow(await db.workspace.create({ data: { id, platform, timezone: defaultTimezone, createdAt: now } }));
   } catch (error) {
-    // Prisma's upsert reads, then inserts: on PostgreSQL two first requests of a new workspace at
-    // the same instant (two instances, or a retried request) both insert and one gets P2002. The
-    // workspace exists then.
+    // Two first requests of a new workspace at the same instant (two instances, or a retried
+    // request) both insert, and one gets P2002: the workspace exists then.
     if ((error as { code?: string }).code !== 'P2002') throw error;
     return workspaceOfRow(await db.workspace.findUniqueOrThrow({ where: { id } }));
   }
@@ -92,8 +89,13 @@ export async function updateWorkspace(db: Db | Tx, id: string, change: SettingsC
 }
 
 /** Every workspace, with what monthly planning (reports, service credits) needs. */
-export async function allWorkspaces(db: Db): Promise<{ id: string; timezone: string; reminderTime: string; defaultChannel: string | null; createdAt: Date; creditMonth: string | null }[]> {
-  return db.workspace.findMany({ select: { id: true, timezone: true, reminderTime: true, defaultChannel: true, createdAt: true, creditMonth: true } });
+export async function allWorkspaces(db: Db): Promise<{ id: string; timezone: string; reminderTime: string; defaultChannel: string | null; createdAt: Date; creditMonth: string | null; reportMonth: string | null }[]> {
+  return db.workspace.findMany({ select: { id: true, timezone: true, reminderTime: true, defaultChannel: true, createdAt: true, creditMonth: true, reportMonth: true } });
+}
+
+/** Marks a workspace's monthly SLA reports of `month` planned: later passes ask nothing more about them. */
+export async function markReportsPlanned(db: Db, workspaceId: string, month: string): Promise<void> {
+  await db.workspace.updateMany({ where: { id: workspaceId, OR: [{ reportMonth: null }, { reportMonth: { lt: month } }] }, data: { reportMonth: month } });
 }
 
 /** Whether the database holds no workspace at all (a fresh install: the sandbox seeds its demo then). */

@@ -32,7 +32,7 @@ export async function seedDueReminders(db: Db, count: number, channels: number):
     for (let i = start; i < Math.min(start + 500, count); i += 1) {
       const id = randomUUID();
       const name = contractName(i);
-      contracts.push({ id, workspaceId: WORKSPACE, name, nameKey: name.toLowerCase(), vendor: `Vendor ${i % 50}`, end: '2027-01-31', noticeDays: 30, ownerId: 'UOWNER', channelId: channelName(i % channels), createdBy: 'UOWNER' });
+      contracts.push({ id, workspaceId: WORKSPACE, name, nameKey: name.toLowerCase(), vendor: `Vendor ${i % 50}`, end: '2027-01-31', noticeDays: 30, deadline: '2027-01-01', ownerId: 'UOWNER', channelId: channelName(i % channels), createdBy: 'UOWNER' });
       reminders.push({ workspaceId: WORKSPACE, ...seriesKey({ of: 'contract', contractId: id, cycle: 1 }), contractId: id, kind: 'renewal', step: 'd30', dueAt: new Date(DUE_AT) });
     }
     await db.contract.createMany({ data: contracts });

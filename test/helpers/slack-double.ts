@@ -45,6 +45,10 @@ export class SlackDouble {
   rateLimited = 0;
   /** Milliseconds before each Web API answer (a real Slack answers in ~100 ms, loopback in ~1). */
   latencyMs = 0;
+  /** Hears of every call as it arrives (the bench times answers by it). */
+  onCall: ((call: SlackCall) => void) | null = null;
+  /** When set, the raw bodies of the chat.postMessage calls are kept here (the bench replays them). */
+  rawPosts: { body: string; contentType: string }[] | null = null;
   port = 0;
 
   get apiUrl(): string {
@@ -66,6 +70,8 @@ export class SlackDouble {
         const answer = failure ? null : this.answer(method, body);
         if (answer && method === 'chat.postMessage') call.ts = String(answer['ts']);
         this.calls.push(call);
+        if (this.rawPosts && method === 'chat.postMessage') this.rawPosts.push({ body: raw, contentType: req.headers['content-type'] ?? '' });
+        this.onCall?.(call);
         this.waiters.forEach((w) => w.check());
         if (this.latencyMs > 0 && method !== 'response_url') await new Promise((r) => setTimeout(r, this.latencyMs));
         if (failure && 'reset' in failure) {

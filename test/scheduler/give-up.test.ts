@@ -23,7 +23,7 @@ beforeEach(async () => {
   const db = t.bot.db;
   await db.workspace.create({ data: { id: WORKSPACE, platform: 'slack', timezone: 'UTC', defaultChannel: HOME, createdAt: new Date('2026-11-01T00:00:00Z') } });
   contractId = randomUUID();
-  await db.contract.create({ data: { id: contractId, workspaceId: WORKSPACE, name: 'Globex Support', nameKey: 'globex support', vendor: 'Globex', end: '2027-01-31', noticeDays: 30, ownerId: 'UOWNER', channelId: CHANNEL, createdBy: 'UOWNER' } });
+  await db.contract.create({ data: { id: contractId, workspaceId: WORKSPACE, name: 'Globex Support', nameKey: 'globex support', vendor: 'Globex', end: '2027-01-31', noticeDays: 30, deadline: '2027-01-01', ownerId: 'UOWNER', channelId: CHANNEL, createdBy: 'UOWNER' } });
 });
 afterEach(async () => {
   await t.stop();

@@ -13,7 +13,7 @@ import { emptyTables, rowCounts } from '../helpers/reset-tables.js';
 /** Rows in tables that reference each other (a contract's reminders, decisions and audit trail). */
 async function fill(db: Db): Promise<void> {
   await db.workspace.create({ data: { id: 'slack:T1', platform: 'slack', timezone: 'UTC', issueSeq: 3 } });
-  const contract = await db.contract.create({ data: { workspaceId: 'slack:T1', name: 'Globex', nameKey: 'globex', vendor: 'Globex', end: '2027-01-31', noticeDays: 30, ownerId: 'UOWNER', createdBy: 'UOWNER' } });
+  const contract = await db.contract.create({ data: { workspaceId: 'slack:T1', name: 'Globex', nameKey: 'globex', vendor: 'Globex', end: '2027-01-31', noticeDays: 30, deadline: '2027-01-01', ownerId: 'UOWNER', createdBy: 'UOWNER' } });
   await db.reminder.create({ data: { workspaceId: 'slack:T1', ...seriesKey({ of: 'contract', contractId: contract.id, cycle: 1 }), contractId: contract.id, kind: 'renewal', step: 'd30', dueAt: new Date('2026-12-02T09:00:00Z') } });
   await db.decision.create({ data: { workspaceId: 'slack:T1', contractId: contract.id, cycle: 1, choice: 'renew', status: 'final', proposedBy: 'UOWNER' } });
   await db.auditEvent.create({ data: { workspaceId: 'slack:T1', contractId: contract.id, actorId: 'UOWNER', action: 'contract.added' } });

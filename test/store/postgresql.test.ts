@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient as PostgresqlClient } from '../../src/generated/prisma-postgresql/client.js';
 import { channelLocksFor } from '../../src/store/channel-locks.js';
 import { openDatabase, type Db } from '../../src/store/client.js';
-import { claim, type ClaimOptions } from '../../src/store/claims.js';
+import { claim, Claim, type ClaimOptions } from '../../src/store/claims.js';
 import { applyMigrations, defaultMigrationsDir, diffMigrationsToSchema, repoRoot } from '../../src/store/migrations.js';
 import { postgresqlSchema } from '../../scripts/schema-variants.mjs';
 import { createPostgresDatabase, postgresServerUrl, SKIP_WITHOUT_POSTGRES, type TestDatabase } from '../helpers/postgres.js';
@@ -149,16 +149,18 @@ describe.skipIf(!postgresServerUrl)(`on a PostgreSQL server${postgresServerUrl ?
     }
   });
 
-  it('the claim is one conditional UPDATE (READ COMMITTED re-checks its condition), not a read followed by a write', async () => {
+  it('a claim of many rows is one conditional UPDATE (rows locked in id order, those another transaction holds skipped), not a read followed by a write', async () => {
     const queries: string[] = [];
     const client = new PostgresqlClient({ adapter: new PrismaPg({ connectionString: database.url }), log: [{ emit: 'event', level: 'query' }] });
     client.$on('query', (e) => queries.push(e.query));
     try {
-      const row = await client.reminder.create({ data: { workspaceId: 'slack:TZ', subject: 'sql', kind: 'renewal', step: 'd1', dueAt: new Date('2026-12-02T09:00:00Z') } });
+      const dueAt = new Date('2026-12-02T09:00:00Z');
+      await client.reminder.createMany({ data: ['sql-1', 'sql-2', 'sql-3'].map((subject) => ({ workspaceId: 'slack:TZ', subject, kind: 'renewal', step: 'd1', dueAt })) });
+      const rows = await client.reminder.findMany({ where: { subject: { startsWith: 'sql-' } } });
       queries.length = 0;
-      expect(await claim(client as unknown as Db, row, { now: row.dueAt, realNow: new Date(), leaseMs: 60_000 })).toBeTruthy();
+      expect((await Claim.takeMany(client as unknown as Db, rows, { now: dueAt, realNow: new Date(), leaseMs: 60_000 })).size).toBe(3);
       expect(queries).toHaveLength(1);
-      expect(queries[0]).toMatch(/^UPDATE "public"\."Reminder" SET .* WHERE \("public"\."Reminder"\."id" = \$\d+ AND .*"status" = \$\d+/);
+      expect(queries[0]).toMatch(/^UPDATE "Reminder" SET "status" = 'sending'.* WHERE "id" IN \(SELECT "id" FROM "Reminder" WHERE .*"status" = 'planned'.* ORDER BY "id" FOR UPDATE SKIP LOCKED\)/s);
     } finally {
       await client.$disconnect();
     }

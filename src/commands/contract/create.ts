@@ -71,6 +71,7 @@ export function prepareContract(input: ContractInput, ctx: { workspaceId: string
       start,
       end,
       noticeDays,
+      deadline,
       renewal,
       termMonths,
       value: input.value ?? null,

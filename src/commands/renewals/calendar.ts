@@ -1,5 +1,5 @@
-import { eventsBetween, renewalEvents } from '../../domain/renewal-events.js';
-import { activeContracts, termsOf } from '../../store/contracts.js';
+import { mergeEvents } from '../../domain/renewal-events.js';
+import { contractsFallingDue, termsOf } from '../../store/contracts.js';
 import { day, daysLeft, mention } from '../../messages/format.js';
 import { message, type Block } from '../../messages/model.js';
 import { CHOICE_ICONS, CHOICE_LABELS, fallbackOutcome } from '../../messages/renewal.js';
@@ -9,20 +9,24 @@ import { todayOf, type CommandContext, type CommandResult } from '../context.js'
 import { parseOptions } from '../parse-args.js';
 import type { Token } from '../tokenize.js';
 import { UsageError } from '../errors.js';
-import { window, windowEnd } from '../values.js';
+import { pageNumber, window, windowEnd } from '../values.js';
+import { LINES_PER_PAGE, pageNote } from '../../messages/pages.js';
 
 const EXAMPLE = '/renewals within:90d';
 
-/** The renewal calendar: notice deadlines and ends inside the window, soonest first. */
+/** The renewal calendar: notice deadlines and ends inside the window, soonest first, a page of them at a time. */
 export async function renewalCalendar(ctx: CommandContext, tokens: Token[]): Promise<CommandResult> {
   if (tokens.some((t) => t.key === undefined)) throw new UsageError(`Unknown word \`${tokens.find((t) => t.key === undefined)!.value.slice(0, 40)}\`.`, EXAMPLE);
-  const options = parseOptions(tokens, { within: window }, EXAMPLE);
+  const options = parseOptions(tokens, { within: window, page: pageNumber }, EXAMPLE);
   const today = todayOf(ctx);
   const until = windowEnd(today, options.within ?? { amount: 90, unit: 'd' });
-  const contracts = await activeContracts(ctx.db, ctx.workspace.id);
-  const decisions = await currentDecisions(ctx.db, contracts);
-  const byId = new Map(contracts.map((c) => [c.id, c]));
-  const dates = eventsBetween(renewalEvents(contracts.map((c) => ({ id: c.id, terms: termsOf(c) }))), today, until);
+  const page = options.page ?? 1;
+  const skip = (page - 1) * LINES_PER_PAGE;
+  const due = await contractsFallingDue(ctx.db, ctx.workspace.id, { from: today, until, take: skip + LINES_PER_PAGE });
+  const total = due.deadlines + due.ends;
+  const dates = mergeEvents(due.byDeadline.map((c) => ({ id: c.id, terms: termsOf(c) })), due.byEnd.map((c) => ({ id: c.id, terms: termsOf(c) }))).slice(skip, skip + LINES_PER_PAGE);
+  const byId = new Map([...due.byDeadline, ...due.byEnd].map((c) => [c.id, c]));
+  const decisions = await currentDecisions(ctx.db, [...new Set(dates.map((e) => e.contractId))].map((id) => byId.get(id)!));
   const events = dates.map((e) => {
     const c = byId.get(e.contractId)!;
     const decided = decisionMark(decisions.get(c.id));
@@ -31,10 +35,13 @@ export async function renewalCalendar(ctx: CommandContext, tokens: Token[]): Pro
     return { day: e.day, line: `• ${day(e.day)}, ${daysLeft(today, e.day)}: *${c.name}* (${c.vendor}) ends${outcome} · ${mention(c.ownerId)}${decided}` };
   });
   const title = `Renewals from ${today} to ${until}`;
-  if (events.length === 0) return { reply: message(`${title}: nothing due.`, { type: 'header', text: title }, { type: 'section', text: 'Nothing falls due in this window.' }) };
+  if (total === 0) return { reply: message(`${title}: nothing due.`, { type: 'header', text: title }, { type: 'section', text: 'Nothing falls due in this window.' }) };
   const blocks: Block[] = [{ type: 'header', text: title }];
-  for (let i = 0; i < events.length && i < 900; i += 20) blocks.push({ type: 'section', text: events.slice(i, i + 20).map((e) => e.line).join('\n') });
-  return { reply: message(`${title}: ${events.length} date(s); first ${events[0]!.day}.`, ...blocks.slice(0, 50)) };
+  for (let i = 0; i < events.length; i += 20) blocks.push({ type: 'section', text: events.slice(i, i + 20).map((e) => e.line).join('\n') });
+  const more = pageNote({ page, shown: events.length, total, what: 'dates', next: `/renewals within:${options.within ? tokens.find((t) => t.key === 'within')!.value : '90d'} page:${page + 1}` });
+  if (more) blocks.push({ type: 'context', text: more });
+  const first = events[0]?.day ?? '';
+  return { reply: message(`${title}: ${total} date(s)${first ? `; ${page > 1 ? `page ${page} starts` : 'first'} ${first}` : ''}.`, ...blocks) };
 }
 
 /** " · ✅ decided: Renew" (🛑 Terminate, 🔄 Renegotiate) or " · ⏳ Terminate awaiting approval"; empty without a live decision. */

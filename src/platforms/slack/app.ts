@@ -1,4 +1,5 @@
 import { App, LogLevel, webApi, type Logger } from '@slack/bolt';
+import { keepAliveFetch } from './http-fetch.js';
 import type { Application, NextFunction, Request, Response } from 'express';
 import { registerActions } from './actions.js';
 import { registerCommands } from './commands.js';
@@ -69,7 +70,8 @@ function refuseFutureTimestamps(req: Request, res: Response, next: NextFunction)
  * sends, see receiver.ts); with an app token it uses Socket Mode instead.
  */
 export async function createSlackApp(options: SlackOptions, deps: SlackDeps, server: Application): Promise<App> {
-  const clientOptions = { ...(options.slackApiUrl && { slackApiUrl: options.slackApiUrl }), retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 } };
+  // keepAliveFetch: also what Bolt answers a command's response_url with.
+  const clientOptions = { ...(options.slackApiUrl && { slackApiUrl: options.slackApiUrl }), retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 }, fetch: keepAliveFetch };
   const logger = quietLogger(deps.log);
   // Bolt would block start-up on auth.test (retrying for up to half an hour when Slack is unreachable):
   // check the token ourselves, briefly, and hand Bolt the answer.

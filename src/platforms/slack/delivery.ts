@@ -1,6 +1,7 @@
 import { webApi } from '@slack/bolt';
 import type { Delivery, DeliveryResult, Destination, RateLimit } from '../../messages/delivery.js';
 import type { Message } from '../../messages/model.js';
+import { keepAliveFetch } from './http-fetch.js';
 import { toBlockKit } from './render.js';
 
 export const DEFAULT_CHANNEL_INTERVAL_MS = 1000;
@@ -24,7 +25,7 @@ export class SlackDelivery implements Delivery {
   /** `channelIntervalMs`: the least time between two posts to one channel (CHANNEL_POST_INTERVAL_MS). */
   constructor(token: string, slackApiUrl?: string, channelIntervalMs = DEFAULT_CHANNEL_INTERVAL_MS) {
     this.channelLimit = [{ per: 'channel', posts: 1, windowMs: channelIntervalMs }];
-    const common = { ...(slackApiUrl && { slackApiUrl }), rejectRateLimitedCalls: true, timeout: 15_000 };
+    const common = { ...(slackApiUrl && { slackApiUrl }), rejectRateLimitedCalls: true, timeout: 15_000, fetch: keepAliveFetch };
     this.client = new webApi.WebClient(token, { ...common, retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 500 } });
     this.poster = new webApi.WebClient(token, { ...common, retryConfig: { retries: 0 } });
   }

@@ -12,6 +12,7 @@ import { adoptPickedIdentity } from './people.js';
 import { rememberConversation } from './references.js';
 import { rememberTeamChannels, welcome } from './welcome.js';
 import type { Log } from '../../log.js';
+import { teamsNotConfigured } from './not-configured.js';
 
 export type { TeamsMode, TeamsOptions } from './connection.js';
 
@@ -27,7 +28,7 @@ export interface TeamsBot {
  * Desk sees a Delivery and HTTP routes.
  */
 export function createTeamsBot(connection: TeamsConnection | null, deps: Omit<TeamsDeps, 'appId'>): TeamsBot {
-  if (!connection) return { routes: messageRoutes('off', null, deps.log) };
+  if (!connection) return { routes: [teamsNotConfigured] };
   const { adapter, appId } = connection;
   const full: TeamsDeps = { ...deps, appId };
 
@@ -63,10 +64,7 @@ export function createTeamsBot(connection: TeamsConnection | null, deps: Omit<Te
 }
 
 function messageRoutes(mode: TeamsMode, bot: { adapter: TeamsAdapter; app: Application } | null, log: Log): (RequestHandler | ErrorRequestHandler)[] {
-  const refuse: RequestHandler = (_req, res) => {
-    res.status(401).json({ error: 'Teams is not configured on this Renewal Desk: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (or TEAMS_UNAUTHENTICATED=1 for local testing only).' });
-  };
-  if (mode === 'off' || !bot) return [refuse];
+  if (mode === 'off' || !bot) return [teamsNotConfigured];
   const { adapter, app } = bot;
   const badJson: ErrorRequestHandler = (_error, _req, res, _next) => void res.status(400).json({ error: 'The body must be a Bot Framework activity (JSON).' });
   const process: RequestHandler = async (req, res) => {

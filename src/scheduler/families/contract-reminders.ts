@@ -1,16 +1,16 @@
 import { deadlineOf } from '../../domain/contract-terms.js';
 import { isRenewalStale } from '../../domain/catch-up.js';
-import { contractOfRow, requireContractOfRow, termsOf } from '../../store/contracts.js';
+import { termsOf } from '../../store/contracts.js';
 import { applyEndOfTerm, endOfTermOutcome } from '../end-of-term.js';
 import type { ReminderFamily } from '../family.js';
-import { reminderMessage } from '../../messages/reminder-card.js';
+import { isLadderStep, reminderMessage, renewalCard } from '../../messages/reminder-card.js';
 
 /** Renewal ladder steps, "deadline passed" and the end of term of a contract. */
 export const contractReminders: ReminderFamily = {
   kinds: ['renewal', 'deadline', 'end'],
 
-  async whyNotPost({ db, row, today }) {
-    const contract = row.contractId ? await contractOfRow(db, row.contractId) : null;
+  async whyNotPost({ reads, row, today }) {
+    const contract = row.contractId ? await reads.contract(row.contractId) : null;
     if (!contract) return 'contract gone';
     if (row.kind === 'end') return null; // end of term guards itself by cycle
     if (contract.status !== 'active' || contract.cycle !== row.cycle) return 'contract changed';
@@ -26,15 +26,19 @@ export const contractReminders: ReminderFamily = {
     return applies ? null : 'no longer applies';
   },
 
-  async build({ db, row, workspace, today, late, now }) {
+  async build({ db, reads, row, workspace, today, late, now }) {
     if (row.kind === 'end') {
       const ended = await endOfTermOutcome(db, row);
       if (!ended) return null;
       const { contract, outcome } = ended;
       return { message: reminderMessage.end(contract, outcome, late), channelId: contract.channelId };
     }
-    const contract = await requireContractOfRow(db, row.contractId!);
-    const message = await reminderMessage.forKind(db, row, contract, workspace, today, late, now);
-    return { message, channelId: contract.channelId };
+    const contract = await reads.contract(row.contractId!);
+    if (!contract) throw new Error(`reminder ledger: contract ${row.contractId} of a due reminder is gone`);
+    const [evidence, firstRenewal] = await Promise.all([
+      reads.renewalEvidence(contract, row.cycle, { timezone: workspace.timezone, today, now }),
+      isLadderStep(row) && reads.isFirstRenewal(contract.id, row.cycle, row.step),
+    ]);
+    return { message: renewalCard(row, contract, { workspace, today, late, evidence, firstRenewal }), channelId: contract.channelId };
   },
 };

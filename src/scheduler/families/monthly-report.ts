@@ -8,7 +8,7 @@ import { monthlyReportsPlanned, planMonthlyReportRows } from '../../store/remind
 import { slaReport } from '../../store/sla-data.js';
 import { creditLabel, creditOfMonth } from '../../store/credits.js';
 import { cents } from '../../messages/format.js';
-import { allWorkspaces } from '../../store/workspaces.js';
+import { allWorkspaces, markReportsPlanned } from '../../store/workspaces.js';
 import { isMeasured, monthlyReport } from '../../messages/monthly-report.js';
 import type { ReminderFamily } from '../family.js';
 import { lastLine, type Log } from '../../log.js';
@@ -51,6 +51,8 @@ interface ReportingWorkspace {
   reminderTime: string;
   defaultChannel: string | null;
   createdAt: Date;
+  /** The last month whose reports are planned (null: none yet, or planned before this was recorded). */
+  reportMonth: string | null;
 }
 
 async function planWorkspaceReports(db: Db, ws: ReportingWorkspace, now: Date): Promise<void> {
@@ -58,11 +60,14 @@ async function planWorkspaceReports(db: Db, ws: ReportingWorkspace, now: Date): 
   const month = today.slice(0, 7);
   const day = firstBusinessDay(month);
   const dueAt = instantAt(day, ws.reminderTime, ws.timezone);
-  if (today < day || ws.createdAt.getTime() > dueAt.getTime()) return;
-  if (await monthlyReportsPlanned(db, ws.id, month)) return;
-  const channels = await activeContractChannels(db, ws);
-  if (channels.length === 0) return;
-  await planMonthlyReportRows(db, ws.id, month, channels, dueAt);
+  if (today < day || ws.createdAt.getTime() > dueAt.getTime() || (ws.reportMonth !== null && ws.reportMonth >= month)) return;
+  if (!(await monthlyReportsPlanned(db, ws.id, month))) {
+    const channels = await activeContractChannels(db, ws);
+    // Nothing to report yet: a contract added later this month may still bring one.
+    if (channels.length === 0) return;
+    await planMonthlyReportRows(db, ws.id, month, channels, dueAt);
+  }
+  await markReportsPlanned(db, ws.id, month);
 }
 
 /** First business day of each month: each channel gets the SLA status of its contracts for the month before. */
