@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/days.js';
+import { deadlineOf } from '../../src/domain/contract-terms.js';
 import { sharedBot } from '../helpers/shared-bot.js';
 import { slackLimitProblems } from '../helpers/slack-limits.js';
 import type { SlackCall } from '../helpers/slack-double.js';
@@ -116,7 +117,7 @@ describe('Slack limits at size', () => {
     await db.contract.createMany({
       data: Array.from({ length: 520 }, (_, i) => ({
         workspaceId: d.workspaceId, name: `Managed service agreement ${i}`, nameKey: `managed service agreement ${i}`, vendor: `Vendor with a long legal name ${i % 120} GmbH & Co. KG`,
-        end: addDays('2026-11-20', (i * 3) % 400), noticeDays: [0, 30, 60][i % 3]!, renewal: i % 4 === 0 ? 'manual' : 'auto', value: 1000 + i * 37.5,
+        end: addDays('2026-11-20', (i * 3) % 400), noticeDays: [0, 30, 60][i % 3]!, deadline: deadlineOf({ end: addDays('2026-11-20', (i * 3) % 400), noticeDays: [0, 30, 60][i % 3]! }), renewal: i % 4 === 0 ? 'manual' : 'auto', value: 1000 + i * 37.5,
         currency: ['USD', 'EUR', 'GBP', 'CHF'][i % 4]!, per: i % 2 ? 'month' : 'year', ownerId: 'UOWNER', channelId: `C${i % 60}CHANNEL`, departments: departments[i % 4] ?? null, createdBy: 'UOWNER',
       })),
     });
