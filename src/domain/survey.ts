@@ -24,6 +24,15 @@ export function surveyCloseDay(deadline: Day, openedOn: Day): Day {
   return compareDays(planned, openedOn) > 0 ? planned : shiftToFridayBefore(addDays(openedOn, LATE_SURVEY_DAYS));
 }
 
+/**
+ * When a survey closed, as of `now`: at the decision (`closedAt`), or at its closing instant once that
+ * has passed, even before the scheduler has posted the results; null while it still takes votes.
+ */
+export function surveyClosedAsOf(survey: { closedAt: Date | null }, closesAt: Date, now: Date): Date | null {
+  if (survey.closedAt) return survey.closedAt;
+  return now.getTime() >= closesAt.getTime() ? closesAt : null;
+}
+
 export interface Tally {
   count: number;
   /** Votes for 1 … 5 (index 0 is 1). */

@@ -44,7 +44,7 @@ async function forKind(
 ): Promise<Message> {
   const evidence = await reminderEvidence(db, contract, { cycle: reminder.cycle, today, timezone: workspace.timezone, now }, { decision: decisionOverride === undefined });
   const firstRenewal = isLadderStep(reminder) && (await isFirstRenewal(db, contract.id, reminder.cycle, reminder.step));
-  return renewalCard(reminder, contract, { workspace, today, late, evidence, firstRenewal }, decisionOverride);
+  return renewalCard(reminder, contract, { workspace, today, now, late, evidence, firstRenewal }, decisionOverride);
 }
 
 /** A renewal ladder step (or a snoozed one): the cycle's first of them carries the scorecard (SPEC §7). */
@@ -56,21 +56,22 @@ export function isLadderStep(reminder: Pick<Reminder, 'kind' | 'step'>): boolean
 export function renewalCard(
   reminder: Pick<Reminder, 'kind' | 'step'>,
   contract: Contract,
-  shown: { workspace: Workspace; today: Day; late: { dueDay: Day } | null; evidence: ReminderEvidence; firstRenewal: boolean },
+  shown: { workspace: Workspace; today: Day; now: Date; late: { dueDay: Day } | null; evidence: ReminderEvidence; firstRenewal: boolean },
   decisionOverride?: DecisionNote | null,
 ): Message {
   const { workspace, today, late, evidence } = shown;
+  const clock = { timezone: workspace.timezone, reminderTime: workspace.reminderTime, now: shown.now };
   const decision = decisionOverride !== undefined ? decisionOverride : noteOf(evidence.decision);
   if (reminder.kind === 'deadline') return deadlinePassed(contract, { timezone: workspace.timezone, late, decision });
   const daysBefore = /^d(\d+)$/.exec(reminder.step);
-  const scorecard = shown.firstRenewal ? scorecardBlocks(contract, evidence, { today, timezone: workspace.timezone, onReminder: true }).blocks : undefined;
+  const scorecard = shown.firstRenewal ? scorecardBlocks(contract, evidence, { today, clock, onReminder: true }).blocks : undefined;
   return renewalReminder(contract, {
     today,
     timezone: workspace.timezone,
     daysBefore: daysBefore ? Number(daysBefore[1]) : reminder.step.startsWith('snooze') ? null : undefined,
     late,
     slaSummary: slaSummaryText(evidence.sla, totalsLines(creditTotals(evidence.credits.map(figuresOf)))),
-    surveyLine: evidence.survey ? surveyLine(evidence.survey.survey, evidence.survey.tally, workspace.timezone) : undefined,
+    surveyLine: evidence.survey ? surveyLine(evidence.survey.survey, evidence.survey.tally, clock) : undefined,
     decision,
     snoozedBy: evidence.snoozedBy,
     scorecard,

@@ -10,16 +10,16 @@ import type { Evidence } from '../store/reminder-evidence.js';
 import { totalsLines } from './credit.js';
 import { cents, day, daysLeft, uptimeFloor } from './format.js';
 import type { Block, Message } from './model.js';
-import { surveyLine } from './survey.js';
+import { closedAsOf, surveyLine, type SurveyClock } from './survey.js';
 
 const MARKS: Record<Verdict, string> = { green: '🟢 *Green*', amber: '🟠 *Amber*', red: '🔴 *Red*' };
 
 /** The facts the verdict rule (src/domain/scorecard.ts) judges, from a contract's evidence. */
-export function scorecardFacts(evidence: Evidence): ScorecardFacts {
+export function scorecardFacts(evidence: Evidence, clock: SurveyClock): ScorecardFacts {
   const { current, policy } = evidence.sla;
   const both = [current.response.compliance, current.resolution.compliance];
   const decided = both.reduce((sum, c) => sum + c.met + c.breached, 0);
-  const survey = evidence.survey?.survey.closedAt && evidence.survey.tally.average !== null ? { average: evidence.survey.tally.average, count: evidence.survey.tally.count } : null;
+  const survey = evidence.survey && closedAsOf(evidence.survey.survey, clock) && evidence.survey.tally.average !== null ? { average: evidence.survey.tally.average, count: evidence.survey.tally.count } : null;
   return {
     compliance: decided > 0 ? { met: both.reduce((sum, c) => sum + c.met, 0), decided } : null,
     expectation: policy.expectation,
@@ -54,13 +54,13 @@ export function verdictLine(judgement: Judgement): string {
 
 /** The verdict and the facts behind it, as blocks: the scorecard message, and an attachment to the first renewal reminder of a cycle. */
 /** `onReminder`: the reminder shows the notice deadline and the survey line already. */
-export function scorecardBlocks(contract: Contract, evidence: Evidence, options: { today: Day; timezone: string; onReminder?: boolean }): { judgement: Judgement; blocks: Block[] } {
-  const judgement = judge(scorecardFacts(evidence));
+export function scorecardBlocks(contract: Contract, evidence: Evidence, options: { today: Day; clock: SurveyClock; onReminder?: boolean }): { judgement: Judgement; blocks: Block[] } {
+  const judgement = judge(scorecardFacts(evidence, options.clock));
   const { current, policy } = evidence.sla;
   const deadline = deadlineOf(termsOf(contract));
   const worst = current.breaches[0];
   const credits = totalsLines(creditTotals(evidence.credits.map(figuresOf)));
-  const survey = evidence.survey ? surveyLine(evidence.survey.survey, evidence.survey.tally, options.timezone) : 'Survey: none yet (`/contract survey …` starts one)';
+  const survey = evidence.survey ? surveyLine(evidence.survey.survey, evidence.survey.tally, options.clock) : 'Survey: none yet (`/contract survey …` starts one)';
   const blocks: Block[] = [
     { type: 'section', text: verdictLine(judgement) },
     {
@@ -82,10 +82,10 @@ export function scorecardBlocks(contract: Contract, evidence: Evidence, options:
 }
 
 /** `/contract scorecard <name> [period:12m]`. */
-export function scorecardMessage(contract: Contract, evidence: Evidence, options: { title: string; today: Day; timezone: string }): Message {
+export function scorecardMessage(contract: Contract, evidence: Evidence, options: { title: string; today: Day; clock: SurveyClock }): Message {
   const { judgement, blocks } = scorecardBlocks(contract, evidence, options);
   const deadline = deadlineOf(termsOf(contract));
-  const survey = evidence.survey ? ` ${surveyLine(evidence.survey.survey, evidence.survey.tally, options.timezone)}.` : '';
+  const survey = evidence.survey ? ` ${surveyLine(evidence.survey.survey, evidence.survey.tally, options.clock)}.` : '';
   return {
     text: `Scorecard of ${contract.name} (${contract.vendor}), ${options.title}: ${judgement.verdict.toUpperCase()} — ${judgement.reasons.join('; ')}. Notice deadline ${deadline}, ${daysLeft(options.today, deadline)}.${survey}`,
     blocks: [

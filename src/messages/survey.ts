@@ -1,6 +1,6 @@
-import { resultText, type Tally } from '../domain/survey.js';
+import { resultText, surveyClosedAsOf, type Tally } from '../domain/survey.js';
 import type { Day } from '../domain/days.js';
-import { dayIn } from '../domain/zoned-time.js';
+import { dayIn, instantAt } from '../domain/zoned-time.js';
 import type { Db, Tx } from '../store/client.js';
 import { commentCount, tallyOf, type Survey } from '../store/surveys.js';
 import { count, day } from './format.js';
@@ -38,9 +38,26 @@ function voteButtons(survey: Survey): Button[] {
   ];
 }
 
-/** "Survey: 4.2/5 from 9 people" (closed), or how far an open one has got. */
-export function surveyLine(survey: Survey, t: Tally, timezone: string): string {
-  if (survey.closedAt) return `Survey: ${resultText(t)}${t.count > 0 ? '' : ' (closed without votes)'}, closed ${dayIn(survey.closedAt, timezone)}`;
+/** The instant a survey line is read at, and the workspace's reminder time that closes surveys. */
+export interface SurveyClock {
+  timezone: string;
+  reminderTime: string;
+  now: Date;
+}
+
+/** When the survey closed as of the clock's instant (its closing instant once passed); null while open. */
+export function closedAsOf(survey: Pick<Survey, 'closedAt' | 'closesOn'>, at: SurveyClock): Date | null {
+  return surveyClosedAsOf(survey, instantAt(survey.closesOn, at.reminderTime, at.timezone), at.now);
+}
+
+/**
+ * "Survey: 4.2/5 from 9 people" (closed), or how far an open one has got. A survey whose closing
+ * instant has passed reads as closed, so a renewal reminder due at the same instant as the close
+ * shows the result whichever of the two the pass posts first.
+ */
+export function surveyLine(survey: Survey, t: Tally, at: SurveyClock): string {
+  const closedAt = closedAsOf(survey, at);
+  if (closedAt) return `Survey: ${resultText(t)}${t.count > 0 ? '' : ' (closed without votes)'}, closed ${dayIn(closedAt, at.timezone)}`;
   return `Survey: open until ${survey.closesOn}, ${t.count === 0 ? 'nobody has voted yet' : `${count(t.count, 'person has', 'people have')} voted so far`}`;
 }
 

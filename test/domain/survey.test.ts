@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resultText, surveyCloseDay, surveyOpenDay, tally } from '../../src/domain/survey.js';
+import { resultText, surveyCloseDay, surveyClosedAsOf, surveyOpenDay, tally } from '../../src/domain/survey.js';
 
 describe('survey days', () => {
   it.each([
@@ -35,5 +35,19 @@ describe('tally', () => {
     expect(resultText(tally([5, 4, 4, 3, 5, 4, 5, 4, 4]))).toBe('4.2/5 from 9 people');
     expect(resultText(tally([4]))).toBe('4.0/5 from 1 person');
     expect(resultText(tally([]))).toBe('no votes');
+  });
+});
+
+describe('surveyClosedAsOf: a survey takes votes until the decision or its closing instant, whichever comes first', () => {
+  const closesAt = new Date('2027-02-15T09:00:00Z');
+  const decidedAt = new Date('2027-02-10T12:00:00Z');
+  it.each([
+    ['open, before its closing instant', null, '2027-02-15T08:59:59Z', null],
+    ['at its closing instant, before the pass has closed it', null, '2027-02-15T09:00:00Z', '2027-02-15T09:00:00.000Z'],
+    ['after its closing instant', null, '2027-03-01T00:00:00Z', '2027-02-15T09:00:00.000Z'],
+    ['closed at the decision, before its closing instant', decidedAt, '2027-02-11T00:00:00Z', '2027-02-10T12:00:00.000Z'],
+    ['closed at the decision, read after its closing instant', decidedAt, '2027-03-01T00:00:00Z', '2027-02-10T12:00:00.000Z'],
+  ] as const)('%s', (_what, closedAt, now, expected) => {
+    expect(surveyClosedAsOf({ closedAt }, closesAt, new Date(now))?.toISOString() ?? null).toBe(expected);
   });
 });

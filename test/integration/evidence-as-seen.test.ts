@@ -66,6 +66,22 @@ describe.each(PLATFORMS)('%s', (platform) => {
     expect(reminder.text).not.toContain('99.943');
   });
 
+  it('the renewal reminder due at the instant the survey closes shows its result, whichever the pass posts first', async () => {
+    // Deadline Mon 2027-03-01: the 14-day reminder and the survey's close are both due Mon 2027-02-15 09:00.
+    bot.t.clock.set('2027-02-01T10:00:00Z');
+    await run(INITECH);
+    await run('contract survey "Initech CRM"');
+    const survey = d.posts('renew').find((p) => p.fallback.startsWith('Pulse survey'))!;
+    for (const [user, rating] of [['alice', 4], ['bob', 3], ['carol', 4]] as const) await d.click(user, survey, `survey.${rating}`);
+    bot.t.clock.set('2027-02-15T09:00:00Z');
+    await bot.t.tick('2027-02-15T09:00:00Z');
+    const reminder = d.posts('renew').find((p) => p.fallback.startsWith('Renewal reminder'))!;
+    expect(reminder.fallback).toContain('in 14 days');
+    expect(reminder.text).toContain('Survey: 3.7/5 from 3 people, closed 2027-02-15');
+    expect(reminder.text).not.toContain('open until');
+    expect(await run('contract scorecard "Initech CRM"')).toContain('Survey: 3.7/5 from 3 people, closed 2027-02-15');
+  });
+
   it('a scorecard with a survey of two votes says so, instead of "no survey"', async () => {
     await run(INITECH);
     await run('contract survey "Initech CRM"');

@@ -17,5 +17,5 @@ export async function scorecardCommand(ctx: CommandContext, tokens: Token[]): Pr
   const asked = options.period ?? { unit: 'm', amount: 12 };
   const period = asked.unit === 'd' ? lastDays(asked.amount, ctx.now) : lastMonths(asked.amount, ctx.now, tz);
   const evidence = await evidenceOver(ctx.db, contract, period, tz, ctx.now);
-  return { reply: scorecardMessage(contract, evidence, { title: period.title, today: todayOf(ctx), timezone: tz }) };
+  return { reply: scorecardMessage(contract, evidence, { title: period.title, today: todayOf(ctx), clock: { timezone: tz, reminderTime: ctx.workspace.reminderTime, now: ctx.now } }) };
 }

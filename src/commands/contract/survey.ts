@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { deadlineOf } from '../../domain/contract-terms.js';
-import { surveyCloseDay } from '../../domain/survey.js';
+import { surveyCloseDay, surveyClosedAsOf } from '../../domain/survey.js';
 import { instantAt } from '../../domain/zoned-time.js';
 import { findContractById, termsOf, type Contract } from '../../store/contracts.js';
 import { audit } from '../../store/decisions.js';
@@ -72,7 +72,7 @@ async function surveyForClick(ctx: CommandContext, surveyId: string): Promise<{ 
 /** Why a survey takes no more votes or comments, or null while it does (until its closing instant, not only until the pass closes it). */
 function closedReason(ctx: CommandContext, survey: Survey, contract: Contract): string | null {
   const closesAt = instantAt(survey.closesOn, ctx.workspace.reminderTime, ctx.workspace.timezone);
-  if (survey.closedAt || ctx.now.getTime() >= closesAt.getTime()) return `The survey of ${contract.name} has closed; votes and comments are no longer counted.`;
+  if (surveyClosedAsOf(survey, closesAt, ctx.now)) return `The survey of ${contract.name} has closed; votes and comments are no longer counted.`;
   if (contract.status !== 'active') return `${contract.name} is ${contract.status}; its survey takes no more votes.`;
   return null;
 }

@@ -33,9 +33,11 @@ function lastTwelveMonths(today: Day): string[] {
 }
 
 /** The verdict `/contract scorecard <name>` gives (its default period: the last 12 months), with its reasons. */
-async function scorecardVerdict(deps: ConsoleDeps, contract: Contract, timezone: string): Promise<VerdictProps> {
-  const period = lastMonths(12, deps.clock(), timezone);
-  const judgement = judge(scorecardFacts(await evidenceOver(deps.db, contract, period, timezone, deps.clock())));
+async function scorecardVerdict(deps: ConsoleDeps, contract: Contract, workspace: { timezone: string; reminderTime: string }): Promise<VerdictProps> {
+  const now = deps.clock();
+  const period = lastMonths(12, now, workspace.timezone);
+  const evidence = await evidenceOver(deps.db, contract, period, workspace.timezone, now);
+  const judgement = judge(scorecardFacts(evidence, { timezone: workspace.timezone, reminderTime: workspace.reminderTime, now }));
   return { ...judgement, period: period.title, command: `/contract scorecard "${contract.name.replace(/"/g, '')}"` };
 }
 
@@ -98,7 +100,7 @@ export async function contractPage(deps: ConsoleDeps, scope: ShownScope, chrome:
     auditTrailOf(deps.db, workspace.id, contract.id, 50),
     slaCharts(deps, contract, tz),
     Promise.all(EVIDENCE_PROVIDERS.map((provide) => provide({ db: deps.db, contract, workspace, now, names }))),
-    scorecardVerdict(deps, contract, tz),
+    scorecardVerdict(deps, contract, workspace),
   ]);
   const note = noteOf(decision);
   const facts = [

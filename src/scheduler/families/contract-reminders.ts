@@ -39,6 +39,6 @@ export const contractReminders: ReminderFamily = {
       reads.renewalEvidence(contract, row.cycle, { timezone: workspace.timezone, today, now }),
       isLadderStep(row) && reads.isFirstRenewal(contract.id, row.cycle, row.step),
     ]);
-    return { message: renewalCard(row, contract, { workspace, today, late, evidence, firstRenewal }), channelId: contract.channelId };
+    return { message: renewalCard(row, contract, { workspace, today, now, late, evidence, firstRenewal }), channelId: contract.channelId };
   },
 };
