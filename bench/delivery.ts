@@ -94,10 +94,10 @@ export async function benchDelivery(kind: DatabaseKind, options: BenchOptions, f
     const slack = await startRemoteSlack();
     try {
       await slack.limitPostsPerChannel(1000);
-      const { reports, seconds } = await deliver(db, slack, 1000, 1);
+      const { reports, seconds } = await deliver(db, slack, 1000, workload.postsInFlight);
       const { outcome, rateLimited } = await check(slack, workload.reminders);
       figures.add({
-        section: SECTION, name: `${workload.reminders.toLocaleString('en-US')} reminders over ${workload.channels.toLocaleString('en-US')} channels, Slack at 1 post/s per channel`, database: kind,
+        section: SECTION, name: `${workload.reminders.toLocaleString('en-US')} reminders over ${workload.channels.toLocaleString('en-US')} channels, Slack at 1 post/s per channel, ${workload.postsInFlight} post(s) in flight`, database: kind,
         value: seconds, unit: 's', floor: Math.ceil(workload.reminders / workload.channels), floorIs: 'one post a second in each channel', target: { of: 'ratio', atMost: 1.2 },
         note: `${outcome}, ${reports.length} pass(es), ${rateLimited} answered 429`,
       });

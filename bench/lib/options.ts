@@ -17,14 +17,15 @@ export interface BenchOptions {
   requests: number;
   /** Delivery: reminders for the raw pass throughput; the two workloads at one post a second per channel. */
   throughputReminders: number;
-  paced: { reminders: number; channels: number }[];
+  /** `postsInFlight`: DELIVERY_POSTS_IN_FLIGHT of the run (1, the default, for the 200 channels; `--posts-in-flight` for the big one). */
+  paced: { reminders: number; channels: number; postsInFlight: number }[];
   startupRuns: number;
   importRows: number;
 }
 
 const USAGE = `npm run bench -- [--quick] [--only ${SECTIONS.join(',')}] [--no-postgres] [--seed 42]
   [--contracts 100000] [--issues 1000000] [--sla-issues 10000] [--requests 300]
-  [--reminders 10000] [--channels 1000] [--throughput 2000] [--startup-runs 9] [--import-rows 100000]
+  [--reminders 10000] [--channels 1000] [--posts-in-flight 8] [--throughput 2000] [--startup-runs 9] [--import-rows 100000]
 PostgreSQL: BENCH_POSTGRES_URL (or TEST_POSTGRES_URL) names a server where scratch databases may be created.`;
 
 /** The bench's flags; sizes default to the issue's (an organisation's size), or to a quick run with --quick. */
@@ -34,7 +35,7 @@ export function benchOptions(args: string[]): BenchOptions {
     options: {
       quick: { type: 'boolean', default: false }, only: { type: 'string' }, 'no-postgres': { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
       seed: { type: 'string' }, contracts: { type: 'string' }, issues: { type: 'string' }, 'sla-issues': { type: 'string' }, requests: { type: 'string' },
-      reminders: { type: 'string' }, channels: { type: 'string' }, throughput: { type: 'string' }, 'startup-runs': { type: 'string' }, 'import-rows': { type: 'string' },
+      reminders: { type: 'string' }, channels: { type: 'string' }, throughput: { type: 'string' }, 'startup-runs': { type: 'string' }, 'import-rows': { type: 'string' }, 'posts-in-flight': { type: 'string' },
     },
   });
   if (values.help) {
@@ -64,7 +65,7 @@ export function benchOptions(args: string[]): BenchOptions {
     slaIssues: number('sla-issues', 10_000, 2_000),
     requests: number('requests', 300, 30),
     throughputReminders: number('throughput', 2_000, 500),
-    paced: quick ? [{ reminders: 200, channels: 100 }, { reminders, channels }] : [{ reminders: 2_000, channels: 200 }, { reminders, channels }],
+    paced: [quick ? { reminders: 200, channels: 100, postsInFlight: 1 } : { reminders: 2_000, channels: 200, postsInFlight: 1 }, { reminders, channels, postsInFlight: number('posts-in-flight', 8, 8) }],
     startupRuns: number('startup-runs', 9, 3),
     importRows: number('import-rows', 100_000, 2_000),
   };
