@@ -1,5 +1,5 @@
 import type { SlaHours } from './business-hours.js';
-import { countedMs, deadlineAfter } from './business-hours.js';
+import { countedMs, countedMsUntil, deadlineAfter } from './business-hours.js';
 import {
   measureIssue,
   PRIORITIES,
@@ -145,13 +145,21 @@ interface Measured {
 }
 
 /**
- * Both measures of every issue. Counts are remembered within the call: while neither clock has
- * stopped, both count from opening to now, and in business hours a long-open issue costs a walk over
- * its working days.
+ * Both measures of every issue. The open issues' counts to now are worked out together in one walk
+ * (`countedMsUntil`): in business hours, counting each long-open issue on its own costs a walk over
+ * its working days. Other counts are remembered within the call (both measures of an issue count
+ * from its opening).
  */
 function measureAll(input: SlaInput, issues: readonly IssueTimes[]): Measured[] {
+  const now = input.now.getTime();
+  const open = issues.filter((issue) => issue.resolved === null || issue.resolved.getTime() > now).map((issue) => issue.opened);
+  const toNow = countedMsUntil(open, input.now, input.hours);
   const known = new Map<string, number>();
   const count = (from: Date, to: Date, hours: SlaHours) => {
+    if (to.getTime() === now) {
+      const ms = toNow.get(from.getTime());
+      if (ms !== undefined) return ms;
+    }
     const key = `${from.getTime()} ${to.getTime()}`;
     let ms = known.get(key);
     if (ms === undefined) known.set(key, (ms = countedMs(from, to, hours)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedMs, deadlineAfter, type SlaHours } from '../../src/domain/business-hours.js';
+import { countedMs, countedMsUntil, deadlineAfter, type SlaHours } from '../../src/domain/business-hours.js';
 import { measureIssue } from '../../src/domain/sla-measure.js';
 import { oracleCountedMs, oracleDeadline, seededRandom } from './business-hours-oracle.js';
 
@@ -136,6 +136,20 @@ describe('the algebra of an SLA clock', () => {
       for (let k = 1; k < points.length; k++) sum += countedMs(new Date(points[k - 1]!), new Date(points[k]!), hoursOf(c));
       expect(sum, describeCase(c, {})).toBe(countedMs(new Date(c.from), new Date(c.from + 365 * DAY), hoursOf(c)));
     }
+  });
+
+  it('countedMsUntil (many starts, one end, one walk) equals countedMs of each start, starts after the end included', () => {
+    const { makeCase, random } = caseMaker(9);
+    for (let i = 0; i < 40; i++) {
+      const c = makeCase();
+      const end = c.from + Math.floor(random() * 200 * DAY);
+      const starts = Array.from({ length: 30 }, () => new Date(c.from + Math.floor(random() * 1.1 * (end - c.from))));
+      starts.push(starts[0]!, new Date(end)); // a repeated start, and one at the end itself
+      const together = countedMsUntil(starts, new Date(end), hoursOf(c));
+      for (const start of starts) expect(together.get(start.getTime()), describeCase(c, { start: start.getTime(), end })).toBe(countedMs(start, new Date(end), hoursOf(c)));
+    }
+    const allDay: SlaHours = { kind: '24x7' };
+    expect([...countedMsUntil([new Date(0), new Date(5_000), new Date(9_000)], new Date(6_000), allDay)]).toEqual([[9_000, 0], [5_000, 1_000], [0, 6_000]]);
   });
 
   it('never more than the real time elapsed, never more than 8 h per calendar day touched, never negative', () => {
