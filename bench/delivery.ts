@@ -9,7 +9,7 @@ import { PostPacer } from '../src/scheduler/pacer.js';
 import { runPass, type PassReport } from '../src/scheduler/pass.js';
 import { openDatabase, type Db } from '../src/store/client.js';
 import { DUE_AT, seedDueReminders } from '../test/helpers/due-reminders.js';
-import { scratchDatabase, type DatabaseKind } from './lib/databases.js';
+import { scratchDatabase, settle, type DatabaseKind } from './lib/databases.js';
 import type { Figures } from './lib/figures.js';
 import type { BenchOptions } from './lib/options.js';
 import { startRemoteSlack, type RemoteSlack } from './lib/remote-slack.js';
@@ -24,6 +24,7 @@ async function seeded(kind: DatabaseKind, name: string, dir: string, options: Be
   const db = openDatabase(database.url);
   await seedDueReminders(db, reminders, channels);
   await seedEvidence(database.url, options.seed);
+  await settle(database);
   return { db, drop: async () => { await db.$disconnect(); await database.drop(); } };
 }
 

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/store/client.js';
 import { DUE_AT, seedDueReminders } from '../test/helpers/due-reminders.js';
 import { schedulerEnv, startTick } from '../test/helpers/scheduler-process.js';
-import { scratchDatabase } from './lib/databases.js';
+import { scratchDatabase, settle } from './lib/databases.js';
 import type { Figures } from './lib/figures.js';
 import type { BenchOptions } from './lib/options.js';
 import { startRemoteSlack } from './lib/remote-slack.js';
@@ -21,6 +21,7 @@ async function withProcesses(processes: number, options: BenchOptions, dir: stri
   try {
     await seedDueReminders(db, workload.reminders, workload.channels);
     await seedEvidence(database.url, options.seed);
+    await settle(database);
     await slack.limitPostsPerChannel(1000);
     const env = schedulerEnv(database.url, slack.apiUrl, { CHANNEL_POST_INTERVAL_MS: '1000' });
     const unsent = () => db.reminder.count({ where: { status: { in: ['planned', 'failed', 'sending'] } } });

@@ -35,3 +35,23 @@ export async function scratchDatabase(kind: DatabaseKind, name: string, dir: str
   await applyMigrations(database.url);
   return database;
 }
+
+/**
+ * After bulk seeding, the database as it would be in use some time later: on PostgreSQL the tables
+ * vacuumed and analysed and a checkpoint taken (what autovacuum and the checkpointer would do anyway,
+ * otherwise in the middle of the timed requests); on SQLite the write-ahead log folded into the file.
+ */
+export async function settle(database: ScratchDatabase): Promise<void> {
+  if (database.kind === 'PostgreSQL') {
+    await onServer(database.url, 'VACUUM ANALYZE');
+    await onServer(database.url, 'CHECKPOINT');
+    return;
+  }
+  const { default: Database } = await import('better-sqlite3');
+  const file = new Database(database.url.replace(/^file:/, ''));
+  try {
+    file.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    file.close();
+  }
+}
