@@ -195,7 +195,8 @@ describe.skipIf(!hasChromium)('the console in a real browser', () => {
     // Nothing falls due within 30 days of this moment in the demo; every other colour is there.
     for (const state of ['soon', 'later', 'decided']) expect(classes.some((c) => c?.includes(state)), state).toBe(true);
     expect(await page.locator('table.list').innerText()).toContain('decided: Renew');
-    await submit(timeline.locator('a text.row-label', { hasText: 'Globex Managed Network' }).click());
+    // A click anywhere on the row (here the middle of its box, between the label and the markers) opens the contract.
+    await submit(timeline.locator('a', { has: page.locator('text.row-label', { hasText: 'Globex Managed Network' }) }).click());
     expect(page.url()).toMatch(/\/contracts\/[0-9a-f-]{36}$/);
   });
 

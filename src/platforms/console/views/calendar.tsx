@@ -68,6 +68,8 @@ function Timeline({ props }: { props: CalendarProps }) {
         return (
           <a href={`/contracts/${encodeURIComponent(row.contractId)}`} data-contract={row.contractId}>
             <title>{`${row.name} (${row.vendor}), owner ${row.owner}`}</title>
+            {/* The whole row is the link, not only its label and markers. */}
+            <rect class="row-hit" x={0} y={cy - ROW_H / 2} width={W} height={ROW_H} />
             <text class="row-label" x={8} y={cy + 4}>{row.name.length > 32 ? `${row.name.slice(0, 31)}…` : row.name}</text>
             {xs.length > 1 && <line class="lane" x1={Math.min(...xs)} x2={Math.max(...xs)} y1={cy} y2={cy} />}
             {row.events.map((e) => {

@@ -89,6 +89,8 @@ table.list th { font-size: 12px; text-transform: uppercase; letter-spacing: .03e
 .legend i.urgent { background: var(--urgent); } .legend i.soon { background: var(--soon); } .legend i.later { background: var(--later); }
 .legend i.decided { background: var(--decided); } .legend i.pending { background: var(--pending); }
 svg.timeline { width: 100%; height: auto; display: block; font-family: inherit; }
+svg.timeline .row-hit { fill: transparent; }
+svg.timeline a:hover .row-hit, svg.timeline a:focus .row-hit { fill: #eef2ff; }
 svg text { fill: var(--ink); font-size: 12px; }
 svg .month-line { stroke: #e5e9ee; }
 svg .month-label { fill: var(--muted); font-size: 11px; }
