@@ -11,7 +11,8 @@ import type { DatabaseKind } from './lib/databases.js';
 import { scratchDatabase, settle } from './lib/databases.js';
 import type { Figures } from './lib/figures.js';
 import type { BenchOptions } from './lib/options.js';
-import { BENCH_NOW, BIG_CONTRACT, contractNameAt, seedContracts, seededRandom, seedIssues, seedSlaPolicies, seedWorkspace } from './lib/seed.js';
+import { seededRandom } from '../test/helpers/seeded-random.js';
+import { BENCH_NOW, BIG_CONTRACT, contractNameAt, seedContracts, seedIssues, seedSlaPolicies, seedWorkspace } from './lib/seed.js';
 
 const SECTION = 'big data';
 const IDLE_PASSES = 20;

@@ -10,6 +10,7 @@ import { insertContracts, type NewContract } from '../../src/store/contract-batc
 import { openDirectConnection } from '../../src/store/direct-connection.js';
 import { orderedUuid } from '../../src/store/ids.js';
 import type { Workspace } from '../../src/store/workspaces.js';
+import { seededRandom } from '../../test/helpers/seeded-random.js';
 
 /** The bench's clock: the bot and the passes run "as of" this instant. */
 export const BENCH_NOW = new Date('2026-11-23T10:00:00Z');
@@ -19,18 +20,6 @@ export const WORKSPACE: Workspace = {
 };
 /** The contract that carries the many issues `/sla` is timed on. */
 export const BIG_CONTRACT = 'Big Vendor Support';
-
-/** mulberry32: small, fast, and the same numbers for the same seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const contractNameAt = (i: number) => (i === 0 ? BIG_CONTRACT : `Contract ${String(i).padStart(6, '0')}`);
 

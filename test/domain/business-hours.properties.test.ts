@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { countedMs, countedMsUntil, deadlineAfter, type SlaHours } from '../../src/domain/business-hours.js';
 import { measureIssue } from '../../src/domain/sla-measure.js';
-import { oracleCountedMs, oracleDeadline, seededRandom } from './business-hours-oracle.js';
+import { seededRandom } from '../helpers/seeded-random.js';
+import { oracleCountedMs, oracleDeadline } from './business-hours-oracle.js';
 
 // Random cases checked against an independent quarter-hour grid model (business-hours-oracle.ts)
 // and against the algebra any SLA clock must obey. Seeds are fixed; a failure carries its case.
