@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { PrismaPg } from '@prisma/adapter-pg';
+import type { PrismaPg } from '@prisma/adapter-pg';
 import { isPostgresqlUrl, withUtcSessions } from './client.js';
+import { pgAdapterClass } from './pg-adapter.js';
 
 /**
  * Which process posts into a channel right now, between processes sharing one database: a pass works
@@ -71,7 +72,7 @@ class AdvisoryChannelLocks implements ChannelLocks {
 
   private async query(sql: string): Promise<{ rows: unknown[][] }> {
     // One connection, never closed while idle: session locks live as long as it does.
-    this.session ??= new PrismaPg({ connectionString: withUtcSessions(this.databaseUrl), max: 1, idleTimeoutMillis: 0 }).connect();
+    this.session ??= new (pgAdapterClass())({ connectionString: withUtcSessions(this.databaseUrl), max: 1, idleTimeoutMillis: 0 }).connect();
     try {
       return await (await this.session).queryRaw({ sql, args: [], argTypes: [] });
     } catch (error) {

@@ -1,8 +1,8 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { PrismaClient as PostgresqlPrismaClient } from '../generated/prisma-postgresql/client.js';
 import { DEFAULT_DATABASE_URL, withUtcSessions } from './database-url.js';
+import { pgAdapterClass } from './pg-adapter.js';
 
 export { DEFAULT_DATABASE_URL, withUtcSessions };
 
@@ -26,6 +26,7 @@ export function openDatabase(databaseUrl: string): Db {
     // The adapter listens for errors of idle pooled connections (a server restart does not crash
     // the process; the pool reconnects on the next query). pg waits for a connection for ever by
     // default: a server that stops answering fails the query after 10 s instead.
+    const PrismaPg = pgAdapterClass();
     const adapter = new PrismaPg({ connectionString: withUtcSessions(databaseUrl), connectionTimeoutMillis: 10_000 });
     return new PostgresqlPrismaClient({ adapter }) as unknown as Db;
   }
