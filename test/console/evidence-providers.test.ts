@@ -128,6 +128,18 @@ describe('the pulse survey section', () => {
     expect(text).not.toMatch(/ALICE|BOB|CAROL|Slow answers/i);
   });
 
+  it('shows the results from the closing instant on, before the scheduler has closed the survey', async () => {
+    await surveyWithVotes();
+    bed.clock.set('2027-04-16T08:59:59Z');
+    expect((await section(surveyEvidence, 'Globex Support')).text).toContain('Open until 2027-04-16 (Fri)');
+    bed.clock.set('2027-04-16T09:00:00Z');
+    const { html, text } = await section(surveyEvidence, 'Globex Support');
+    expect(html).toContain('data-survey="closed"');
+    expect(text).toContain('Closed on 2027-04-16 (Fri) · 3 people have voted');
+    expect(text).toContain('Survey: 3.3/5 from 3 people');
+    expect(text).toContain('/contract survey "Globex Support" starts one now');
+  });
+
   it('says how to start one when there is none', async () => {
     await bed.run('contract add "Globex Support" vendor:Globex end:2027-06-30');
     const { text } = await section(surveyEvidence, 'Globex Support');
