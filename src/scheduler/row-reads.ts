@@ -69,7 +69,7 @@ export class RowReads {
     this.evidence = new Coalesced(
       (keys) => byGroup(keys, (k) => `${k.at.timezone} ${k.at.today} ${k.at.now.getTime()}`, async (group) => {
         const found = await reminderEvidenceOfMany(db, group, group[0]!.at);
-        return new Map(group.map((k) => [evidenceId(k), found.get(k.contract.id)!]));
+        return new Map(group.map((k) => [evidenceId(k), found.get(contractIdOf(k))!]));
       }),
       evidenceId,
     );
@@ -125,7 +125,7 @@ export class RowReads {
 }
 
 function evidenceId(k: { contract: Contract; cycle: number; at: AsOf }): string {
-  return `${k.contract.id} ${k.cycle} ${k.at.timezone} ${k.at.today} ${k.at.now.getTime()}`;
+  return `${contractIdOf(k)} ${k.cycle} ${k.at.timezone} ${k.at.today} ${k.at.now.getTime()}`;
 }
 
 function stepDueId(k: { row: Pick<Reminder, 'workspaceId' | 'subject' | 'cycle'>; kind: string; now: Date }): string {
@@ -143,4 +143,8 @@ async function byGroup<K, V>(keys: readonly K[], groupOf: (key: K) => string, lo
   const result = new Map<string, V>();
   for (const found of await Promise.all([...groups.values()].map(load))) for (const [id, value] of found) result.set(id, value);
   return result;
+}
+
+function contractIdOf({ contract }: { contract: Contract }): string {
+  return contract.id;
 }
