@@ -1,7 +1,7 @@
 // npm run bench [-- --quick] [-- --help]: every figure of the issue "Performance at a real
 // organisation's size", measured on generated data (fixed seed, sizes as flags) through the real HTTP
 // server, the real CLI and the real database, printed as one table with each figure's floor and
-// ratio, and written to bench/results.json. Separate from the tests; `--quick` (about a minute) runs
+// ratio, and written to bench/results.json (a quick or partial run: bench/results-last.json). Separate from the tests; `--quick` (about a minute) runs
 // in CI, which asserts nothing about the timings (only that no reminder is lost or doubled).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { benchImport } from './import.js';
 import { benchInstances } from './instances.js';
 import type { DatabaseKind } from './lib/databases.js';
 import { Figures } from './lib/figures.js';
-import { benchOptions } from './lib/options.js';
+import { benchOptions, SECTIONS } from './lib/options.js';
 import { benchStartup } from './startup.js';
 
 const options = benchOptions(process.argv.slice(2));
@@ -42,6 +42,8 @@ try {
 const missed = figures.all.filter((f) => f.met === false).length;
 const verdict = options.quick ? 'targets not checked (a quick run is smaller than their sizes)' : `${missed} target(s) missed`;
 console.log(`\n${figures.table()}\n\n${figures.all.length} figures, ${verdict}, in ${((performance.now() - started) / 1000).toFixed(0)} s (load ${loadAtStart} at the start, ${load()} at the end)`);
-figures.write(join(import.meta.dirname, 'results.json'), {
+// Only a full run at the issue's sizes replaces the committed figures; a quick or partial one (CI's) is kept beside them.
+const whole = !options.quick && options.sections.length === SECTIONS.length;
+figures.write(join(import.meta.dirname, whole ? 'results.json' : 'results-last.json'), {
   at: new Date().toISOString(), quick: options.quick, machine: { cores: cpus().length, loadAtStart, loadAtEnd: load(), node: process.version }, options: { ...options, postgres: options.postgres !== null },
 });
