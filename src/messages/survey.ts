@@ -114,8 +114,9 @@ function runsOf(lines: readonly string[], budget: number): string[][] {
 }
 
 /** The comments, privately, for the owner or an approver: texts and days, never names; a page at a time when they are many. */
-export function commentsMessage(contract: SurveyContract, survey: Survey, comments: readonly { text: string; at: Date }[], timezone: string, page = 1): Message {
-  const title = `Survey comments on ${contract.name} (${survey.closedAt ? 'closed' : `open until ${survey.closesOn}`})`;
+export function commentsMessage(contract: SurveyContract, survey: Survey, comments: readonly { text: string; at: Date }[], clock: SurveyClock, page = 1): Message {
+  const { timezone } = clock;
+  const title = `Survey comments on ${contract.name} (${closedAsOf(survey, clock) ? 'closed' : `open until ${survey.closesOn}`})`;
   if (comments.length === 0) return { text: `${title}: none.`, blocks: [{ type: 'section', text: `*${title}*\nNo comments.` }] };
   // Typed text: no mentions or channel pings (<@U…>, <!channel>) may come through it.
   const lines = comments.map((c) => `• ${dayIn(c.at, timezone)}: ${c.text.replace(/\s+/g, ' ').replace(/</g, '‹').replace(/>/g, '›')}`);

@@ -74,6 +74,7 @@ describe.each(PLATFORMS)('%s', (platform) => {
     const survey = d.posts('renew').find((p) => p.fallback.startsWith('Pulse survey'))!;
     for (const [user, rating] of [['alice', 4], ['bob', 3], ['carol', 4]] as const) await d.click(user, survey, `survey.${rating}`);
     bot.t.clock.set('2027-02-15T09:00:00Z');
+    expect(await run('contract survey "Initech CRM" comments')).toContain('Survey comments on Initech CRM (closed)');
     await bot.t.tick('2027-02-15T09:00:00Z');
     const reminder = d.posts('renew').find((p) => p.fallback.startsWith('Renewal reminder'))!;
     expect(reminder.fallback).toContain('in 14 days');

@@ -120,7 +120,7 @@ export async function showComments(ctx: CommandContext, contract: Contract, surv
   ensureAllowed(ctx, { kind: 'read-comments', contract }, { doing: `read the survey comments on ${contract.name}`, contract });
   const survey = surveyId ? (await surveyForClick(ctx, surveyId)).survey : await latestSurvey(ctx.db, contract.id);
   if (!survey) return { reply: plain(`${contract.name} has had no survey yet: \`/contract survey "${contract.name}"\` starts one.`) };
-  return { reply: commentsMessage(contract, survey, await commentsOf(ctx.db, survey.id), ctx.workspace.timezone, page) };
+  return { reply: commentsMessage(contract, survey, await commentsOf(ctx.db, survey.id), { timezone: ctx.workspace.timezone, reminderTime: ctx.workspace.reminderTime, now: ctx.now }, page) };
 }
 
 /** **Read comments** on a survey's message. */
