@@ -22,11 +22,26 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Exits once everything written to stdout and stderr has gone out. Written to a socket (the stdout a
+ * parent process gets from spawn), the writes are asynchronous, and exiting at once cut a large
+ * `export` short when the reader was slower than the writer.
+ */
+function exitWhenWritten(code: number): void {
+  let waiting = 2;
+  const written = () => {
+    waiting -= 1;
+    if (waiting === 0) process.exit(code);
+  };
+  process.stdout.write('', written);
+  process.stderr.write('', written);
+}
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitWhenWritten(code),
   (error: unknown) => {
     console.error('renewal-desk: something went wrong on our side; nothing was changed. Run again with LOG_LEVEL=debug for the details.');
     if (process.env['LOG_LEVEL'] === 'debug') console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exit(1);
+    exitWhenWritten(1);
   },
 );

@@ -34,6 +34,30 @@ export async function runCli(variables: Record<string, string>, args: string[], 
   }
 }
 
+/**
+ * `renewal-desk <args>` read by a slow consumer: its stdout (a socket, as a parent process gets it)
+ * is not read for `pauseMs`, so the CLI's output backs up before anything is taken, and then only a
+ * chunk at a time.
+ */
+export function runCliReadSlowly(variables: Record<string, string>, args: string[], pauseMs: number): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/renewal-desk.js', ...args], { env: environment({ DEFAULT_TIMEZONE: 'Europe/Berlin', RENEWAL_DESK_NOW: CLI_NOW, ...variables }), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.pause();
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    // Then each chunk is taken a moment after the one before: the writer is always ahead.
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d;
+      child.stdout.pause();
+      setTimeout(() => child.stdout.resume(), 20);
+    });
+    setTimeout(() => child.stdout.resume(), pauseMs);
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
 export interface EntryRun {
   code: number | null;
   stdout: string;

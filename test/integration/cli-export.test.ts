@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // Each test runs the CLI as subprocesses (a second or more each, more on a loaded machine).
 vi.setConfig({ testTimeout: 120_000 });
 import { withDatabase } from '../helpers/database.js';
-import { runCli, type CliRun } from '../helpers/subprocess.js';
+import { runCli, runCliReadSlowly, type CliRun } from '../helpers/subprocess.js';
 
 let dir: string;
 
@@ -74,5 +74,16 @@ describe('export and import of names a spreadsheet would run as formulas', () =>
     expect(rows).toHaveLength(count);
     expect(new Set(rows.map((r) => r['name'])).size).toBe(count);
     expect((await cli(url, ['export', '--workspace', 'slack:T404'])).stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a reader slower than the export still gets every row (the CLI exits only once its output is out)', { timeout: 120_000 }, async () => {
+    const url = `file:${join(dir, 'slow.db')}`;
+    const file = join(dir, 'slow.csv');
+    const count = 10_000; // about 1 MB of CSV: several times what a socket's buffer holds
+    writeFileSync(file, `workspace,name,vendor,end,services\n${Array.from({ length: count }, (_, i) => `slack:T3,Contract ${i},Vendor ${i % 7},2036-02-${String(1 + (i % 28)).padStart(2, '0')},Managed network and firewall service for site ${i}`).join('\n')}\n`);
+    expect((await cli(url, ['import', file])).code).toBe(0);
+    const exported = await runCliReadSlowly({ DATABASE_URL: url, LOG_LEVEL: 'info' }, ['export'], 500);
+    expect(exported.code).toBe(0);
+    expect(parse(exported.stdout, { columns: true })).toHaveLength(count);
   });
 });
