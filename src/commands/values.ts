@@ -145,18 +145,6 @@ export function pastInstant(zone: string, now: Date) {
     .refine((at) => at.getFullYear() >= 1990, { error: 'is implausibly old' });
 }
 
-/** Any instant (outage windows may be planned maintenance), bounded to plausible years. */
-export function anyInstant(zone: string) {
-  return z.string().transform((s, ctx) => {
-    const at = parseInstant(s, zone);
-    if (!at || at.getFullYear() < 1990 || at.getFullYear() > 2100) {
-      ctx.addIssue({ code: 'custom', message: 'must be a date and time like 2026-11-20T14:30 (or with an offset, …T14:30+01:00)' });
-      return z.NEVER;
-    }
-    return at;
-  });
-}
-
 export const category = z
   .string()
   .trim()

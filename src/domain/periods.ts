@@ -1,8 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { subMonths } from 'date-fns/subMonths';
-import { addDays, addMonths } from './days.js';
+import { addMonths } from './days.js';
 import type { Period } from './uptime.js';
-import { dayIn, instantAt } from './zoned-time.js';
+import { instantAt } from './zoned-time.js';
 
 export interface NamedPeriod {
   title: string;
@@ -48,15 +48,4 @@ export function calendarMonth(month: string, timezone: string): NamedPeriod {
     current: { start: at(first), end: at(addMonths(first, 1)) },
     previous: { start: at(addMonths(first, -1)), end: at(first) },
   };
-}
-
-/** The month before the one `now` falls in ('2026-10' on any day of November 2026). */
-export function previousMonth(now: Date, timezone: string): string {
-  const today = dayIn(now, timezone);
-  return addMonths(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
-}
-
-export function lastTwelveMonths(now: Date, timezone: string): Period {
-  const today = dayIn(now, timezone);
-  return { start: instantAt(addDays(addMonths(today, -12), 0), '00:00', timezone), end: now };
 }

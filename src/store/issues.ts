@@ -78,11 +78,6 @@ export async function openIssuesOf(db: Db | Tx, contractId: string, options: { p
   return db.vendorIssue.findMany({ where: { contractId, resolvedAt: null, ...(options.posted && { messageId: { not: null } }) } });
 }
 
-/** The issue a ledger row points at (by its own id: no workspace scope needed). */
-export async function issueOfRow(db: Db | Tx, id: string): Promise<VendorIssue | null> {
-  return db.vendorIssue.findUnique({ where: { id } });
-}
-
 /** Issues by id (rows of the ledger point at them), one query. */
 export async function issuesByIds(db: Db | Tx, ids: readonly string[]): Promise<Map<string, VendorIssue>> {
   if (ids.length === 0) return new Map();

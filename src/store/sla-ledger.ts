@@ -1,5 +1,5 @@
 import { deadlineAfter } from '../domain/business-hours.js';
-import type { Priority, SlaMeasure } from '../domain/sla-measure.js';
+import type { Priority } from '../domain/sla-measure.js';
 import type { Tx } from './client.js';
 import type { VendorIssue } from './issues.js';
 import { cancelSeries, syncPlan, type PlannedRow } from './reminder-ledger.js';

@@ -6,11 +6,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // Each test runs the CLI as subprocesses (a second or more each, more on a loaded machine).
 vi.setConfig({ testTimeout: 120_000 });
 import { openDatabase, type Db } from '../../src/store/client.js';
-import { applyMigrations } from '../../src/store/migrations.js';
 import { startTestBot, teamsChannel, type TestBot } from '../helpers/bot-harness.js';
 import { inChannel, TeamsDriver } from '../helpers/teams-driver.js';
 import { SlackDouble } from '../helpers/slack-double.js';
-import { CLI_NOW, runCli, type CliRun } from '../helpers/subprocess.js';
+import { runCli, type CliRun } from '../helpers/subprocess.js';
 
 let dir: string;
 let databaseUrl: string;

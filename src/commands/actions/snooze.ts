@@ -4,11 +4,11 @@ import { snoozeUntil } from '../../domain/reminder-plan.js';
 import { findContractById, termsOf, updateContract } from '../../store/contracts.js';
 import { audit } from '../../store/decisions.js';
 import { replanContract } from '../../store/reminder-ledger.js';
-import { day, mention } from '../../messages/format.js';
+import { day } from '../../messages/format.js';
 import { plain } from '../../messages/model.js';
 import { todayOf, type CommandContext, type CommandResult, type MessageRef } from '../context.js';
 import { reminderCardUpdate } from './reminder-card.js';
-import { RefusedError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 
 /** "Snooze 7 days": the next renewal reminder comes a week from today, never after the deadline. */
 export async function snooze(ctx: CommandContext, contractId: string, cycle: number, origin: MessageRef | null = null): Promise<CommandResult> {

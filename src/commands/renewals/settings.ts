@@ -7,7 +7,7 @@ import { updateWorkspace, type SettingsChange, type Workspace } from '../../stor
 import { amount, channel, mention } from '../../messages/format.js';
 import { message } from '../../messages/model.js';
 import { todayOf, type CommandContext, type CommandResult } from '../context.js';
-import { RefusedError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { parseOptions } from '../parse-args.js';
 import type { Token } from '../tokenize.js';
 import * as v from '../values.js';
