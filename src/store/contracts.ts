@@ -87,12 +87,12 @@ export type ContractChange = Partial<Omit<Contract, 'id' | 'workspaceId' | 'crea
  * transaction when the status changes.
  */
 export async function updateContract(tx: Db | Tx, id: string, change: Omit<ContractChange, 'deadline'>): Promise<Contract> {
-  const before = change.status === undefined ? null : await tx.contract.findUnique({ where: { id }, select: { status: true } });
-  let updated = await tx.contract.update({ where: { id }, data: change });
-  const deadline = deadlineOf(termsOf(updated));
-  if (deadline !== updated.deadline) updated = await tx.contract.update({ where: { id }, data: { deadline } });
+  const termsChange = change.end !== undefined || change.noticeDays !== undefined;
+  const before = change.status === undefined && !termsChange ? null : await tx.contract.findUnique({ where: { id }, select: { status: true, end: true, noticeDays: true } });
+  const deadline = termsChange && before ? deadlineOf({ end: change.end ?? before.end, noticeDays: change.noticeDays ?? before.noticeDays }) : undefined;
+  const updated = await tx.contract.update({ where: { id }, data: { ...change, ...(deadline !== undefined && { deadline }) } });
   const active = (status: string | undefined) => (status === 'active' ? 1 : 0);
-  const moved = before ? active(updated.status) - active(before.status) : 0;
+  const moved = before && change.status !== undefined ? active(updated.status) - active(before.status) : 0;
   if (moved !== 0) await tx.workspace.update({ where: { id: updated.workspaceId }, data: { activeContracts: { increment: moved } } });
   return updated;
 }
