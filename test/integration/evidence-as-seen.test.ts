@@ -14,6 +14,12 @@ const INITECH = 'contract add "Initech CRM" vendor:Initech end:2027-03-31 start:
 describe.each(PLATFORMS)('%s', (platform) => {
   const d = bot.driver(platform);
   const run = async (text: string, user = 'owner') => (await d.run(text, user)).text;
+  /** Starts a survey of Initech CRM and casts these votes on its message. */
+  const surveyWithVotes = async (votes: readonly (readonly [string, number])[]) => {
+    await run('contract survey "Initech CRM"');
+    const survey = d.posts('renew').find((p) => p.fallback.startsWith('Pulse survey'))!;
+    for (const [user, rating] of votes) await d.click(user, survey, `survey.${rating}`);
+  };
 
   it('the credit message says an issue behind it is not resolved yet, not "resolved still open"', async () => {
     await run(INITECH);
@@ -52,7 +58,7 @@ describe.each(PLATFORMS)('%s', (platform) => {
     await run(INITECH);
     // 300 minutes down in the 365 days before 2026-12-01: 99.94292 % (rounded 99.943, rounded down 99.942).
     await run('issue outage "Initech CRM" start:2026-06-10T00:00 end:2026-06-10T05:00');
-    await run('contract survey "Initech CRM"');
+    await surveyWithVotes([]);
     expect(await run('contract scorecard "Initech CRM"')).toContain('Survey: open until 2027-02-15, nobody has voted yet');
     const survey = d.posts('renew').find((p) => p.fallback.startsWith('Pulse survey'))!;
     await d.click('alice', survey, 'survey.4');
@@ -70,9 +76,7 @@ describe.each(PLATFORMS)('%s', (platform) => {
     // Deadline Mon 2027-03-01: the 14-day reminder and the survey's close are both due Mon 2027-02-15 09:00.
     bot.t.clock.set('2027-02-01T10:00:00Z');
     await run(INITECH);
-    await run('contract survey "Initech CRM"');
-    const survey = d.posts('renew').find((p) => p.fallback.startsWith('Pulse survey'))!;
-    for (const [user, rating] of [['alice', 4], ['bob', 3], ['carol', 4]] as const) await d.click(user, survey, `survey.${rating}`);
+    await surveyWithVotes([['alice', 4], ['bob', 3], ['carol', 4]]);
     bot.t.clock.set('2027-02-15T09:00:00Z');
     expect(await run('contract survey "Initech CRM" comments')).toContain('Survey comments on Initech CRM (closed)');
     await bot.t.tick('2027-02-15T09:00:00Z');
@@ -85,10 +89,7 @@ describe.each(PLATFORMS)('%s', (platform) => {
 
   it('a scorecard with a survey of two votes says so, instead of "no survey"', async () => {
     await run(INITECH);
-    await run('contract survey "Initech CRM"');
-    const survey = d.posts('renew').find((p) => p.fallback.startsWith('Pulse survey'))!;
-    await d.click('alice', survey, 'survey.4');
-    await d.click('bob', survey, 'survey.3');
+    await surveyWithVotes([['alice', 4], ['bob', 3]]);
     await run('contract decide "Initech CRM" renew'); // closes the survey
     const card = await d.run('contract scorecard "Initech CRM"');
     expect(card.text).toContain('there is no evidence to judge by: no SLA targets measured, no uptime target, a survey of only 2 votes (3 needed)');
